@@ -1,0 +1,86 @@
+// The lossless model of a .env file: every byte belongs to exactly one line item, in order, so
+// printing the items gives back the input byte for byte. Entries expose key, logical value (what
+// motdotla/dotenv's released parser returns), the raw value span and the quoting style.
+#pragma once
+
+#include "core/span.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poolcheck::env {
+
+enum class quoting { none, single, double_quote, backtick };
+enum class separator { equals, colon };
+
+struct entry {
+  byte_span key;           // the key bytes (after optional `export `)
+  std::string name;        // the key text
+  bool exported = false;   // `export KEY=...`
+  separator sep = separator::equals;
+  byte_span raw_value;     // the value as written: quotes included; for unquoted values, trimmed
+                           // and ending before a `#` comment; empty span placed after the separator
+                           // when the value is empty
+  byte_span inner;         // inside the quotes (== raw_value when unquoted)
+  quoting quote = quoting::none;
+  std::string logical_value; // what dotenv hands the program
+  /// File offset of each logical byte, plus one entry for the end (size logical+1). Empty when the
+  /// logical value is byte-identical to `inner` (no escapes, no CRLF inside a multi-line value).
+  std::vector<std::uint32_t> logical_to_raw;
+  std::optional<byte_span> comment; // a trailing `# ...` on the value's last line
+
+  /// File offset of logical byte `i` (i may equal logical_value.size()).
+  [[nodiscard]] std::size_t raw_offset(std::size_t i) const {
+    return logical_to_raw.empty() ? inner.begin + i : logical_to_raw[i];
+  }
+  /// File span of the logical range [begin, end).
+  [[nodiscard]] byte_span raw_span(std::size_t begin, std::size_t end) const {
+    return {raw_offset(begin), raw_offset(end)};
+  }
+};
+
+enum class line_kind { entry, comment, blank, invalid };
+
+struct line {
+  line_kind kind = line_kind::blank;
+  byte_span span;                  // through the line terminator (a quoted value may span lines)
+  std::size_t entry_index = 0;     // into document::entries when kind == entry
+};
+
+enum class syntax_issue_kind {
+  unmatched_line,     // matches no dotenv assignment: dotenv skips it silently
+  unterminated_quote, // opening quote with no closing one: dotenv keeps the quote in the value
+  text_after_quote,   // `A="abc"def`: dotenv's released and fast parsers disagree
+  nul_byte,
+  invalid_utf8,
+  byte_order_mark,
+};
+
+struct syntax_issue {
+  syntax_issue_kind kind;
+  byte_span span;
+};
+
+enum class line_ending { lf, crlf, cr };
+
+struct document {
+  std::string_view text; // not owned: the bytes that were parsed
+  std::vector<line> lines;
+  std::vector<entry> entries; // in file order; duplicates kept (dotenv: the last one wins)
+  std::vector<syntax_issue> issues;
+  bool has_bom = false;
+  line_ending dominant_ending = line_ending::lf; // the file's own style, for inserted lines
+  bool ends_with_newline = false;
+
+  /// The concatenation of every line's bytes: equal to `text` (the round-trip invariant).
+  [[nodiscard]] std::string print() const;
+};
+
+/// Parses .env bytes. Total: never fails and never throws; what it cannot read becomes a
+/// syntax_issue and the rest of the file is still parsed. `text` must outlive the document.
+document parse(std::string_view text);
+
+} // namespace poolcheck::env
