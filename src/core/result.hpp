@@ -2,10 +2,11 @@
 // result<T> holds either a T or a problem. Findings about the user's input are diagnostics instead.
 #pragma once
 
-#include <boost/system/result.hpp>
-
+#include <cassert>
 #include <optional>
 #include <string>
+#include <utility>
+#include <variant>
 
 namespace poolcheck {
 
@@ -21,7 +22,35 @@ struct problem {
   std::optional<source_location> at;
 };
 
-template <class T> using result = boost::system::result<T, problem>;
+/// A T or a problem. (Not boost::system::result: with C++20's parenthesised aggregate
+/// initialisation its converting constructors become ambiguous for result<std::string>.)
+template <class T> class [[nodiscard]] result {
+public:
+  result(T value) : v_(std::in_place_index<0>, std::move(value)) {}
+  result(problem p) : v_(std::in_place_index<1>, std::move(p)) {}
+
+  explicit operator bool() const { return v_.index() == 0; }
+  T& operator*() { return std::get<0>(v_); }
+  T const& operator*() const { return std::get<0>(v_); }
+  T* operator->() { return &std::get<0>(v_); }
+  T const* operator->() const { return &std::get<0>(v_); }
+  [[nodiscard]] problem const& error() const { return std::get<1>(v_); }
+
+private:
+  std::variant<T, problem> v_;
+};
+
+template <> class [[nodiscard]] result<void> {
+public:
+  result() = default;
+  result(problem p) : p_(std::move(p)) {}
+
+  explicit operator bool() const { return !p_; }
+  [[nodiscard]] problem const& error() const { return *p_; }
+
+private:
+  std::optional<problem> p_;
+};
 
 /// "path:line:col: message", or just the message when there is no location.
 std::string describe(problem const& p);

@@ -36,6 +36,11 @@ struct entry {
   [[nodiscard]] std::size_t raw_offset(std::size_t i) const {
     return logical_to_raw.empty() ? inner.begin + i : logical_to_raw[i];
   }
+  /// An unquoted value that a `#` with no space before it cut short: dotenv reads less than the
+  /// author wrote (`postgres://u:p#ss@h/db` reads as `postgres://u:p`).
+  [[nodiscard]] bool cut_by_hash() const {
+    return quote == quoting::none && comment && comment->begin == raw_value.end && !raw_value.empty();
+  }
   /// File span of the logical range [begin, end).
   [[nodiscard]] byte_span raw_span(std::size_t begin, std::size_t end) const {
     return {raw_offset(begin), raw_offset(end)};

@@ -40,7 +40,7 @@ struct param {
 
 enum class problem_kind {
   reserved_in_userinfo, // raw '@', '/', '?', '#', ' ' in user or password (Prisma P1013)
-  bad_percent,          // '%' not followed by two hex digits
+  bad_percent,          // '%' not followed by two hex digits, or %00 (libpq refuses both)
   second_question_mark, // '?' inside the query: a parameter appended with '?' instead of '&'
   bad_port,             // not numeric, or outside 1..65535
   uppercase_scheme,     // libpq's scheme prefix is case-sensitive

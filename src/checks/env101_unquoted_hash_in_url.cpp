@@ -1,0 +1,32 @@
+// ENV101 unquoted-hash-in-url: dotenv ends an unquoted value at the first `#`, even with no space
+// before it, so `postgres://u:p#ss@h/db` reads as `postgres://u:p`; python-dotenv and Compose keep
+// the whole URL (dotenv.md, rows 24 and 32). Quoting the value makes every parser agree.
+#include "checks/registry.hpp"
+#include "env/quoting.hpp"
+#include "pg/conninfo.hpp"
+
+namespace poolcheck::checks {
+
+void env101_unquoted_hash_in_url(engine::rule const& r, input const& in, engine::sink& out) {
+  if (in.url)
+    return; // cut values get no url_facts: the document scope finds them
+  for (env::entry const& e : in.doc.entries) {
+    if (!e.cut_by_hash())
+      continue;
+    auto kind = pg::classify(e.logical_value);
+    if (kind != pg::scheme_kind::postgres && kind != pg::scheme_kind::keyword)
+      continue;
+    // What the author meant: the value through the end of the "comment", trailing space trimmed.
+    std::string_view meant =
+        in.doc.text.substr(e.raw_value.begin, e.comment->end - e.raw_value.begin);
+    while (!meant.empty() && (meant.back() == ' ' || meant.back() == '\t'))
+      meant.remove_suffix(1);
+    byte_span span{e.raw_value.begin, e.raw_value.begin + meant.size()};
+    std::vector<edit> edits;
+    if (auto q = env::quoted(meant))
+      edits.push_back({span, *q});
+    out.report(r, span, e.name, {}, std::move(edits));
+  }
+}
+
+} // namespace poolcheck::checks

@@ -1,0 +1,48 @@
+// ENV102 dollar-in-url: plain dotenv never expands `$`, but dotenv-expand, dotenvx, Ruby dotenv
+// and Docker Compose do in unquoted and double-quoted values, so `pa$word` becomes `pa` there
+// (dotenv.md, row 55). A whole `${NAME}` reference is taken as intended and left alone.
+#include "checks/registry.hpp"
+#include "env/quoting.hpp"
+
+namespace poolcheck::checks {
+namespace {
+
+bool is_name_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/// Length of a `${NAME}` reference at `i`, or 0.
+std::size_t braced_reference(std::string_view v, std::size_t i) {
+  if (v.substr(i, 2) != "${")
+    return 0;
+  std::size_t j = i + 2;
+  while (j < v.size() && is_name_char(v[j]))
+    ++j;
+  return (j > i + 2 && j < v.size() && v[j] == '}') ? j + 1 - i : 0;
+}
+
+} // namespace
+
+void env102_dollar_in_url(engine::rule const& r, input const& in, engine::sink& out) {
+  if (!in.url)
+    return;
+  env::entry const& e = in.url->entry;
+  if (e.quote != env::quoting::none && e.quote != env::quoting::double_quote)
+    return;
+  std::string_view v = e.logical_value;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] != '$')
+      continue;
+    if (std::size_t n = braced_reference(v, i)) {
+      i += n - 1;
+      continue;
+    }
+    std::vector<edit> edits;
+    if (e.logical_to_raw.empty() && env::representable(v, env::quoting::single))
+      edits.push_back({e.raw_value, "'" + std::string(v) + "'"});
+    out.report(r, e.raw_span(i, i + 1), e.name, {}, std::move(edits));
+    return;
+  }
+}
+
+} // namespace poolcheck::checks

@@ -1,0 +1,22 @@
+// SUPA005 pooler-user-without-ref: Supavisor (the shared pooler) finds the project from the user
+// name, `postgres.<project-ref>`; a bare `postgres` gets "Tenant or user not found".
+#include "checks/registry.hpp"
+
+namespace poolcheck::checks {
+
+void supa005_pooler_user_without_ref(engine::rule const& r, input const& in, engine::sink& out) {
+  if (!in.url)
+    return;
+  auto const& f = *in.url;
+  if (!f.matched || f.matched->provider != "supabase" || f.matched->kind.rfind("supavisor", 0) != 0)
+    return;
+  if (!f.info.user || f.info.user->decoded.empty() ||
+      f.info.user->decoded.find('.') != std::string::npos)
+    return;
+  if (f.info.user->decoded.front() == '[' || f.info.user->decoded.front() == '<' ||
+      f.info.user->decoded.front() == '$')
+    return; // a placeholder, not a real user name
+  out.report(r, f.file_span(f.info.user->raw), f.entry.name, {{"user", f.info.user->decoded}});
+}
+
+} // namespace poolcheck::checks

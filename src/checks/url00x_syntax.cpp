@@ -1,0 +1,80 @@
+// URL001-URL007: what the connection-string parser found wrong in the string itself. One parser
+// problem kind maps to one code, so the seven rules share this file.
+#include "checks/registry.hpp"
+#include "env/quoting.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <utility>
+
+namespace poolcheck::checks {
+namespace {
+
+constexpr std::array<std::pair<pg::problem_kind, std::string_view>, 7> codes{{
+    {pg::problem_kind::reserved_in_userinfo, "URL001"},
+    {pg::problem_kind::bad_percent, "URL002"},
+    {pg::problem_kind::second_question_mark, "URL003"},
+    {pg::problem_kind::bad_port, "URL004"},
+    {pg::problem_kind::uppercase_scheme, "URL005"},
+    {pg::problem_kind::duplicate_param, "URL006"},
+    {pg::problem_kind::unparsable, "URL007"},
+}};
+
+/// The replacement text that resolves a problem without changing anything else, or empty.
+std::string replacement(pg::syntax_problem const& p, std::string_view raw) {
+  switch (p.kind) {
+  case pg::problem_kind::reserved_in_userinfo: {
+    std::string out;
+    for (unsigned char c : raw)
+      out += fmt::format("%{:02X}", c);
+    return out;
+  }
+  case pg::problem_kind::second_question_mark:
+    return "&";
+  case pg::problem_kind::uppercase_scheme: {
+    std::string out(raw);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z')
+        c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  default:
+    return "";
+  }
+}
+
+std::string printable(std::string_view raw) {
+  std::string out;
+  for (unsigned char c : raw)
+    out += (c < 0x20 || c == 0x7f) ? fmt::format("\\x{:02x}", c) : std::string(1, static_cast<char>(c));
+  return out;
+}
+
+} // namespace
+
+void url00x_syntax(engine::rule const& r, input const& in, engine::sink& out) {
+  if (!in.url)
+    return;
+  auto const& facts = *in.url;
+  std::string_view value = facts.entry.logical_value;
+  for (auto const& p : facts.info.problems) {
+    auto it = std::find_if(codes.begin(), codes.end(),
+                           [&](auto const& c) { return c.first == p.kind && c.second == r.code; });
+    if (it == codes.end())
+      continue;
+    std::string_view raw = p.raw.of(value);
+    std::vector<edit> edits;
+    if (std::string text = replacement(p, raw); !text.empty()) {
+      if (auto e = env::value_edit(facts.entry, p.raw.begin, p.raw.end, text))
+        edits.push_back(std::move(*e));
+    }
+    // The detail never holds password text (the parser's contract), so it may be shown.
+    engine::vars v{{"detail", printable(p.detail)}, {"replacement", replacement(p, raw)}};
+    if (p.kind == pg::problem_kind::reserved_in_userinfo)
+      v["detail"] = printable(raw);
+    out.report(r, facts.file_span(p.raw), facts.entry.name, v, std::move(edits));
+  }
+}
+
+} // namespace poolcheck::checks

@@ -1,0 +1,46 @@
+// The one masking function. Every reporter passes its text through a redactor before printing,
+// so no output shows a password unless --show-secrets turns masking off. Two nets:
+//  - known secrets: password byte spans found in the checked file (masked in echoed lines by span);
+//  - syntax: in any text, the password of `scheme://user:PASSWORD@host` (even a malformed URL),
+//    `password=...` in libpq strings, and values of *PASSWORD* / *SECRET* / *TOKEN* assignments.
+#pragma once
+
+#include "core/span.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poolcheck {
+
+inline constexpr std::string_view mask = "****";
+
+/// Text with its masked regions, and a map from original offsets to offsets in the result.
+struct redacted {
+  std::string text;
+  std::vector<std::pair<byte_span, std::size_t>> regions; // original span -> start in `text`
+
+  /// Where original offset `offset` lands in `text` (inside a masked region: its start).
+  [[nodiscard]] std::size_t map(std::size_t offset) const;
+};
+
+class redactor {
+public:
+  explicit redactor(bool enabled = true) : enabled_(enabled) {}
+
+  /// Also mask these exact strings wherever they occur (passwords found while checking; only
+  /// strings of 4+ bytes, shorter ones are left to the syntactic net to avoid masking letters).
+  void add_secret(std::string_view secret);
+
+  /// Masks `text`; `spans` are extra regions of `text` known to be secret.
+  [[nodiscard]] redacted apply(std::string_view text, std::vector<byte_span> spans = {}) const;
+  [[nodiscard]] std::string operator()(std::string_view text) const { return apply(text).text; }
+
+  [[nodiscard]] bool enabled() const { return enabled_; }
+
+private:
+  bool enabled_;
+  std::vector<std::string> secrets_;
+};
+
+} // namespace poolcheck

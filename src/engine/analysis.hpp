@@ -1,0 +1,34 @@
+// Checks one .env text: parse, find connection strings, build their context, run every rule.
+// Pure: takes bytes and options, returns findings. Only the CLI reads and writes files.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "engine/context.hpp"
+#include "engine/rule.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace poolcheck::engine {
+
+struct check_options {
+  client_choice client; // unknown: decide per variable from its name
+  engine::target target = target::serverless;
+  std::vector<std::string> select; // codes or prefixes; empty = all
+  std::vector<std::string> ignore;
+};
+
+struct file_report {
+  std::vector<diagnostic> diagnostics; // sorted by position, then code
+  std::vector<byte_span> secrets;      // password bytes in the file: every reporter masks them
+};
+
+file_report analyze(std::string_view text, rule_set const& rules, check_options const& options);
+
+/// The role a variable's name implies (`DIRECT_URL`, `*_UNPOOLED`, ... are direct).
+role role_of(std::string_view name, rule_set const& rules);
+
+/// `*`-only glob match, ASCII case-insensitive (variable-name patterns in rule files).
+bool glob_match(std::string_view pattern, std::string_view text);
+
+} // namespace poolcheck::engine

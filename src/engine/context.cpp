@@ -1,0 +1,53 @@
+// Names of context values as users type them in flags and rule files.
+#include "engine/context.hpp"
+
+#include <array>
+#include <utility>
+
+namespace poolcheck::engine {
+namespace {
+
+constexpr std::array client_names{
+    std::pair{client::unknown, "unknown"},         std::pair{client::prisma, "prisma"},
+    std::pair{client::prisma_adapter, "prisma-adapter"}, std::pair{client::libpq, "libpq"},
+    std::pair{client::node_postgres, "node-postgres"},   std::pair{client::postgres_js, "postgres-js"},
+    std::pair{client::asyncpg, "asyncpg"},
+};
+
+} // namespace
+
+std::string_view to_string(client c) {
+  for (auto const& [value, name] : client_names)
+    if (value == c)
+      return name;
+  return "unknown";
+}
+
+std::string_view to_string(target t) { return t == target::serverless ? "serverless" : "server"; }
+
+std::string_view to_string(role r) { return r == role::runtime ? "runtime" : "direct"; }
+
+std::optional<client> parse_client(std::string_view s) {
+  for (auto const& [value, name] : client_names)
+    if (name == s)
+      return value;
+  return std::nullopt;
+}
+
+std::optional<target> parse_target(std::string_view s) {
+  if (s == "serverless")
+    return target::serverless;
+  if (s == "server")
+    return target::server;
+  return std::nullopt;
+}
+
+std::optional<role> parse_role(std::string_view s) {
+  if (s == "runtime")
+    return role::runtime;
+  if (s == "direct")
+    return role::direct;
+  return std::nullopt;
+}
+
+} // namespace poolcheck::engine

@@ -1,0 +1,34 @@
+// The context a connection string is judged in: who reads it (client), what runs it (target),
+// what the variable is for (role), and which provider endpoint it points at.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace poolcheck::engine {
+
+/// The program that reads the URL. Prisma's query engine (ORM <= 6 without driver adapters) reads
+/// connection_limit/pool_timeout/pgbouncer; Prisma 7 and driver adapters ignore them; libpq,
+/// asyncpg and postgres.js reject or forward unknown parameters (providers.md section 4).
+enum class client { unknown, prisma, prisma_adapter, libpq, node_postgres, postgres_js, asyncpg };
+
+enum class target { serverless, server };
+
+/// runtime: the app's queries (DATABASE_URL); direct: migrations and tools (DIRECT_URL, *_UNPOOLED).
+enum class role { runtime, direct };
+
+std::string_view to_string(client c);
+std::string_view to_string(target t);
+std::string_view to_string(role r);
+std::optional<client> parse_client(std::string_view s);
+std::optional<target> parse_target(std::string_view s);
+std::optional<role> parse_role(std::string_view s);
+
+/// How the client was decided, for messages ("--client", "package.json (prisma 6.19.0)", ...).
+struct client_choice {
+  engine::client value = client::unknown;
+  std::string origin;
+};
+
+} // namespace poolcheck::engine

@@ -1,0 +1,197 @@
+// Interpreters for data rules. Each opens with the rule's conditions, then finds its subject.
+#include "engine/data_rules.hpp"
+
+#include "engine/template.hpp"
+#include "engine/url_edits.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace poolcheck::engine {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+bool contains(std::vector<std::string> const& list, std::string_view s) {
+  return std::any_of(list.begin(), list.end(), [&](std::string const& x) { return iequals(x, s); });
+}
+
+std::optional<long long> integer(std::string_view s) {
+  long long v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size())
+    return std::nullopt;
+  return v;
+}
+
+/// Placeholder values every rule about a URL can use.
+vars base_vars(url_facts const& f) {
+  vars v{{"client", std::string(to_string(f.client.value))},
+         {"target", std::string(to_string(f.target))},
+         {"role", std::string(to_string(f.role))},
+         {"port", std::to_string(f.port)}};
+  if (!f.info.hosts.empty())
+    v["host"] = f.info.hosts.front().name;
+  if (f.matched) {
+    v["provider"] = f.matched->provider;
+    v["endpoint"] = f.matched->kind;
+    for (auto const& [name, value] : f.host_captures)
+      v[name] = value;
+  }
+  return v;
+}
+
+void run_endpoint(rule const& r, url_facts const& f, sink& out, bool assumed) {
+  if (!f.matched || f.info.hosts.size() != 1)
+    return;
+  vars v = base_vars(f);
+  auto lookup_caps = [&](std::string_view name) -> std::optional<std::string> {
+    if (auto it = v.find(name); it != v.end())
+      return it->second;
+    return std::nullopt;
+  };
+  std::vector<edit> edits;
+  std::string const& host_tmpl = r.rewrite == "pooled" ? f.matched->pooled_host : f.matched->direct_host;
+  std::optional<int> port = r.rewrite == "pooled" ? f.matched->pooled_port : f.matched->direct_port;
+  if (!r.rewrite.empty() && (!host_tmpl.empty() || port)) {
+    std::string host = host_tmpl.empty() ? std::string(f.info.hosts.front().raw.of(f.entry.logical_value))
+                                         : expand(host_tmpl, lookup_caps);
+    v["new_host"] = host;
+    v["new_port"] = std::to_string(port.value_or(f.port));
+    edits = set_host_port(f, host, port);
+  }
+  if (!f.matched->pooled_template.empty())
+    v["template"] = expand(f.matched->pooled_template, lookup_caps);
+  pg::host const& h = f.info.hosts.front();
+  byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
+  out.report(r, f.file_span(span), f.entry.name, v, std::move(edits), assumed);
+}
+
+void run_param_missing(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
+                       bool assumed) {
+  if (f.info.find(r.param))
+    return;
+  vars v = base_vars(f);
+  v["param"] = r.param;
+  auto meta = rules.parameters.find(r.param);
+  std::vector<edit> edits;
+  if (!r.values.empty()) {
+    v["recommended"] = r.values.front();
+    edits = append_param(f, r.param, r.values.front());
+  } else if (meta != rules.parameters.end() && meta->second.recommended) {
+    v["recommended"] = std::to_string(*meta->second.recommended);
+    edits = append_param(f, r.param, v["recommended"]);
+  }
+  if (meta != rules.parameters.end() && meta->second.minimum)
+    v["minimum"] = std::to_string(*meta->second.minimum);
+  out.report(r, f.file_span({0, f.info.end}), f.entry.name, v, std::move(edits), assumed);
+}
+
+void run_param_present(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
+                       bool assumed) {
+  auto const* in = r.params_in.empty() ? &r.params : &rules.lists.at(r.params_in);
+  auto const* not_in = r.params_not_in.empty() ? nullptr : &rules.lists.at(r.params_not_in);
+  for (auto const& p : f.info.params) {
+    bool listed = not_in ? !contains(*not_in, p.key) : contains(*in, p.key);
+    if (!listed || (!r.values.empty() && !contains(r.values, p.value)))
+      continue;
+    vars v = base_vars(f);
+    v["param"] = p.key;
+    v["value"] = p.value;
+    out.report(r, f.file_span(p.raw), f.entry.name, v, remove_param(f, p), assumed);
+  }
+}
+
+void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
+                     bool assumed) {
+  auto const* p = f.info.find(r.param);
+  if (!p)
+    return;
+  auto value = integer(p->value);
+  if (!value)
+    return;
+  auto const& meta = rules.parameters.at(r.param);
+  bool below = meta.minimum && *value < *meta.minimum && (!r.equals || *value != *r.equals);
+  bool equal = r.equals && *value == *r.equals;
+  if (r.equals ? !equal : !below)
+    return;
+  vars v = base_vars(f);
+  v["param"] = p->key;
+  v["value"] = p->value;
+  std::vector<edit> edits;
+  if (meta.recommended) {
+    v["recommended"] = std::to_string(*meta.recommended);
+    edits = set_param_value(f, *p, v["recommended"]);
+  }
+  if (meta.minimum)
+    v["minimum"] = std::to_string(*meta.minimum);
+  out.report(r, f.file_span(p->raw_value.empty() ? p->raw : p->raw_value), f.entry.name, v,
+             std::move(edits), assumed);
+}
+
+void run_param_not_in(rule const& r, url_facts const& f, sink& out, bool assumed) {
+  auto const* p = f.info.find(r.param);
+  if (!p || contains(r.values, p->value))
+    return;
+  vars v = base_vars(f);
+  v["param"] = p->key;
+  v["value"] = p->value;
+  std::string allowed;
+  for (auto const& x : r.values)
+    allowed += (allowed.empty() ? "`" : ", `") + x + "`";
+  v["allowed"] = allowed;
+  out.report(r, f.file_span(p->raw_value.empty() ? p->raw : p->raw_value), f.entry.name, v, {},
+             assumed);
+}
+
+} // namespace
+
+bool conditions_hold(conditions const& c, url_facts const& f, bool& assumed) {
+  assumed = false;
+  if (!c.providers.empty() && (!f.matched || !contains(c.providers, f.matched->provider)))
+    return false;
+  if (!c.endpoints.empty() && (!f.matched || !contains(c.endpoints, f.matched->kind)))
+    return false;
+  if (c.pooled && (!f.matched || f.matched->pooled != *c.pooled))
+    return false;
+  if (c.role && *c.role != f.role)
+    return false;
+  if (c.target && *c.target != f.target)
+    return false;
+  if (!c.clients.empty()) {
+    if (f.client.value == client::unknown) {
+      if (!c.assume_client)
+        return false;
+      assumed = true;
+    } else if (std::find(c.clients.begin(), c.clients.end(), f.client.value) == c.clients.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void run_data_rule(rule const& r, rule_set const& rules, url_facts const& f, sink& out) {
+  bool assumed = false;
+  if (!conditions_hold(r.when, f, assumed))
+    return;
+  switch (r.kind) {
+  case rule_kind::endpoint:
+    return run_endpoint(r, f, out, assumed);
+  case rule_kind::param_missing:
+    return run_param_missing(r, rules, f, out, assumed);
+  case rule_kind::param_present:
+    return run_param_present(r, rules, f, out, assumed);
+  case rule_kind::param_below:
+    return run_param_below(r, rules, f, out, assumed);
+  case rule_kind::param_not_in:
+    return run_param_not_in(r, f, out, assumed);
+  case rule_kind::code:
+    return;
+  }
+}
+
+} // namespace poolcheck::engine

@@ -1,0 +1,156 @@
+// Linear-time host pattern matching: labels before a multi-label capture are matched from the
+// left, labels after it from the right, and each label is scanned once.
+#include "engine/host_pattern.hpp"
+
+#include <algorithm>
+
+namespace poolcheck::engine {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    return lower(x) == lower(y);
+  });
+}
+
+std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from) {
+  if (needle.size() > haystack.size())
+    return std::string_view::npos;
+  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i)
+    if (iequals(haystack.substr(i, needle.size()), needle))
+      return i;
+  return std::string_view::npos;
+}
+
+std::vector<std::string_view> split_labels(std::string_view host) {
+  std::vector<std::string_view> labels;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t dot = host.find('.', start);
+    labels.push_back(host.substr(start, dot == std::string_view::npos ? dot : dot - start));
+    if (dot == std::string_view::npos)
+      return labels;
+    start = dot + 1;
+  }
+}
+
+} // namespace
+
+result<host_pattern> host_pattern::compile(std::string_view text) {
+  host_pattern p;
+  p.text_ = std::string(text);
+  if (text.empty())
+    return problem{"empty host pattern", {}};
+  bool seen_multi = false;
+  for (std::string_view raw : split_labels(text)) {
+    label l;
+    if (raw.empty())
+      return problem{"empty label in host pattern `" + p.text_ + "`", {}};
+    if (raw == "*") {
+      l.any = true;
+    } else if (raw.size() > 3 && raw.front() == '{' && raw.substr(raw.size() - 2) == "*}") {
+      if (seen_multi)
+        return problem{"host pattern `" + p.text_ + "` has more than one `{name*}` label", {}};
+      seen_multi = true;
+      l.multi = true;
+      l.pieces.push_back({true, std::string(raw.substr(1, raw.size() - 3))});
+    } else {
+      std::size_t i = 0;
+      while (i < raw.size()) {
+        if (raw[i] == '{') {
+          std::size_t close = raw.find('}', i);
+          if (close == std::string_view::npos || close == i + 1)
+            return problem{"unclosed or empty `{}` in host pattern `" + p.text_ + "`", {}};
+          if (!l.pieces.empty() && l.pieces.back().capture)
+            return problem{"two captures without text between them in host pattern `" +
+                               p.text_ + "`",
+                           {}};
+          l.pieces.push_back({true, std::string(raw.substr(i + 1, close - i - 1))});
+          i = close + 1;
+        } else {
+          std::size_t next = std::min(raw.find('{', i), raw.size());
+          l.pieces.push_back({false, std::string(raw.substr(i, next - i))});
+          i = next;
+        }
+      }
+    }
+    p.labels_.push_back(std::move(l));
+  }
+  return p;
+}
+
+bool host_pattern::match_label(label const& l, std::string_view host_label, captures& out) {
+  if (host_label.empty())
+    return false;
+  if (l.any)
+    return true;
+  std::size_t pos = 0;
+  for (std::size_t k = 0; k < l.pieces.size(); ++k) {
+    piece const& pc = l.pieces[k];
+    bool last = k + 1 == l.pieces.size();
+    if (!pc.capture) {
+      if (last) {
+        // A trailing literal must end the label.
+        if (host_label.size() < pos + pc.text.size() ||
+            !iequals(host_label.substr(host_label.size() - pc.text.size()), pc.text))
+          return false;
+        if (k == 0 && host_label.size() != pc.text.size())
+          return false;
+        pos = host_label.size();
+      } else {
+        if (!iequals(host_label.substr(pos, pc.text.size()), pc.text))
+          return false;
+        pos += pc.text.size();
+      }
+      continue;
+    }
+    std::size_t end = host_label.size();
+    if (!last) {
+      piece const& next = l.pieces[k + 1];
+      bool next_is_last = k + 2 == l.pieces.size();
+      end = next_is_last ? host_label.size() - std::min(host_label.size(), next.text.size())
+                         : ifind(host_label, next.text, pos);
+      if (end == std::string_view::npos || end < pos)
+        return false;
+    }
+    if (end == pos)
+      return false; // captures are never empty
+    out[pc.text] = std::string(host_label.substr(pos, end - pos));
+    pos = end;
+  }
+  return pos == host_label.size();
+}
+
+std::optional<captures> host_pattern::match(std::string_view host) const {
+  if (host.empty())
+    return std::nullopt;
+  if (host.back() == '.')
+    host.remove_suffix(1); // a fully qualified name
+  auto host_labels = split_labels(host);
+  captures out;
+  auto multi = std::find_if(labels_.begin(), labels_.end(), [](label const& l) { return l.multi; });
+  auto before = static_cast<std::size_t>(multi - labels_.begin());
+  std::size_t after = labels_.size() - before - (multi == labels_.end() ? 0 : 1);
+  if (multi == labels_.end() ? host_labels.size() != labels_.size()
+                             : host_labels.size() < before + after + 1)
+    return std::nullopt;
+  for (std::size_t i = 0; i < before; ++i)
+    if (!match_label(labels_[i], host_labels[i], out))
+      return std::nullopt;
+  if (multi == labels_.end())
+    return out;
+  for (std::size_t i = 0; i < after; ++i)
+    if (!match_label(labels_[labels_.size() - 1 - i], host_labels[host_labels.size() - 1 - i], out))
+      return std::nullopt;
+  std::string joined;
+  for (std::size_t i = before; i < host_labels.size() - after; ++i) {
+    if (!joined.empty())
+      joined += '.';
+    joined += host_labels[i];
+  }
+  out[multi->pieces.front().text] = joined;
+  return out;
+}
+
+} // namespace poolcheck::engine

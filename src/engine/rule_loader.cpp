@@ -1,0 +1,434 @@
+// TOML -> rule_set, strict: every key is known, every value has the right type and range.
+#include "engine/rule_loader.hpp"
+
+#include "checks/registry.hpp"
+#include "engine/embedded_rules.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace poolcheck::engine {
+namespace {
+
+class reader {
+public:
+  explicit reader(std::string_view path) : path_(path) {}
+
+  problem at(toml::node const& n, std::string message) const {
+    auto const& b = n.source().begin;
+    return problem{std::move(message), source_location{path_, b.line, b.column}};
+  }
+
+  source_location where(toml::node const& n) const {
+    return {path_, n.source().begin.line, n.source().begin.column};
+  }
+
+  result<void> only_keys(toml::table const& t, std::initializer_list<std::string_view> allowed,
+                         std::string_view what) const {
+    for (auto const& [key, value] : t) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
+        return at(value, "unknown key `" + std::string(key.str()) + "` in " + std::string(what));
+    }
+    return {};
+  }
+
+  result<std::string> string(toml::table const& t, std::string_view key, bool required) const {
+    auto const* n = t.get(key);
+    if (!n) {
+      if (required)
+        return at(t, "missing key `" + std::string(key) + "`");
+      return std::string();
+    }
+    if (!n->is_string())
+      return at(*n, "`" + std::string(key) + "` must be a string");
+    return std::string(n->as_string()->get());
+  }
+
+  result<std::vector<std::string>> strings(toml::table const& t, std::string_view key) const {
+    std::vector<std::string> out;
+    auto const* n = t.get(key);
+    if (!n)
+      return out;
+    if (n->is_string()) {
+      out.emplace_back(n->as_string()->get());
+      return out;
+    }
+    if (!n->is_array())
+      return at(*n, "`" + std::string(key) + "` must be a string or an array of strings");
+    for (auto const& item : *n->as_array()) {
+      if (!item.is_string())
+        return at(item, "`" + std::string(key) + "` must hold strings only");
+      out.emplace_back(item.as_string()->get());
+    }
+    return out;
+  }
+
+  result<std::optional<long long>> integer(toml::table const& t, std::string_view key) const {
+    auto const* n = t.get(key);
+    if (!n)
+      return std::optional<long long>();
+    if (!n->is_integer())
+      return at(*n, "`" + std::string(key) + "` must be an integer");
+    return std::optional<long long>(n->as_integer()->get());
+  }
+
+  result<std::optional<bool>> boolean(toml::table const& t, std::string_view key) const {
+    auto const* n = t.get(key);
+    if (!n)
+      return std::optional<bool>();
+    if (!n->is_boolean())
+      return at(*n, "`" + std::string(key) + "` must be true or false");
+    return std::optional<bool>(n->as_boolean()->get());
+  }
+
+  result<toml::table const*> table(toml::table const& t, std::string_view key) const {
+    auto const* n = t.get(key);
+    if (!n)
+      return static_cast<toml::table const*>(nullptr);
+    if (!n->is_table())
+      return at(*n, "`" + std::string(key) + "` must be a table");
+    return n->as_table();
+  }
+
+  result<std::optional<int>> port(toml::table const& t, std::string_view key) const {
+    auto v = integer(t, key);
+    if (!v)
+      return v.error();
+    if (!*v)
+      return std::optional<int>();
+    if (**v < 1 || **v > 65535)
+      return at(*t.get(key), "`" + std::string(key) + "` must be a port number (1-65535)");
+    return std::optional<int>(static_cast<int>(**v));
+  }
+
+private:
+  std::string path_;
+};
+
+#define POOLCHECK_TRY(var, expr)                                                                   \
+  auto var = (expr);                                                                               \
+  if (!var)                                                                                        \
+    return var.error();
+
+result<void> read_conditions(reader const& r, toml::table const& t, conditions& c) {
+  POOLCHECK_TRY(ok, r.only_keys(t,
+                                {"provider", "endpoint", "pooled", "role", "target", "client",
+                                 "client_unknown"},
+                                "`when`"));
+  POOLCHECK_TRY(providers, r.strings(t, "provider"));
+  POOLCHECK_TRY(endpoints, r.strings(t, "endpoint"));
+  POOLCHECK_TRY(pooled, r.boolean(t, "pooled"));
+  POOLCHECK_TRY(role_name, r.string(t, "role", false));
+  POOLCHECK_TRY(target_name, r.string(t, "target", false));
+  POOLCHECK_TRY(clients, r.strings(t, "client"));
+  POOLCHECK_TRY(unknown, r.string(t, "client_unknown", false));
+  c.providers = *providers;
+  c.endpoints = *endpoints;
+  c.pooled = *pooled;
+  if (!role_name->empty()) {
+    c.role = parse_role(*role_name);
+    if (!c.role)
+      return r.at(*t.get("role"), "`role` must be \"runtime\" or \"direct\"");
+  }
+  if (!target_name->empty()) {
+    c.target = parse_target(*target_name);
+    if (!c.target)
+      return r.at(*t.get("target"), "`target` must be \"serverless\" or \"server\"");
+  }
+  for (auto const& name : *clients) {
+    auto cl = parse_client(name);
+    if (!cl || *cl == client::unknown)
+      return r.at(*t.get("client"), "unknown client `" + name + "`");
+    c.clients.push_back(*cl);
+  }
+  if (!unknown->empty() && *unknown != "assume" && *unknown != "skip")
+    return r.at(*t.get("client_unknown"), "`client_unknown` must be \"assume\" or \"skip\"");
+  c.assume_client = *unknown == "assume";
+  return {};
+}
+
+result<void> read_rule(reader const& r, toml::table const& t, rule& out) {
+  POOLCHECK_TRY(ok, r.only_keys(t,
+                                {"code", "name", "severity", "summary", "why", "message",
+                                 "fix_title", "fix", "sources", "example", "kind", "when",
+                                 "params", "params_in", "params_not_in", "param", "values", "equals",
+                                 "rewrite", "advice"},
+                                "a rule"));
+  out.defined_at = r.where(t);
+  POOLCHECK_TRY(code, r.string(t, "code", true));
+  POOLCHECK_TRY(name, r.string(t, "name", true));
+  POOLCHECK_TRY(sev, r.string(t, "severity", true));
+  POOLCHECK_TRY(summary, r.string(t, "summary", true));
+  POOLCHECK_TRY(why, r.string(t, "why", false));
+  POOLCHECK_TRY(message, r.string(t, "message", true));
+  POOLCHECK_TRY(fix_title, r.string(t, "fix_title", false));
+  POOLCHECK_TRY(fix, r.string(t, "fix", true));
+  POOLCHECK_TRY(sources, r.strings(t, "sources"));
+  POOLCHECK_TRY(kind, r.string(t, "kind", true));
+  out.code = *code;
+  out.name = *name;
+  bool code_ok = out.code.size() >= 4 && std::all_of(out.code.end() - 3, out.code.end(), ::isdigit) &&
+                 std::all_of(out.code.begin(), out.code.end() - 3, ::isupper);
+  if (!code_ok)
+    return r.at(*t.get("code"), "`code` must be an upper-case prefix and three digits");
+  if (*sev == "error")
+    out.severity = severity::error;
+  else if (*sev == "warning")
+    out.severity = severity::warning;
+  else if (*sev == "info")
+    out.severity = severity::info;
+  else
+    return r.at(*t.get("severity"), "`severity` must be \"error\", \"warning\" or \"info\"");
+  out.summary = *summary;
+  out.why = *why;
+  out.message = *message;
+  out.fix_title = *fix_title;
+  if (*fix == "safe")
+    out.fix = fix_safety::safe;
+  else if (*fix == "unsafe")
+    out.fix = fix_safety::unsafe;
+  else if (*fix == "none")
+    out.fix = fix_safety::none;
+  else
+    return r.at(*t.get("fix"), "`fix` must be \"safe\", \"unsafe\" or \"none\"");
+  if (out.fix != fix_safety::none && out.fix_title.empty())
+    return r.at(t, "a rule with a fix needs a `fix_title`");
+  out.sources = *sources;
+  for (auto const& s : out.sources)
+    if (s.rfind("https://", 0) != 0)
+      return r.at(*t.get("sources"), "`sources` must be https:// URLs, saw `" + s + "`");
+
+  static constexpr std::pair<std::string_view, rule_kind> kinds[] = {
+      {"code", rule_kind::code},
+      {"endpoint", rule_kind::endpoint},
+      {"param-missing", rule_kind::param_missing},
+      {"param-present", rule_kind::param_present},
+      {"param-below", rule_kind::param_below},
+      {"param-not-in", rule_kind::param_not_in},
+  };
+  auto k = std::find_if(std::begin(kinds), std::end(kinds),
+                        [&](auto const& p) { return p.first == *kind; });
+  if (k == std::end(kinds))
+    return r.at(*t.get("kind"), "unknown rule kind `" + *kind + "`");
+  out.kind = k->second;
+
+  POOLCHECK_TRY(example, r.table(t, "example"));
+  if (!*example)
+    return r.at(t, "missing `[rule.example]` with `bad` and `good`");
+  POOLCHECK_TRY(ex_ok, r.only_keys(**example, {"bad", "good", "client", "target"}, "`example`"));
+  POOLCHECK_TRY(bad, r.string(**example, "bad", true));
+  POOLCHECK_TRY(good, r.string(**example, "good", true));
+  POOLCHECK_TRY(ex_client, r.string(**example, "client", false));
+  POOLCHECK_TRY(ex_target, r.string(**example, "target", false));
+  out.example.bad = *bad;
+  out.example.good = *good;
+  if (!ex_client->empty()) {
+    out.example.client = parse_client(*ex_client);
+    if (!out.example.client)
+      return r.at(*(*example)->get("client"), "unknown client `" + *ex_client + "`");
+  }
+  if (!ex_target->empty()) {
+    out.example.target = parse_target(*ex_target);
+    if (!out.example.target)
+      return r.at(*(*example)->get("target"), "unknown target `" + *ex_target + "`");
+  }
+
+  POOLCHECK_TRY(when, r.table(t, "when"));
+  if (*when) {
+    POOLCHECK_TRY(c, read_conditions(r, **when, out.when));
+  }
+  POOLCHECK_TRY(params, r.strings(t, "params"));
+  POOLCHECK_TRY(params_in, r.string(t, "params_in", false));
+  POOLCHECK_TRY(params_not_in, r.string(t, "params_not_in", false));
+  POOLCHECK_TRY(param, r.string(t, "param", false));
+  POOLCHECK_TRY(values, r.strings(t, "values"));
+  POOLCHECK_TRY(equals, r.integer(t, "equals"));
+  POOLCHECK_TRY(rewrite, r.string(t, "rewrite", false));
+  POOLCHECK_TRY(advice, r.string(t, "advice", false));
+  out.params = *params;
+  out.params_in = *params_in;
+  out.params_not_in = *params_not_in;
+  out.param = *param;
+  out.values = *values;
+  out.equals = *equals;
+  out.rewrite = *rewrite;
+  out.advice = *advice;
+  if (!out.rewrite.empty() && out.rewrite != "pooled" && out.rewrite != "direct")
+    return r.at(*t.get("rewrite"), "`rewrite` must be \"pooled\" or \"direct\"");
+
+  bool needs_param = out.kind == rule_kind::param_missing || out.kind == rule_kind::param_below ||
+                     out.kind == rule_kind::param_not_in;
+  if (needs_param && out.param.empty())
+    return r.at(t, "a `" + *kind + "` rule needs `param`");
+  if (out.kind == rule_kind::param_present && out.params.empty() && out.params_in.empty() &&
+      out.params_not_in.empty())
+    return r.at(t, "a `param-present` rule needs `params`, `params_in` or `params_not_in`");
+  return {};
+}
+
+result<void> read_endpoint(reader const& r, toml::table const& t, endpoint& out) {
+  POOLCHECK_TRY(ok, r.only_keys(t,
+                                {"provider", "kind", "host", "port", "pooled", "pooled_host",
+                                 "pooled_port", "direct_host", "direct_port", "pooled_template",
+                                 "sources"},
+                                "an endpoint"));
+  out.defined_at = r.where(t);
+  POOLCHECK_TRY(provider, r.string(t, "provider", true));
+  POOLCHECK_TRY(kind, r.string(t, "kind", true));
+  POOLCHECK_TRY(host, r.string(t, "host", true));
+  auto pattern = host_pattern::compile(*host);
+  if (!pattern)
+    return r.at(*t.get("host"), pattern.error().message);
+  POOLCHECK_TRY(port, r.port(t, "port"));
+  POOLCHECK_TRY(pooled, r.boolean(t, "pooled"));
+  POOLCHECK_TRY(pooled_host, r.string(t, "pooled_host", false));
+  POOLCHECK_TRY(pooled_port, r.port(t, "pooled_port"));
+  POOLCHECK_TRY(direct_host, r.string(t, "direct_host", false));
+  POOLCHECK_TRY(direct_port, r.port(t, "direct_port"));
+  POOLCHECK_TRY(tmpl, r.string(t, "pooled_template", false));
+  POOLCHECK_TRY(sources, r.strings(t, "sources"));
+  out.provider = *provider;
+  out.kind = *kind;
+  out.host = std::move(*pattern);
+  out.port = *port;
+  out.pooled = pooled->value_or(false);
+  out.pooled_host = *pooled_host;
+  out.pooled_port = *pooled_port;
+  out.direct_host = *direct_host;
+  out.direct_port = *direct_port;
+  out.pooled_template = *tmpl;
+  out.sources = *sources;
+  return {};
+}
+
+result<void> read_parameter(reader const& r, std::string_view name, toml::table const& t,
+                            parameter& out) {
+  POOLCHECK_TRY(ok, r.only_keys(t, {"recommended", "minimum", "sources"}, "a parameter"));
+  POOLCHECK_TRY(recommended, r.integer(t, "recommended"));
+  POOLCHECK_TRY(minimum, r.integer(t, "minimum"));
+  POOLCHECK_TRY(sources, r.strings(t, "sources"));
+  out.name = std::string(name);
+  out.recommended = *recommended;
+  out.minimum = *minimum;
+  out.sources = *sources;
+  return {};
+}
+
+result<void> read_document(reader const& r, toml::table const& doc, rule_set& into) {
+  POOLCHECK_TRY(ok, r.only_keys(doc, {"rule", "endpoint", "parameter", "lists", "variables"},
+                                "a rule file"));
+  if (auto const* rules = doc.get("rule")) {
+    if (!rules->is_array_of_tables())
+      return r.at(*rules, "`rule` must be an array of tables ([[rule]])");
+    for (auto const& node : *rules->as_array()) {
+      rule parsed;
+      POOLCHECK_TRY(read, read_rule(r, *node.as_table(), parsed));
+      auto same = std::find_if(into.rules.begin(), into.rules.end(),
+                               [&](rule const& x) { return x.code == parsed.code; });
+      if (same != into.rules.end())
+        *same = std::move(parsed);
+      else
+        into.rules.push_back(std::move(parsed));
+    }
+  }
+  if (auto const* endpoints = doc.get("endpoint")) {
+    if (!endpoints->is_array_of_tables())
+      return r.at(*endpoints, "`endpoint` must be an array of tables ([[endpoint]])");
+    std::vector<endpoint> added;
+    for (auto const& node : *endpoints->as_array()) {
+      endpoint parsed;
+      POOLCHECK_TRY(read, read_endpoint(r, *node.as_table(), parsed));
+      added.push_back(std::move(parsed));
+    }
+    // Files loaded later (user folders) come first: their endpoints win.
+    into.endpoints.insert(into.endpoints.begin(), added.begin(), added.end());
+  }
+  POOLCHECK_TRY(parameters, r.table(doc, "parameter"));
+  if (*parameters) {
+    for (auto const& [name, node] : **parameters) {
+      if (!node.is_table())
+        return r.at(node, "`parameter." + std::string(name.str()) + "` must be a table");
+      parameter parsed;
+      POOLCHECK_TRY(read, read_parameter(r, name.str(), *node.as_table(), parsed));
+      into.parameters[parsed.name] = std::move(parsed);
+    }
+  }
+  POOLCHECK_TRY(lists, r.table(doc, "lists"));
+  if (*lists) {
+    for (auto const& [name, node] : **lists) {
+      POOLCHECK_TRY(items, r.strings(**lists, name.str()));
+      into.lists[std::string(name.str())] = std::move(*items);
+    }
+  }
+  POOLCHECK_TRY(variables, r.table(doc, "variables"));
+  if (*variables) {
+    POOLCHECK_TRY(vok, r.only_keys(**variables, {"direct", "prisma"}, "`variables`"));
+    POOLCHECK_TRY(direct, r.strings(**variables, "direct"));
+    POOLCHECK_TRY(prisma, r.strings(**variables, "prisma"));
+    into.direct_names.insert(into.direct_names.end(), direct->begin(), direct->end());
+    into.prisma_names.insert(into.prisma_names.end(), prisma->begin(), prisma->end());
+  }
+  return {};
+}
+
+} // namespace
+
+result<void> load_rules(std::string_view path, std::string_view text, rule_set& into) {
+  reader r(path);
+  toml::table doc;
+  try {
+    doc = toml::parse(text, path);
+  } catch (toml::parse_error const& e) {
+    auto const& b = e.source().begin;
+    return problem{std::string(e.description()), source_location{std::string(path), b.line, b.column}};
+  }
+  return read_document(r, doc, into);
+}
+
+result<void> finish(rule_set& set) {
+  std::sort(set.rules.begin(), set.rules.end(),
+            [](rule const& a, rule const& b) { return a.code < b.code; });
+  for (auto const& r : set.rules) {
+    for (auto const* list : {&r.params_in, &r.params_not_in})
+      if (!list->empty() && !set.lists.contains(*list))
+        return problem{"unknown list `" + *list + "` in rule " + r.code, r.defined_at};
+    bool needs_table = r.kind == rule_kind::param_below ||
+                       (r.kind == rule_kind::param_missing && r.values.empty());
+    if (needs_table && !set.parameters.contains(r.param))
+      return problem{"rule " + r.code + " names `" + r.param +
+                         "`, which has no [parameter." + r.param + "] table",
+                     r.defined_at};
+    if (r.kind == rule_kind::code && !checks::find_code_rule(r.code))
+      return problem{"rule " + r.code + " is `kind = \"code\"` but poolcheck has no code for it",
+                     r.defined_at};
+  }
+  return {};
+}
+
+result<rule_set> builtin_rules() {
+  static result<rule_set> const cached = []() -> result<rule_set> {
+    rule_set set;
+    for (auto const& file : embedded_rule_files()) {
+      auto loaded = load_rules(file.path, file.text, set);
+      if (!loaded)
+        return loaded.error();
+    }
+    return set;
+  }();
+  return cached;
+}
+
+} // namespace poolcheck::engine
+
+namespace poolcheck::engine {
+
+rule const* rule_set::find(std::string_view code) const {
+  for (auto const& r : rules)
+    if (r.code == code)
+      return &r;
+  return nullptr;
+}
+
+} // namespace poolcheck::engine

@@ -1,0 +1,31 @@
+// Where rules report: turns a rule, a span and placeholder values into a diagnostic with its
+// message and fix expanded from the rule's templates.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "engine/rule.hpp"
+#include "engine/template.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace poolcheck::engine {
+
+using vars = std::map<std::string, std::string, std::less<>>;
+
+class sink {
+public:
+  explicit sink(std::vector<diagnostic>& out) : out_(out) {}
+
+  /// Reports `r` at `span` (file bytes). `edits` empty = no derivable fix (the rule's advice, if
+  /// any, is shown instead). `assumed` lowers a safe fix to unsafe: it rests on a guessed client.
+  void report(rule const& r, byte_span span, std::string const& variable, vars const& values,
+              std::vector<edit> edits = {}, bool assumed = false);
+
+private:
+  std::vector<diagnostic>& out_;
+};
+
+} // namespace poolcheck::engine

@@ -1,0 +1,77 @@
+// Byte-preserving URL edits (providers.md section 7.9: no re-encoding of userinfo, append with
+// `&` when a query exists, never a second `?`).
+#include "engine/url_edits.hpp"
+
+#include "env/quoting.hpp"
+
+namespace poolcheck::engine {
+namespace {
+
+std::vector<edit> one(url_facts const& f, std::size_t begin, std::size_t end, std::string_view text) {
+  if (auto e = env::value_edit(f.entry, begin, end, text))
+    return {std::move(*e)};
+  return {};
+}
+
+} // namespace
+
+std::vector<edit> append_param(url_facts const& f, std::string_view key, std::string_view value) {
+  std::string pair = std::string(key) + "=" + std::string(value);
+  std::string_view v = f.entry.logical_value;
+  if (f.info.form == pg::form::keyword)
+    return one(f, f.info.end, f.info.end, " " + pair);
+  if (f.info.raw_query) {
+    std::size_t at = f.info.raw_query->end;
+    bool needs_amp = !f.info.raw_query->empty() && v[at - 1] != '&';
+    return one(f, at, at, (needs_amp ? "&" : "") + pair);
+  }
+  return one(f, f.info.end, f.info.end, "?" + pair);
+}
+
+std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
+  std::string_view v = f.entry.logical_value;
+  std::size_t begin = p.raw.begin;
+  std::size_t end = p.raw.end;
+  if (f.info.form == pg::form::keyword) {
+    while (begin > 0 && (v[begin - 1] == ' ' || v[begin - 1] == '\t'))
+      --begin;
+    return one(f, begin, end, "");
+  }
+  if (end < v.size() && v[end] == '&')
+    ++end; // `a=1&b=2` -> `b=2`
+  else if (begin > 0 && v[begin - 1] == '&')
+    --begin; // `a=1&b=2` -> `a=1`
+  else if (begin > 0 && v[begin - 1] == '?' && end == f.info.raw_query->end)
+    --begin; // the only parameter: drop the `?` too
+  return one(f, begin, end, "");
+}
+
+std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::string_view value) {
+  if (f.info.form == pg::form::url && p.raw_value.empty() && p.raw_key.end == p.raw.end)
+    return one(f, p.raw.end, p.raw.end, "=" + std::string(value)); // `key` without `=`
+  return one(f, p.raw_value.begin, p.raw_value.end, value);
+}
+
+std::vector<edit> set_host_port(url_facts const& f, std::string_view host, std::optional<int> port) {
+  if (f.info.hosts.size() != 1 || f.info.form != pg::form::url)
+    return {}; // keyword strings: host and port are separate keywords, not rewritten here
+  pg::host const& h = f.info.hosts.front();
+  std::vector<edit> edits;
+  if (host != h.raw.of(f.entry.logical_value)) {
+    auto e = one(f, h.raw.begin, h.raw.end, host);
+    if (e.empty())
+      return {};
+    edits.insert(edits.end(), e.begin(), e.end());
+  }
+  if (port && *port != f.port) {
+    std::string text = std::to_string(*port);
+    auto e = h.port ? one(f, h.port->raw.begin, h.port->raw.end, text)
+                    : one(f, h.raw.end, h.raw.end, ":" + text);
+    if (e.empty())
+      return {};
+    edits.insert(edits.end(), e.begin(), e.end());
+  }
+  return edits;
+}
+
+} // namespace poolcheck::engine

@@ -1,0 +1,55 @@
+// Re-quoting rules for dotenv (motdotla/dotenv's released parser).
+#include "env/quoting.hpp"
+
+namespace poolcheck::env {
+
+bool representable(std::string_view text, quoting style) {
+  if (text.find_first_of("\r\n") != std::string_view::npos)
+    return false;
+  switch (style) {
+  case quoting::none:
+    return text.find('#') == std::string_view::npos;
+  case quoting::single:
+    return text.find('\'') == std::string_view::npos;
+  case quoting::double_quote:
+    return text.find('"') == std::string_view::npos && text.find("\\n") == std::string_view::npos &&
+           text.find("\\r") == std::string_view::npos;
+  case quoting::backtick:
+    return text.find('`') == std::string_view::npos;
+  }
+  return false;
+}
+
+std::optional<edit> value_edit(entry const& e, std::size_t begin, std::size_t end,
+                               std::string_view replacement) {
+  if (begin > end || end > e.logical_value.size())
+    return std::nullopt;
+  if (!representable(replacement, e.quote))
+    return std::nullopt;
+  byte_span raw = e.raw_span(begin, end);
+  if (raw.size() != end - begin && !e.logical_to_raw.empty()) {
+    // The range covers an escape or a CRLF: not a plain byte range of the value.
+    return std::nullopt;
+  }
+  if (e.quote == quoting::none) {
+    // Unquoted values are trimmed, so an edit may not create leading or trailing space, nor a
+    // leading quote that would start a quoted value.
+    std::string after = e.logical_value;
+    after.replace(begin, end - begin, replacement);
+    if (!after.empty() && (after.front() == ' ' || after.front() == '\t' || after.back() == ' ' ||
+                           after.back() == '\t' || after.front() == '"' || after.front() == '\'' ||
+                           after.front() == '`'))
+      return std::nullopt;
+  }
+  return edit{raw, std::string(replacement)};
+}
+
+std::optional<std::string> quoted(std::string_view text) {
+  if (representable(text, quoting::single))
+    return "'" + std::string(text) + "'";
+  if (representable(text, quoting::double_quote))
+    return "\"" + std::string(text) + "\"";
+  return std::nullopt;
+}
+
+} // namespace poolcheck::env

@@ -1,0 +1,28 @@
+// Turns a change to an entry's logical value into a byte edit on the file, in the entry's own
+// quoting style, and says when that style cannot hold the new text as written.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "env/document.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace poolcheck::env {
+
+/// True when `text` reads back unchanged under dotenv if written inside `style` quotes (or
+/// unquoted): no closing quote, no line break, no `#` or surrounding space when unquoted, and no
+/// escape sequence dotenv would expand inside double quotes.
+bool representable(std::string_view text, quoting style);
+
+/// The file edit that replaces logical bytes [begin, end) of `e`'s value with `replacement`, or
+/// nullopt when the range does not map onto contiguous file bytes or the quoting cannot hold the
+/// replacement as written.
+std::optional<edit> value_edit(entry const& e, std::size_t begin, std::size_t end,
+                               std::string_view replacement);
+
+/// `text` quoted so dotenv reads it back unchanged: single quotes when possible, else double
+/// quotes; nullopt when neither can hold it.
+std::optional<std::string> quoted(std::string_view text);
+
+} // namespace poolcheck::env

@@ -1,0 +1,89 @@
+// Compiler-style output: `path:line:col: severity[CODE] message`, the source line with a caret
+// span (password masked, carets moved to match), the fix or advice, and where to read more.
+#include "report/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace poolcheck::report {
+namespace {
+
+std::string_view color_of(severity s) {
+  switch (s) {
+  case severity::error:
+    return "\x1b[1;31m";
+  case severity::warning:
+    return "\x1b[1;33m";
+  case severity::info:
+    return "\x1b[1;36m";
+  }
+  return "";
+}
+
+std::string paint(bool on, std::string_view code, std::string_view text) {
+  return on ? fmt::format("{}{}\x1b[0m", code, text) : std::string(text);
+}
+
+/// Replaces tabs and control bytes so carets line up and no terminal escape is echoed.
+std::string visible(std::string_view line) {
+  std::string out;
+  for (unsigned char c : line)
+    out += c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  return out;
+}
+
+void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, redactor const& mask,
+               options const& o) {
+  source_file const& file = f.file;
+  auto begin = file.position(d.span.begin);
+  auto end = file.position(std::max(d.span.end, d.span.begin));
+  out << paint(o.color, "\x1b[1m", fmt::format("{}:{}:{}:", file.path(), begin.line, begin.column))
+      << ' ' << paint(o.color, color_of(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code))
+      << ' ' << mask(d.message) << '\n';
+
+  std::string_view line = file.line_text(begin.line);
+  std::size_t line_start = file.line_start(begin.line);
+  std::vector<byte_span> secrets;
+  for (auto s : f.secrets)
+    if (s.begin >= line_start && s.end <= line_start + line.size())
+      secrets.push_back({s.begin - line_start, s.end - line_start});
+  redacted shown = mask.apply(line, secrets);
+  std::size_t from = shown.map(begin.column - 1);
+  std::size_t to = end.line == begin.line ? shown.map(end.column - 1) : shown.text.size();
+  std::size_t width = std::max<std::size_t>(to > from ? to - from : 1, 1);
+  std::string gutter(std::to_string(begin.line).size(), ' ');
+  out << gutter << " |\n"
+      << begin.line << " | " << visible(shown.text) << '\n'
+      << gutter << " | " << std::string(from, ' ')
+      << paint(o.color, color_of(d.severity), std::string(width, '^')) << '\n';
+  if (d.fix)
+    out << gutter << " = fix (" << to_string(d.fix->safety) << "): " << mask(d.fix->title) << '\n';
+  else if (!d.advice.empty())
+    out << gutter << " = help: " << mask(d.advice) << '\n';
+  out << gutter << " = see: poolcheck explain " << d.code << "\n\n";
+}
+
+} // namespace
+
+void write_human(std::ostream& out, std::vector<checked_file> const& files, options const& o) {
+  for (auto const& f : files) {
+    redactor mask = f.make_redactor(o.show_secrets);
+    for (auto const& d : f.diagnostics)
+      write_one(out, f, d, mask, o);
+  }
+  totals t = count(files);
+  std::size_t total = t.errors + t.warnings + t.infos;
+  if (total == 0) {
+    out << fmt::format("No problems found in {} file{}.\n", files.size(), files.size() == 1 ? "" : "s");
+    return;
+  }
+  out << fmt::format("Found {} problem{} ({} error{}, {} warning{}, {} info) in {} file{}", total,
+                     total == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", t.warnings,
+                     t.warnings == 1 ? "" : "s", t.infos, files.size(), files.size() == 1 ? "" : "s");
+  if (t.fixable)
+    out << fmt::format("; {} fixable with --fix", t.fixable);
+  out << ".\n";
+}
+
+} // namespace poolcheck::report

@@ -1,0 +1,116 @@
+// Every rule's metadata is complete and its examples behave: the bad example produces the rule's
+// code, the good one does not. Docs that are tests cannot lie.
+#include "engine/analysis.hpp"
+#include "engine/rule_loader.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+namespace poolcheck::test {
+namespace {
+
+bool reports(engine::rule const& r, std::string const& text) {
+  engine::check_options o;
+  if (r.example.client)
+    o.client = {*r.example.client, "example"};
+  if (r.example.target)
+    o.target = *r.example.target;
+  auto report = engine::analyze(decode_hex_escapes(text), rules(), o);
+  return std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
+                     [&](diagnostic const& d) { return d.code == r.code; });
+}
+
+} // namespace
+
+TEST_CASE("every rule has complete metadata", "[rules]") {
+  std::set<std::string> codes, names;
+  std::set<std::string> const families{"ENV", "URL", "NEON", "SUPA", "PRISMA", "POOL"};
+  REQUIRE(rules().rules.size() >= 30);
+  for (auto const& r : rules().rules) {
+    INFO(r.code);
+    CHECK(codes.insert(r.code).second);
+    CHECK(names.insert(r.name).second);
+    CHECK(families.contains(r.code.substr(0, r.code.size() - 3)));
+    CHECK(!r.summary.empty());
+    CHECK(!r.why.empty());
+    CHECK(!r.message.empty());
+    CHECK(!r.sources.empty());
+    CHECK(!r.example.bad.empty());
+    CHECK(!r.example.good.empty());
+    if (r.fix == fix_safety::none)
+      CHECK(!r.advice.empty());
+    else
+      CHECK(!r.fix_title.empty());
+    CHECK(r.message.back() != '.');
+  }
+}
+
+TEST_CASE("every rule's bad example reports it and its good example does not", "[rules]") {
+  for (auto const& r : rules().rules) {
+    DYNAMIC_SECTION(r.code) {
+      CHECK(reports(r, r.example.bad));
+      CHECK_FALSE(reports(r, r.example.good));
+    }
+  }
+}
+
+TEST_CASE("rule files are strict and errors name file:line:col", "[rules]") {
+  auto load = [](std::string const& text) {
+    engine::rule_set set;
+    return engine::load_rules("custom.toml", text, set);
+  };
+  SECTION("unknown key") {
+    auto r = load("[[rule]]\ncode = \"X001\"\nsevrity = \"error\"\n");
+    REQUIRE_FALSE(r);
+    CHECK(describe(r.error()) == "custom.toml:3:11: unknown key `sevrity` in a rule");
+  }
+  SECTION("bad severity") {
+    auto r = load(R"([[rule]]
+code = "X001"
+name = "x"
+severity = "fatal"
+summary = "s"
+message = "m"
+fix = "none"
+kind = "code"
+)");
+    REQUIRE_FALSE(r);
+    CHECK(describe(r.error()).rfind("custom.toml:4:", 0) == 0);
+  }
+  SECTION("TOML syntax error") {
+    auto r = load("[[rule]\n");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().at);
+    CHECK(r.error().at->line == 1);
+  }
+  SECTION("bad host pattern") {
+    auto r = load("[[endpoint]]\nprovider = \"p\"\nkind = \"k\"\nhost = \"{a}{b}.x\"\n");
+    REQUIRE_FALSE(r);
+    CHECK(describe(r.error()).rfind("custom.toml:4:", 0) == 0);
+  }
+  SECTION("a code rule without code") {
+    engine::rule_set set;
+    REQUIRE(engine::load_rules("custom.toml", R"([[rule]]
+code = "X001"
+name = "x"
+severity = "error"
+summary = "s"
+why = "w"
+message = "m"
+fix = "none"
+kind = "code"
+sources = ["https://example.com"]
+[rule.example]
+bad = "A=1"
+good = "A=2"
+)",
+                               set));
+    auto done = engine::finish(set);
+    REQUIRE_FALSE(done);
+    CHECK(done.error().message.find("no code for it") != std::string::npos);
+  }
+}
+
+} // namespace poolcheck::test

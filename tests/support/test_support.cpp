@@ -1,0 +1,85 @@
+// Test helpers.
+#include "test_support.hpp"
+
+#include "engine/rule_loader.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace poolcheck::test {
+
+std::filesystem::path source_dir() { return POOLCHECK_SOURCE_DIR; }
+
+std::string read_file(std::filesystem::path const& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in)
+    throw std::runtime_error("cannot read " + p.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+engine::rule_set const& rules() {
+  static engine::rule_set const set = [] {
+    auto loaded = engine::builtin_rules();
+    if (!loaded)
+      throw std::runtime_error(describe(loaded.error()));
+    engine::rule_set s = *loaded;
+    if (auto done = engine::finish(s); !done)
+      throw std::runtime_error(describe(done.error()));
+    return s;
+  }();
+  return set;
+}
+
+namespace {
+
+std::string shell_quote(std::string const& s) {
+  std::string out = "'";
+  for (char c : s)
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+} // namespace
+
+run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("poolcheck_run_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
+  std::ofstream(in, std::ios::binary) << stdin_text;
+  std::string cmd = shell_quote(POOLCHECK_BINARY);
+  for (auto const& a : args)
+    cmd += " " + shell_quote(a);
+  cmd += " <" + shell_quote(in.string()) + " >" + shell_quote(out.string()) + " 2>" +
+         shell_quote(err.string());
+  int status = std::system(cmd.c_str());
+  run_result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+std::string decode_hex_escapes(std::string const& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 3 < text.size() + 0 && text[i + 1] == 'x' &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 3]))) {
+      out += static_cast<char>(std::stoi(text.substr(i + 2, 2), nullptr, 16));
+      i += 3;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+} // namespace poolcheck::test

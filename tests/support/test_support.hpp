@@ -1,0 +1,30 @@
+// Helpers shared by the tests: paths of the source tree, reading files, running the binary.
+#pragma once
+
+#include "engine/rule.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace poolcheck::test {
+
+std::filesystem::path source_dir();
+std::string read_file(std::filesystem::path const& p);
+
+/// The built-in rules, loaded and finished once.
+engine::rule_set const& rules();
+
+struct run_result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs the poolcheck binary with `args` (each shell-quoted here), feeding `stdin_text`.
+run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text = "");
+
+/// Examples and fixtures may spell raw bytes as \xNN; this turns them into bytes.
+std::string decode_hex_escapes(std::string const& text);
+
+} // namespace poolcheck::test
