@@ -86,9 +86,9 @@ kind = "code"
     CHECK(r.error().at->line == 1);
   }
   SECTION("bad host pattern") {
-    auto r = load("[[endpoint]]\nprovider = \"p\"\nkind = \"k\"\nhost = \"{a}{b}.x\"\n");
+    auto r = load("[[endpoint]]\nprovider = \"p\"\nprovider_name = \"P\"\nkind = \"k\"\nhost = \"{a}{b}.x\"\n");
     REQUIRE_FALSE(r);
-    CHECK(describe(r.error()).rfind("custom.toml:4:", 0) == 0);
+    CHECK(describe(r.error()).rfind("custom.toml:5:", 0) == 0);
   }
   SECTION("a code rule without code") {
     engine::rule_set set;

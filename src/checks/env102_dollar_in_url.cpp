@@ -39,7 +39,7 @@ void env102_dollar_in_url(engine::rule const& r, input const& in, engine::sink& 
     }
     std::vector<edit> edits;
     if (e.logical_to_raw.empty() && env::representable(v, env::quoting::single))
-      edits.push_back({e.raw_value, "'" + std::string(v) + "'"});
+      edits.push_back({e.raw_value, env::wrapped(v, '\'')});
     out.report(r, e.raw_span(i, i + 1), e.name, {}, std::move(edits));
     return;
   }

@@ -1,6 +1,7 @@
 // ENV103 duplicate-url-key: the same connection-string variable set twice in one file. dotenv keeps
 // the last one (its test "last duplicate key wins"), so an edit to the first does nothing.
 #include "checks/registry.hpp"
+#include "core/source_file.hpp"
 #include "pg/conninfo.hpp"
 
 #include <algorithm>
@@ -19,9 +20,7 @@ void env103_duplicate_url_key(engine::rule const& r, input const& in, engine::si
                               [&](env::entry const& e) { return e.name == it->name; });
     if (later == entries.end())
       continue;
-    auto line = 1 + std::count(in.doc.text.begin(),
-                               in.doc.text.begin() + static_cast<std::ptrdiff_t>(later->key.begin),
-                               '\n');
+    auto line = line_number(in.doc.text, later->key.begin);
     out.report(r, it->key, it->name, {{"line", std::to_string(line)}});
   }
 }

@@ -22,7 +22,7 @@ void pool001_connection_limit_on_direct(engine::rule const& r, input const& in, 
   if (ec != std::errc() || end != p->value.data() + p->value.size() || limit <= 1)
     return;
   out.report(r, f.file_span(p->raw), f.entry.name,
-             {{"value", p->value}, {"provider", f.matched->provider}});
+             {{"value", p->value}, {"provider", f.matched->provider_name}});
 }
 
 } // namespace poolcheck::checks

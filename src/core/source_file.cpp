@@ -16,6 +16,17 @@ source_file::source_file(std::string path, std::string bytes)
   }
 }
 
+std::size_t line_number(std::string_view text, std::size_t offset) {
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+      ++i;
+    if (text[i] == '\n' || text[i] == '\r')
+      ++line;
+  }
+  return line;
+}
+
 line_column source_file::position(std::size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   auto line = static_cast<std::size_t>(it - line_starts_.begin());

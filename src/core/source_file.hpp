@@ -15,6 +15,9 @@ struct line_column {
   std::size_t column = 1; // 1-based, counted in bytes
 };
 
+/// The 1-based line of `offset` in `text`, counting LF, CRLF and bare CR, without building an index.
+std::size_t line_number(std::string_view text, std::size_t offset);
+
 class source_file {
 public:
   source_file(std::string path, std::string bytes);

@@ -37,7 +37,7 @@ vars base_vars(url_facts const& f) {
   if (!f.info.hosts.empty())
     v["host"] = f.info.hosts.front().name;
   if (f.matched) {
-    v["provider"] = f.matched->provider;
+    v["provider"] = f.matched->provider_name;
     v["endpoint"] = f.matched->kind;
     for (auto const& [name, value] : f.host_captures)
       v[name] = value;

@@ -71,7 +71,8 @@ struct rule {
 
 /// A provider endpoint shape: which hosts (and port) it covers and how to reach its sibling.
 struct endpoint {
-  std::string provider;
+  std::string provider;      // id used in rule conditions, e.g. "neon"
+  std::string provider_name; // for messages, e.g. "Neon"
   std::string kind;
   host_pattern host;
   std::optional<int> port; // required port; absent = any (5432 is the default when a URL has none)

@@ -270,12 +270,13 @@ result<void> read_rule(reader const& r, toml::table const& t, rule& out) {
 
 result<void> read_endpoint(reader const& r, toml::table const& t, endpoint& out) {
   POOLCHECK_TRY(ok, r.only_keys(t,
-                                {"provider", "kind", "host", "port", "pooled", "pooled_host",
+                                {"provider", "provider_name", "kind", "host", "port", "pooled", "pooled_host",
                                  "pooled_port", "direct_host", "direct_port", "pooled_template",
                                  "sources"},
                                 "an endpoint"));
   out.defined_at = r.where(t);
   POOLCHECK_TRY(provider, r.string(t, "provider", true));
+  POOLCHECK_TRY(provider_name, r.string(t, "provider_name", true));
   POOLCHECK_TRY(kind, r.string(t, "kind", true));
   POOLCHECK_TRY(host, r.string(t, "host", true));
   auto pattern = host_pattern::compile(*host);
@@ -290,6 +291,7 @@ result<void> read_endpoint(reader const& r, toml::table const& t, endpoint& out)
   POOLCHECK_TRY(tmpl, r.string(t, "pooled_template", false));
   POOLCHECK_TRY(sources, r.strings(t, "sources"));
   out.provider = *provider;
+  out.provider_name = *provider_name;
   out.kind = *kind;
   out.host = std::move(*pattern);
   out.port = *port;

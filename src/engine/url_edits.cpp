@@ -7,6 +7,14 @@
 namespace poolcheck::engine {
 namespace {
 
+/// a + b, appended rather than `"x" + std::string(...)`, which trips g++ 12's -Wrestrict.
+std::string join(std::string_view a, std::string_view b) {
+  std::string out;
+  out.reserve(a.size() + b.size());
+  out.append(a).append(b);
+  return out;
+}
+
 std::vector<edit> one(url_facts const& f, std::size_t begin, std::size_t end, std::string_view text) {
   if (auto e = env::value_edit(f.entry, begin, end, text))
     return {std::move(*e)};
@@ -16,16 +24,16 @@ std::vector<edit> one(url_facts const& f, std::size_t begin, std::size_t end, st
 } // namespace
 
 std::vector<edit> append_param(url_facts const& f, std::string_view key, std::string_view value) {
-  std::string pair = std::string(key) + "=" + std::string(value);
+  std::string pair = join(join(key, "="), value);
   std::string_view v = f.entry.logical_value;
   if (f.info.form == pg::form::keyword)
-    return one(f, f.info.end, f.info.end, " " + pair);
+    return one(f, f.info.end, f.info.end, join(" ", pair));
   if (f.info.raw_query) {
     std::size_t at = f.info.raw_query->end;
     bool needs_amp = !f.info.raw_query->empty() && v[at - 1] != '&';
-    return one(f, at, at, (needs_amp ? "&" : "") + pair);
+    return one(f, at, at, join(needs_amp ? "&" : "", pair));
   }
-  return one(f, f.info.end, f.info.end, "?" + pair);
+  return one(f, f.info.end, f.info.end, join("?", pair));
 }
 
 std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
@@ -48,7 +56,7 @@ std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
 
 std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::string_view value) {
   if (f.info.form == pg::form::url && p.raw_value.empty() && p.raw_key.end == p.raw.end)
-    return one(f, p.raw.end, p.raw.end, "=" + std::string(value)); // `key` without `=`
+    return one(f, p.raw.end, p.raw.end, join("=", value)); // `key` without `=`
   return one(f, p.raw_value.begin, p.raw_value.end, value);
 }
 
@@ -66,7 +74,7 @@ std::vector<edit> set_host_port(url_facts const& f, std::string_view host, std::
   if (port && *port != f.port) {
     std::string text = std::to_string(*port);
     auto e = h.port ? one(f, h.port->raw.begin, h.port->raw.end, text)
-                    : one(f, h.raw.end, h.raw.end, ":" + text);
+                    : one(f, h.raw.end, h.raw.end, join(":", text));
     if (e.empty())
       return {};
     edits.insert(edits.end(), e.begin(), e.end());

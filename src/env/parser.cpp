@@ -72,9 +72,13 @@ std::size_t find_line_stop(std::string_view text, std::size_t at, bool stop_at_h
   return at;
 }
 
-bool is_quote(char c) { return c == '\'' || c == '"' || c == '`'; }
+bool is_quote(char c) {
+  return c == '\'' || c == '"' || c == '`';
+}
 
-bool is_newline(char c) { return c == '\n' || c == '\r'; }
+bool is_newline(char c) {
+  return c == '\n' || c == '\r';
+}
 
 quoting quoting_of(char c) {
   if (c == '\'') {
@@ -125,7 +129,9 @@ line_ending dominant_of(ending_counts const& counts) {
   return line_ending::lf;
 }
 
-bool is_continuation(unsigned char c) { return (c & 0xc0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xc0) == 0x80;
+}
 
 // Reports NUL bytes and malformed UTF-8. A bad sequence is a lead byte with the continuation bytes
 // it claims (overlong, surrogate, out of range or truncated), or a run of stray continuation bytes.
@@ -252,10 +258,9 @@ public:
     doc_ = nullptr;
 
     // Both runs are already in offset order; merging keeps the list sorted without a full sort.
-    std::inplace_merge(doc.issues.begin(), doc.issues.begin() + encoding_issue_count,
-                       doc.issues.end(), [](syntax_issue const& a, syntax_issue const& b) {
-                         return a.span.begin < b.span.begin;
-                       });
+    std::inplace_merge(
+        doc.issues.begin(), doc.issues.begin() + encoding_issue_count, doc.issues.end(),
+        [](syntax_issue const& a, syntax_issue const& b) { return a.span.begin < b.span.begin; });
     return doc;
   }
 
@@ -321,7 +326,7 @@ private:
       return b1 == 0x9a && b2 == 0x80 ? 3 : 0; // U+1680
     case 0xe2:
       if (b1 == 0x80) { // U+2000..U+200A, U+2028, U+2029, U+202F
-        return b2 <= 0x8a || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf ? 3 : 0;
+        return (b2 >= 0x80 && b2 <= 0x8a) || b2 == 0xa8 || b2 == 0xa9 || b2 == 0xaf ? 3 : 0;
       }
       return b1 == 0x81 && b2 == 0x9f ? 3 : 0; // U+205F
     case 0xe3:
@@ -390,14 +395,14 @@ private:
         match = match_key(first);
       }
       if (match) {
-        entry item;
+        std::size_t const index = doc_->entries.size();
+        entry& item = doc_->entries.emplace_back();
         item.key = match->key;
         item.name = std::string(match->key.of(text_));
         item.exported = exported;
         item.sep = match->sep;
         std::size_t const next = parse_value(match->value_begin, item);
-        push_line(line_kind::entry, begin, next, doc_->entries.size());
-        doc_->entries.push_back(std::move(item));
+        push_line(line_kind::entry, begin, next, index);
         return next;
       }
     }
@@ -615,6 +620,8 @@ std::string document::print() const {
   return out;
 }
 
-document parse(std::string_view text) { return parser(text).run(); }
+document parse(std::string_view text) {
+  return parser(text).run();
+}
 
 } // namespace poolcheck::env

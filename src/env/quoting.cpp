@@ -44,11 +44,21 @@ std::optional<edit> value_edit(entry const& e, std::size_t begin, std::size_t en
   return edit{raw, std::string(replacement)};
 }
 
+std::string wrapped(std::string_view text, char quote) {
+  // Built by appending: `"'" + std::string(text)` trips g++ 12's -Wrestrict false positive.
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += quote;
+  out += text;
+  out += quote;
+  return out;
+}
+
 std::optional<std::string> quoted(std::string_view text) {
   if (representable(text, quoting::single))
-    return "'" + std::string(text) + "'";
+    return wrapped(text, '\'');
   if (representable(text, quoting::double_quote))
-    return "\"" + std::string(text) + "\"";
+    return wrapped(text, '"');
   return std::nullopt;
 }
 

@@ -21,6 +21,9 @@ bool representable(std::string_view text, quoting style);
 std::optional<edit> value_edit(entry const& e, std::size_t begin, std::size_t end,
                                std::string_view replacement);
 
+/// `text` between two `quote` characters (no escaping: check representable() first).
+std::string wrapped(std::string_view text, char quote);
+
 /// `text` quoted so dotenv reads it back unchanged: single quotes when possible, else double
 /// quotes; nullopt when neither can hold it.
 std::optional<std::string> quoted(std::string_view text);
