@@ -1,9 +1,9 @@
 // Runs every tests/fixtures/<CODE>/*.env fixture. A fixture states its own expectations:
 //   # args: --client prisma --target server --select NEON
 //   # expect: CODE severity [line N] [@col[-endcol]] [: message, `...*` matches anything]
-// applies to the next line that is not a directive (or to line N). Directive lines are blanked to a bare `#`
-// before checking (line numbers stay). Any finding nobody expected fails; so does a missing one.
-// Every fixture also round-trips through the parser byte for byte.
+// applies to the next line that is not a directive (or to line N). Directive lines are blanked to a
+// bare `#` before checking (line numbers stay). Any finding nobody expected fails; so does a
+// missing one. Every fixture also round-trips through the parser byte for byte.
 #include "core/source_file.hpp"
 #include "engine/analysis.hpp"
 #include "env/document.hpp"
@@ -83,7 +83,9 @@ fixture load(std::filesystem::path const& path) {
       line.erase(0, 3); // a BOM before a directive on the first line
     std::size_t line_offset = raw.find(line, offset);
     offset = line_offset + line.size();
-    auto directive = [&](std::string_view prefix) { return line.rfind(prefix, 0) == 0; };
+    auto directive = [&](std::string_view prefix) {
+      return line.rfind(prefix, 0) == 0;
+    };
     if (directive("# args:")) {
       apply_args(line.substr(7), f.options);
     } else if (directive("# expect:")) {
@@ -184,9 +186,9 @@ TEST_CASE("fixtures state their own findings", "[fixtures]") {
           used[i] = found = true;
         }
         if (!found)
-          FAIL_CHECK(path.string() << ":" << pos.line << ":" << pos.column
-                                   << ": unexpected finding " << d.code << " "
-                                   << to_string(d.severity) << ": " << d.message);
+          FAIL_CHECK(path.string()
+                     << ":" << pos.line << ":" << pos.column << ": unexpected finding " << d.code
+                     << " " << to_string(d.severity) << ": " << d.message);
       }
       for (std::size_t i = 0; i < f.expected.size(); ++i)
         if (!used[i])

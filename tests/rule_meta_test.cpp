@@ -86,7 +86,8 @@ kind = "code"
     CHECK(r.error().at->line == 1);
   }
   SECTION("bad host pattern") {
-    auto r = load("[[endpoint]]\nprovider = \"p\"\nprovider_name = \"P\"\nkind = \"k\"\nhost = \"{a}{b}.x\"\n");
+    auto r = load("[[endpoint]]\nprovider = \"p\"\nprovider_name = \"P\"\nkind = \"k\"\nhost = "
+                  "\"{a}{b}.x\"\n");
     REQUIRE_FALSE(r);
     CHECK(describe(r.error()).rfind("custom.toml:5:", 0) == 0);
   }

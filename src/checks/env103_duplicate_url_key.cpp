@@ -4,7 +4,8 @@
 #include "core/source_file.hpp"
 #include "pg/conninfo.hpp"
 
-#include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 namespace poolcheck::checks {
 
@@ -12,16 +13,23 @@ void env103_duplicate_url_key(engine::rule const& r, input const& in, engine::si
   if (in.url)
     return;
   auto const& entries = in.doc.entries;
-  for (auto it = entries.begin(); it != entries.end(); ++it) {
-    auto kind = pg::classify(it->logical_value);
+  // The last assignment of each name, found in one pass (a file may hold many thousands).
+  std::unordered_map<std::string_view, std::size_t> last;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    last[entries[i].name] = i;
+  std::optional<line_index> lines;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    env::entry const& e = entries[i];
+    std::size_t final = last[e.name];
+    if (final == i)
+      continue;
+    auto kind = pg::classify(e.logical_value);
     if (kind != pg::scheme_kind::postgres && kind != pg::scheme_kind::keyword)
       continue;
-    auto later = std::find_if(it + 1, entries.end(),
-                              [&](env::entry const& e) { return e.name == it->name; });
-    if (later == entries.end())
-      continue;
-    auto line = line_number(in.doc.text, later->key.begin);
-    out.report(r, it->key, it->name, {{"line", std::to_string(line)}});
+    if (!lines)
+      lines.emplace(in.doc.text);
+    auto line = lines->position(entries[final].key.begin).line;
+    out.report(r, e.key, e.name, {{"line", std::to_string(line)}});
   }
 }
 

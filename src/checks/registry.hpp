@@ -15,8 +15,8 @@ namespace poolcheck::checks {
 struct input {
   env::document const& doc;
   engine::rule_set const& rules;
-  engine::url_facts const* url;                 // null when called once for the whole document
-  std::vector<engine::url_facts> const& urls;   // every connection string in the document
+  engine::url_facts const* url;               // null when called once for the whole document
+  std::vector<engine::url_facts> const& urls; // every connection string in the document
 };
 
 using code_rule = void (*)(engine::rule const& r, input const& in, engine::sink& out);

@@ -47,7 +47,8 @@ std::string replacement(pg::syntax_problem const& p, std::string_view raw) {
 std::string printable(std::string_view raw) {
   std::string out;
   for (unsigned char c : raw)
-    out += (c < 0x20 || c == 0x7f) ? fmt::format("\\x{:02x}", c) : std::string(1, static_cast<char>(c));
+    out += (c < 0x20 || c == 0x7f) ? fmt::format("\\x{:02x}", c)
+                                   : std::string(1, static_cast<char>(c));
   return out;
 }
 

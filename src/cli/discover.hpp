@@ -8,7 +8,7 @@
 namespace poolcheck::cli {
 
 struct discovery {
-  std::vector<std::string> files; // in a stable order; "-" stands for stdin
+  std::vector<std::string> files;  // in a stable order; "-" stands for stdin
   std::vector<std::string> errors; // one line each: what could not be walked
 };
 

@@ -9,7 +9,8 @@ namespace poolcheck::cli {
 void write_explanation(std::ostream& out, engine::rule const& r) {
   out << fmt::format("{} ({}): {}\n\n", r.code, r.name, r.summary);
   out << fmt::format("Severity: {}. Fix: {}.\n\n", to_string(r.severity),
-                     r.fix == fix_safety::none ? "none (advice only)" : std::string(to_string(r.fix)));
+                     r.fix == fix_safety::none ? "none (advice only)"
+                                               : std::string(to_string(r.fix)));
   if (!r.why.empty())
     out << "Why: " << r.why << "\n\n";
   out << "Example (bad):\n  " << r.example.bad << "\n";

@@ -124,9 +124,8 @@ int run_check(check_flags const& flags) {
     }
     engine::check_options file_options = options;
     if (file_options.client.value == engine::client::unknown && path != "-")
-      file_options.client = projects.client_for(fs::path(path).parent_path().empty()
-                                                    ? fs::path(".")
-                                                    : fs::path(path).parent_path());
+      file_options.client = projects.client_for(
+          fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path());
     auto result = engine::analyze(*text, *rules, file_options);
     checked.push_back({source_file(path == "-" ? "<stdin>" : path, std::move(*text)),
                        std::move(result.diagnostics), std::move(result.secrets)});
@@ -161,11 +160,12 @@ int run(int argc, char** argv) {
   check->add_option("paths", flags.paths, "Files or folders to check; - reads stdin (default: .)");
   check->add_option("--format", flags.format, "Output format")
       ->check(CLI::IsMember({"human", "json"}));
-  check->add_option("--client", flags.client,
-                    "The program that reads the URLs (default: detected from package.json and "
-                    "prisma/schema.prisma, else from variable names, else unknown)")
-      ->check(CLI::IsMember({"prisma", "prisma-adapter", "libpq", "node-postgres", "postgres-js",
-                             "asyncpg"}));
+  check
+      ->add_option("--client", flags.client,
+                   "The program that reads the URLs (default: detected from package.json and "
+                   "prisma/schema.prisma, else from variable names, else unknown)")
+      ->check(CLI::IsMember(
+          {"prisma", "prisma-adapter", "libpq", "node-postgres", "postgres-js", "asyncpg"}));
   check->add_option("--target", flags.target, "Where the app runs")
       ->check(CLI::IsMember({"serverless", "server"}));
   check->add_option("--rules", flags.rule_dirs, "Also load rules/*.toml from this folder");

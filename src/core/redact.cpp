@@ -10,7 +10,9 @@ bool ends_value(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '`';
 }
 
-char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+char upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 bool icontains(std::string_view hay, std::string_view needle) {
   auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
@@ -81,7 +83,8 @@ void secret_assignments(std::string_view text, std::vector<byte_span>& out) {
     if (eq != std::string_view::npos && eq > 0) {
       std::string_view key = line.substr(0, eq);
       bool secret = icontains(key, "PASSWORD") || icontains(key, "PASSWD") ||
-                    icontains(key, "SECRET") || icontains(key, "TOKEN") || icontains(key, "API_KEY");
+                    icontains(key, "SECRET") || icontains(key, "TOKEN") ||
+                    icontains(key, "API_KEY");
       bool plain_key = key.find_first_of("/@") == std::string_view::npos;
       std::size_t v = eq + 1;
       while (v < line.size() && (line[v] == ' ' || line[v] == '\t'))
@@ -124,8 +127,7 @@ redacted redactor::apply(std::string_view text, std::vector<byte_span> spans) co
   for (auto const& s : secrets_)
     for (std::size_t at = text.find(s); at != std::string_view::npos; at = text.find(s, at + 1))
       spans.push_back({at, at + s.size()});
-  std::sort(spans.begin(), spans.end(),
-            [](byte_span a, byte_span b) { return a.begin < b.begin; });
+  std::sort(spans.begin(), spans.end(), [](byte_span a, byte_span b) { return a.begin < b.begin; });
   redacted out;
   out.text.reserve(text.size());
   std::size_t pos = 0;

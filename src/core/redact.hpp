@@ -34,6 +34,7 @@ public:
 
   /// Masks `text`; `spans` are extra regions of `text` known to be secret.
   [[nodiscard]] redacted apply(std::string_view text, std::vector<byte_span> spans = {}) const;
+
   [[nodiscard]] std::string operator()(std::string_view text) const { return apply(text).text; }
 
   [[nodiscard]] bool enabled() const { return enabled_; }

@@ -27,13 +27,19 @@ struct problem {
 template <class T> class [[nodiscard]] result {
 public:
   result(T value) : v_(std::in_place_index<0>, std::move(value)) {}
+
   result(problem p) : v_(std::in_place_index<1>, std::move(p)) {}
 
   explicit operator bool() const { return v_.index() == 0; }
+
   T& operator*() { return std::get<0>(v_); }
+
   T const& operator*() const { return std::get<0>(v_); }
+
   T* operator->() { return &std::get<0>(v_); }
+
   T const* operator->() const { return &std::get<0>(v_); }
+
   [[nodiscard]] problem const& error() const { return std::get<1>(v_); }
 
 private:
@@ -43,9 +49,11 @@ private:
 template <> class [[nodiscard]] result<void> {
 public:
   result() = default;
+
   result(problem p) : p_(std::move(p)) {}
 
   explicit operator bool() const { return !p_; }
+
   [[nodiscard]] problem const& error() const { return *p_; }
 
 private:

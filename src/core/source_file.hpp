@@ -15,25 +15,51 @@ struct line_column {
   std::size_t column = 1; // 1-based, counted in bytes
 };
 
-/// The 1-based line of `offset` in `text`, counting LF, CRLF and bare CR, without building an index.
-std::size_t line_number(std::string_view text, std::size_t offset);
+/// Where each line of a text starts. Does not own the text.
+class line_index {
+public:
+  explicit line_index(std::string_view text);
 
+  [[nodiscard]] line_column position(std::size_t offset) const;
+
+  [[nodiscard]] std::size_t line_start(std::size_t line) const { return starts_[line - 1]; }
+
+  [[nodiscard]] std::size_t line_count() const { return starts_.size(); }
+
+  /// 1-based line `line` of `text`, without its terminator.
+  [[nodiscard]] std::string_view line_text(std::string_view text, std::size_t line) const;
+
+private:
+  std::vector<std::size_t> starts_;
+};
+
+/// A checked file: its path, its bytes and their line index.
 class source_file {
 public:
-  source_file(std::string path, std::string bytes);
+  source_file(std::string path, std::string bytes)
+      : path_(std::move(path)), bytes_(std::move(bytes)), lines_(bytes_) {}
+
+  source_file(source_file&& other) noexcept = default;
+  source_file& operator=(source_file&& other) noexcept = default;
 
   [[nodiscard]] std::string const& path() const { return path_; }
+
   [[nodiscard]] std::string_view text() const { return bytes_; }
-  [[nodiscard]] line_column position(std::size_t offset) const;
-  /// The text of 1-based line `line`, without its terminator.
-  [[nodiscard]] std::string_view line_text(std::size_t line) const;
-  [[nodiscard]] std::size_t line_start(std::size_t line) const { return line_starts_[line - 1]; }
-  [[nodiscard]] std::size_t line_count() const { return line_starts_.size(); }
+
+  [[nodiscard]] line_column position(std::size_t offset) const { return lines_.position(offset); }
+
+  [[nodiscard]] std::string_view line_text(std::size_t line) const {
+    return lines_.line_text(bytes_, line);
+  }
+
+  [[nodiscard]] std::size_t line_start(std::size_t line) const { return lines_.line_start(line); }
+
+  [[nodiscard]] std::size_t line_count() const { return lines_.line_count(); }
 
 private:
   std::string path_;
   std::string bytes_;
-  std::vector<std::size_t> line_starts_;
+  line_index lines_;
 };
 
 } // namespace poolcheck

@@ -12,12 +12,17 @@ struct byte_span {
   std::size_t end = 0;
 
   [[nodiscard]] std::size_t size() const { return end - begin; }
+
   [[nodiscard]] bool empty() const { return begin == end; }
+
   [[nodiscard]] bool contains(std::size_t offset) const { return begin <= offset && offset < end; }
+
   [[nodiscard]] bool overlaps(byte_span other) const {
     return begin < other.end && other.begin < end;
   }
+
   [[nodiscard]] byte_span shifted(std::size_t by) const { return {begin + by, end + by}; }
+
   [[nodiscard]] std::string_view of(std::string_view text) const {
     return text.substr(begin, end - begin);
   }

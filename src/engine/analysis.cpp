@@ -14,10 +14,14 @@
 namespace poolcheck::engine {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool selected(std::string_view code, check_options const& o) {
-  auto matches = [&](std::string const& prefix) { return code.rfind(prefix, 0) == 0; };
+  auto matches = [&](std::string const& prefix) {
+    return code.rfind(prefix, 0) == 0;
+  };
   if (!o.select.empty() && std::none_of(o.select.begin(), o.select.end(), matches))
     return false;
   return std::none_of(o.ignore.begin(), o.ignore.end(), matches);

@@ -8,9 +8,12 @@ namespace poolcheck::engine {
 namespace {
 
 constexpr std::array client_names{
-    std::pair{client::unknown, "unknown"},         std::pair{client::prisma, "prisma"},
-    std::pair{client::prisma_adapter, "prisma-adapter"}, std::pair{client::libpq, "libpq"},
-    std::pair{client::node_postgres, "node-postgres"},   std::pair{client::postgres_js, "postgres-js"},
+    std::pair{client::unknown, "unknown"},
+    std::pair{client::prisma, "prisma"},
+    std::pair{client::prisma_adapter, "prisma-adapter"},
+    std::pair{client::libpq, "libpq"},
+    std::pair{client::node_postgres, "node-postgres"},
+    std::pair{client::postgres_js, "postgres-js"},
     std::pair{client::asyncpg, "asyncpg"},
 };
 
@@ -23,9 +26,13 @@ std::string_view to_string(client c) {
   return "unknown";
 }
 
-std::string_view to_string(target t) { return t == target::serverless ? "serverless" : "server"; }
+std::string_view to_string(target t) {
+  return t == target::serverless ? "serverless" : "server";
+}
 
-std::string_view to_string(role r) { return r == role::runtime ? "runtime" : "direct"; }
+std::string_view to_string(role r) {
+  return r == role::runtime ? "runtime" : "direct";
+}
 
 std::optional<client> parse_client(std::string_view s) {
   for (auto const& [value, name] : client_names)

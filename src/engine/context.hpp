@@ -15,7 +15,8 @@ enum class client { unknown, prisma, prisma_adapter, libpq, node_postgres, postg
 
 enum class target { serverless, server };
 
-/// runtime: the app's queries (DATABASE_URL); direct: migrations and tools (DIRECT_URL, *_UNPOOLED).
+/// runtime: the app's queries (DATABASE_URL); direct: migrations and tools (DIRECT_URL,
+/// *_UNPOOLED).
 enum class role { runtime, direct };
 
 std::string_view to_string(client c);

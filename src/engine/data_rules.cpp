@@ -12,7 +12,8 @@ namespace {
 
 bool iequals(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -55,11 +56,13 @@ void run_endpoint(rule const& r, url_facts const& f, sink& out, bool assumed) {
     return std::nullopt;
   };
   std::vector<edit> edits;
-  std::string const& host_tmpl = r.rewrite == "pooled" ? f.matched->pooled_host : f.matched->direct_host;
+  std::string const& host_tmpl =
+      r.rewrite == "pooled" ? f.matched->pooled_host : f.matched->direct_host;
   std::optional<int> port = r.rewrite == "pooled" ? f.matched->pooled_port : f.matched->direct_port;
   if (!r.rewrite.empty() && (!host_tmpl.empty() || port)) {
-    std::string host = host_tmpl.empty() ? std::string(f.info.hosts.front().raw.of(f.entry.logical_value))
-                                         : expand(host_tmpl, lookup_caps);
+    std::string host = host_tmpl.empty()
+                           ? std::string(f.info.hosts.front().raw.of(f.entry.logical_value))
+                           : expand(host_tmpl, lookup_caps);
     v["new_host"] = host;
     v["new_port"] = std::to_string(port.value_or(f.port));
     edits = set_host_port(f, host, port);

@@ -9,7 +9,9 @@ namespace {
 
 bool iequals(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    auto lower = [](char c) {
+      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    };
     return lower(x) == lower(y);
   });
 }
@@ -63,9 +65,8 @@ result<host_pattern> host_pattern::compile(std::string_view text) {
           if (close == std::string_view::npos || close == i + 1)
             return problem{"unclosed or empty `{}` in host pattern `" + p.text_ + "`", {}};
           if (!l.pieces.empty() && l.pieces.back().capture)
-            return problem{"two captures without text between them in host pattern `" +
-                               p.text_ + "`",
-                           {}};
+            return problem{
+                "two captures without text between them in host pattern `" + p.text_ + "`", {}};
           l.pieces.push_back({true, std::string(raw.substr(i + 1, close - i - 1))});
           i = close + 1;
         } else {

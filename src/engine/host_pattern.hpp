@@ -5,7 +5,8 @@
 //   {name}...     `{endpoint}-pooler`       captures inside one label; literals between captures
 //                                           are found at their first occurrence, a trailing
 //                                           literal must end the label (no backtracking)
-//   {name*}       `{endpoint}.{rest*}.neon.tech`  one or more whole labels (at most one per pattern)
+//   {name*}       `{endpoint}.{rest*}.neon.tech`  one or more whole labels (at most one per
+//   pattern)
 #pragma once
 
 #include "core/result.hpp"
@@ -35,9 +36,10 @@ private:
     bool capture = false;
     std::string text; // literal text, or the capture's name
   };
+
   struct label {
-    bool any = false;       // `*`
-    bool multi = false;     // `{name*}`
+    bool any = false;   // `*`
+    bool multi = false; // `{name*}`
     std::vector<piece> pieces;
   };
 

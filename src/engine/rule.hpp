@@ -49,8 +49,8 @@ struct rule {
   std::string name; // kebab-case
   poolcheck::severity severity = severity::warning;
   std::string summary;
-  std::string why;     // the longer explanation `explain` prints
-  std::string message; // template
+  std::string why;       // the longer explanation `explain` prints
+  std::string message;   // template
   std::string fix_title; // template; empty when there is no fix
   fix_safety fix = fix_safety::none;
   std::vector<std::string> sources; // URLs
@@ -95,7 +95,7 @@ struct parameter {
 };
 
 struct rule_set {
-  std::vector<rule> rules; // sorted by code
+  std::vector<rule> rules;         // sorted by code
   std::vector<endpoint> endpoints; // first match wins: user files first, then built-in order
   std::map<std::string, parameter, std::less<>> parameters;
   std::map<std::string, std::vector<std::string>, std::less<>> lists;

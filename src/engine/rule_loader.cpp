@@ -150,12 +150,12 @@ result<void> read_conditions(reader const& r, toml::table const& t, conditions& 
 }
 
 result<void> read_rule(reader const& r, toml::table const& t, rule& out) {
-  POOLCHECK_TRY(ok, r.only_keys(t,
-                                {"code", "name", "severity", "summary", "why", "message",
-                                 "fix_title", "fix", "sources", "example", "kind", "when",
-                                 "params", "params_in", "params_not_in", "param", "values", "equals",
-                                 "rewrite", "advice"},
-                                "a rule"));
+  POOLCHECK_TRY(ok,
+                r.only_keys(t, {"code",    "name",      "severity", "summary",   "why",
+                                "message", "fix_title", "fix",      "sources",   "example",
+                                "kind",    "when",      "params",   "params_in", "params_not_in",
+                                "param",   "values",    "equals",   "rewrite",   "advice"},
+                            "a rule"));
   out.defined_at = r.where(t);
   POOLCHECK_TRY(code, r.string(t, "code", true));
   POOLCHECK_TRY(name, r.string(t, "name", true));
@@ -169,7 +169,8 @@ result<void> read_rule(reader const& r, toml::table const& t, rule& out) {
   POOLCHECK_TRY(kind, r.string(t, "kind", true));
   out.code = *code;
   out.name = *name;
-  bool code_ok = out.code.size() >= 4 && std::all_of(out.code.end() - 3, out.code.end(), ::isdigit) &&
+  bool code_ok = out.code.size() >= 4 &&
+                 std::all_of(out.code.end() - 3, out.code.end(), ::isdigit) &&
                  std::all_of(out.code.begin(), out.code.end() - 3, ::isupper);
   if (!code_ok)
     return r.at(*t.get("code"), "`code` must be an upper-case prefix and three digits");
@@ -269,11 +270,11 @@ result<void> read_rule(reader const& r, toml::table const& t, rule& out) {
 }
 
 result<void> read_endpoint(reader const& r, toml::table const& t, endpoint& out) {
-  POOLCHECK_TRY(ok, r.only_keys(t,
-                                {"provider", "provider_name", "kind", "host", "port", "pooled", "pooled_host",
-                                 "pooled_port", "direct_host", "direct_port", "pooled_template",
-                                 "sources"},
-                                "an endpoint"));
+  POOLCHECK_TRY(
+      ok, r.only_keys(t,
+                      {"provider", "provider_name", "kind", "host", "port", "pooled", "pooled_host",
+                       "pooled_port", "direct_host", "direct_port", "pooled_template", "sources"},
+                      "an endpoint"));
   out.defined_at = r.where(t);
   POOLCHECK_TRY(provider, r.string(t, "provider", true));
   POOLCHECK_TRY(provider_name, r.string(t, "provider_name", true));
@@ -319,8 +320,8 @@ result<void> read_parameter(reader const& r, std::string_view name, toml::table 
 }
 
 result<void> read_document(reader const& r, toml::table const& doc, rule_set& into) {
-  POOLCHECK_TRY(ok, r.only_keys(doc, {"rule", "endpoint", "parameter", "lists", "variables"},
-                                "a rule file"));
+  POOLCHECK_TRY(
+      ok, r.only_keys(doc, {"rule", "endpoint", "parameter", "lists", "variables"}, "a rule file"));
   if (auto const* rules = doc.get("rule")) {
     if (!rules->is_array_of_tables())
       return r.at(*rules, "`rule` must be an array of tables ([[rule]])");
@@ -384,7 +385,8 @@ result<void> load_rules(std::string_view path, std::string_view text, rule_set& 
     doc = toml::parse(text, path);
   } catch (toml::parse_error const& e) {
     auto const& b = e.source().begin;
-    return problem{std::string(e.description()), source_location{std::string(path), b.line, b.column}};
+    return problem{std::string(e.description()),
+                   source_location{std::string(path), b.line, b.column}};
   }
   return read_document(r, doc, into);
 }
@@ -399,8 +401,8 @@ result<void> finish(rule_set& set) {
     bool needs_table = r.kind == rule_kind::param_below ||
                        (r.kind == rule_kind::param_missing && r.values.empty());
     if (needs_table && !set.parameters.contains(r.param))
-      return problem{"rule " + r.code + " names `" + r.param +
-                         "`, which has no [parameter." + r.param + "] table",
+      return problem{"rule " + r.code + " names `" + r.param + "`, which has no [parameter." +
+                         r.param + "] table",
                      r.defined_at};
     if (r.kind == rule_kind::code && !checks::find_code_rule(r.code))
       return problem{"rule " + r.code + " is `kind = \"code\"` but poolcheck has no code for it",

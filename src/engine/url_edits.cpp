@@ -15,7 +15,8 @@ std::string join(std::string_view a, std::string_view b) {
   return out;
 }
 
-std::vector<edit> one(url_facts const& f, std::size_t begin, std::size_t end, std::string_view text) {
+std::vector<edit> one(url_facts const& f, std::size_t begin, std::size_t end,
+                      std::string_view text) {
   if (auto e = env::value_edit(f.entry, begin, end, text))
     return {std::move(*e)};
   return {};
@@ -60,7 +61,8 @@ std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::s
   return one(f, p.raw_value.begin, p.raw_value.end, value);
 }
 
-std::vector<edit> set_host_port(url_facts const& f, std::string_view host, std::optional<int> port) {
+std::vector<edit> set_host_port(url_facts const& f, std::string_view host,
+                                std::optional<int> port) {
   if (f.info.hosts.size() != 1 || f.info.form != pg::form::url)
     return {}; // keyword strings: host and port are separate keywords, not rewritten here
   pg::host const& h = f.info.hosts.front();

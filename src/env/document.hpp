@@ -17,14 +17,14 @@ enum class quoting { none, single, double_quote, backtick };
 enum class separator { equals, colon };
 
 struct entry {
-  byte_span key;           // the key bytes (after optional `export `)
-  std::string name;        // the key text
-  bool exported = false;   // `export KEY=...`
+  byte_span key;         // the key bytes (after optional `export `)
+  std::string name;      // the key text
+  bool exported = false; // `export KEY=...`
   separator sep = separator::equals;
-  byte_span raw_value;     // the value as written: quotes included; for unquoted values, trimmed
-                           // and ending before a `#` comment; empty span placed after the separator
-                           // when the value is empty
-  byte_span inner;         // inside the quotes (== raw_value when unquoted)
+  byte_span raw_value; // the value as written: quotes included; for unquoted values, trimmed
+                       // and ending before a `#` comment; empty span placed after the separator
+                       // when the value is empty
+  byte_span inner;     // inside the quotes (== raw_value when unquoted)
   quoting quote = quoting::none;
   std::string logical_value; // what dotenv hands the program
   /// File offset of each logical byte, plus one entry for the end (size logical+1). Empty when the
@@ -36,11 +36,14 @@ struct entry {
   [[nodiscard]] std::size_t raw_offset(std::size_t i) const {
     return logical_to_raw.empty() ? inner.begin + i : logical_to_raw[i];
   }
+
   /// An unquoted value that a `#` with no space before it cut short: dotenv reads less than the
   /// author wrote (`postgres://u:p#ss@h/db` reads as `postgres://u:p`).
   [[nodiscard]] bool cut_by_hash() const {
-    return quote == quoting::none && comment && comment->begin == raw_value.end && !raw_value.empty();
+    return quote == quoting::none && comment && comment->begin == raw_value.end &&
+           !raw_value.empty();
   }
+
   /// File span of the logical range [begin, end).
   [[nodiscard]] byte_span raw_span(std::size_t begin, std::size_t end) const {
     return {raw_offset(begin), raw_offset(end)};
@@ -51,8 +54,8 @@ enum class line_kind { entry, comment, blank, invalid };
 
 struct line {
   line_kind kind = line_kind::blank;
-  byte_span span;                  // through the line terminator (a quoted value may span lines)
-  std::size_t entry_index = 0;     // into document::entries when kind == entry
+  byte_span span;              // through the line terminator (a quoted value may span lines)
+  std::size_t entry_index = 0; // into document::entries when kind == entry
 };
 
 enum class syntax_issue_kind {

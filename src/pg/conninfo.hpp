@@ -23,11 +23,11 @@ struct component {
 };
 
 struct host {
-  std::string name;                 // decoded; IPv6 without brackets; a socket directory as is
-  byte_span raw;                    // the host as written (brackets included)
+  std::string name; // decoded; IPv6 without brackets; a socket directory as is
+  byte_span raw;    // the host as written (brackets included)
   bool ipv6 = false;
-  bool unix_socket = false;         // name starts with '/'
-  std::optional<component> port;    // the text after ':' (may be empty, which means default)
+  bool unix_socket = false;      // name starts with '/'
+  std::optional<component> port; // the text after ':' (may be empty, which means default)
 };
 
 struct param {

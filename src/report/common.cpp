@@ -1,12 +1,27 @@
 // What every reporter shares: the per-file redactor and the totals.
 #include "report/report.hpp"
 
+#include <algorithm>
+
 namespace poolcheck::report {
 
-redactor checked_file::make_redactor(bool show_secrets) const {
+redactor checked_file::make_redactor(diagnostic const& d, bool show_secrets) const {
   redactor r(!show_secrets);
-  for (auto s : secrets)
-    r.add_secret(s.of(file.text()));
+  if (show_secrets)
+    return r;
+  byte_span region = d.span;
+  if (d.fix)
+    for (auto const& e : d.fix->edits)
+      region = {std::min(region.begin, e.span.begin), std::max(region.end, e.span.end)};
+  auto first = file.position(region.begin).line;
+  auto last = file.position(region.end).line;
+  byte_span lines{file.line_start(first),
+                  last < file.line_count() ? file.line_start(last + 1) : file.text().size()};
+  // secrets are in file order: skip to the first one that can touch these lines
+  auto it = std::lower_bound(secrets.begin(), secrets.end(), lines.begin,
+                             [](byte_span s, std::size_t at) { return s.end <= at; });
+  for (; it != secrets.end() && it->begin < lines.end; ++it)
+    r.add_secret(it->of(file.text()));
   return r;
 }
 

@@ -39,7 +39,8 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
   auto begin = file.position(d.span.begin);
   auto end = file.position(std::max(d.span.end, d.span.begin));
   out << paint(o.color, "\x1b[1m", fmt::format("{}:{}:{}:", file.path(), begin.line, begin.column))
-      << ' ' << paint(o.color, color_of(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code))
+      << ' '
+      << paint(o.color, color_of(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code))
       << ' ' << mask(d.message) << '\n';
 
   std::string_view line = file.line_text(begin.line);
@@ -67,20 +68,20 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
 } // namespace
 
 void write_human(std::ostream& out, std::vector<checked_file> const& files, options const& o) {
-  for (auto const& f : files) {
-    redactor mask = f.make_redactor(o.show_secrets);
+  for (auto const& f : files)
     for (auto const& d : f.diagnostics)
-      write_one(out, f, d, mask, o);
-  }
+      write_one(out, f, d, f.make_redactor(d, o.show_secrets), o);
   totals t = count(files);
   std::size_t total = t.errors + t.warnings + t.infos;
   if (total == 0) {
-    out << fmt::format("No problems found in {} file{}.\n", files.size(), files.size() == 1 ? "" : "s");
+    out << fmt::format("No problems found in {} file{}.\n", files.size(),
+                       files.size() == 1 ? "" : "s");
     return;
   }
   out << fmt::format("Found {} problem{} ({} error{}, {} warning{}, {} info) in {} file{}", total,
                      total == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", t.warnings,
-                     t.warnings == 1 ? "" : "s", t.infos, files.size(), files.size() == 1 ? "" : "s");
+                     t.warnings == 1 ? "" : "s", t.infos, files.size(),
+                     files.size() == 1 ? "" : "s");
   if (t.fixable)
     out << fmt::format("; {} fixable with --fix", t.fixable);
   out << ".\n";

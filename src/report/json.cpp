@@ -11,7 +11,8 @@ using json = nlohmann::ordered_json;
 json position(source_file const& file, byte_span span) {
   auto b = file.position(span.begin);
   auto e = file.position(span.end);
-  return json{{"line", b.line}, {"column", b.column}, {"end_line", e.line}, {"end_column", e.column}};
+  return json{
+      {"line", b.line}, {"column", b.column}, {"end_line", e.line}, {"end_column", e.column}};
 }
 
 } // namespace
@@ -19,9 +20,11 @@ json position(source_file const& file, byte_span span) {
 void write_json(std::ostream& out, std::vector<checked_file> const& files, options const& o) {
   json diagnostics = json::array();
   for (auto const& f : files) {
-    redactor mask = f.make_redactor(o.show_secrets);
     for (auto const& d : f.diagnostics) {
-      json item{{"code", d.code}, {"name", d.name}, {"severity", to_string(d.severity)},
+      redactor mask = f.make_redactor(d, o.show_secrets);
+      json item{{"code", d.code},
+                {"name", d.name},
+                {"severity", to_string(d.severity)},
                 {"path", f.file.path()}};
       item.update(position(f.file, d.span));
       item["variable"] = d.variable.empty() ? json(nullptr) : json(d.variable);

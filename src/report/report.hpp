@@ -16,8 +16,10 @@ struct checked_file {
   std::vector<diagnostic> diagnostics;
   std::vector<byte_span> secrets; // password bytes in the file
 
-  /// A redactor that knows this file's passwords (unless masking is off).
-  [[nodiscard]] redactor make_redactor(bool show_secrets) const;
+  /// A redactor for what is printed about diagnostic `d`: it knows the passwords on the lines
+  /// `d` and its edits touch (unless masking is off). Per diagnostic, so the cost of masking
+  /// does not grow with the number of passwords in the file.
+  [[nodiscard]] redactor make_redactor(diagnostic const& d, bool show_secrets) const;
 };
 
 struct options {

@@ -12,7 +12,9 @@
 
 namespace poolcheck::test {
 
-std::filesystem::path source_dir() { return POOLCHECK_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return POOLCHECK_SOURCE_DIR;
+}
 
 std::string read_file(std::filesystem::path const& p) {
   std::ifstream in(p, std::ios::binary);
@@ -48,8 +50,8 @@ std::string shell_quote(std::string const& s) {
 } // namespace
 
 run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("poolcheck_run_" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("poolcheck_run_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
   std::ofstream(in, std::ios::binary) << stdin_text;

@@ -1,0 +1,139 @@
+// The binary as users run it: commands, exit codes, formats, and that no output shows a password.
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+namespace poolcheck::test {
+namespace {
+
+std::string examples() { return (source_dir() / "examples").string(); }
+
+struct temp_dir {
+  std::filesystem::path path;
+  temp_dir() {
+    path = std::filesystem::temp_directory_path() /
+           ("poolcheck_cli_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
+    std::filesystem::create_directories(path);
+  }
+  ~temp_dir() { std::filesystem::remove_all(path); }
+  std::string write(std::string const& name, std::string const& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return (path / name).string();
+  }
+  static inline int counter = 0;
+};
+
+} // namespace
+
+TEST_CASE("version, help and explain work", "[cli]") {
+  auto v = run_poolcheck({"--version"});
+  CHECK(v.exit_code == 0);
+  CHECK(v.out.rfind("poolcheck ", 0) == 0);
+  CHECK(run_poolcheck({"--help"}).exit_code == 0);
+  auto h = run_poolcheck({"check", "--help"});
+  CHECK(h.exit_code == 0);
+  CHECK(h.out.find("--client") != std::string::npos);
+  auto e = run_poolcheck({"explain", "NEON001"});
+  CHECK(e.exit_code == 0);
+  CHECK(e.out.find("https://neon.com/") != std::string::npos);
+  CHECK(run_poolcheck({"explain", "NOPE999"}).exit_code == 2);
+  auto rules = run_poolcheck({"rules", "--json"});
+  CHECK(rules.exit_code == 0);
+  CHECK(nlohmann::json::parse(rules.out).size() >= 30);
+}
+
+TEST_CASE("exit codes: 0 clean, 1 findings, 2 usage or I/O error", "[cli]") {
+  temp_dir dir;
+  auto clean = dir.write("clean.env", "PORT=3000\n");
+  auto info_only = dir.write("info.env", "\xEF\xBB\xBFPORT=3000\n");
+  auto bad = dir.write("bad.env", "DATABASE_URL=postgres://a@db.example.com:99999/x\n");
+  CHECK(run_poolcheck({"check", clean}).exit_code == 0);
+  CHECK(run_poolcheck({"check", info_only}).exit_code == 0);
+  CHECK(run_poolcheck({"check", bad}).exit_code == 1);
+  CHECK(run_poolcheck({"check", (dir.path / "missing.env").string()}).exit_code == 2);
+  CHECK(run_poolcheck({"check", "--format", "yaml", clean}).exit_code == 2);
+  CHECK(run_poolcheck({"check", "--client", "jdbc", clean}).exit_code == 2);
+  // stdin as `-`, and `check` as the default command
+  CHECK(run_poolcheck({"-"}, "DATABASE_URL=POSTGRES://a@h/x\n").exit_code == 1);
+}
+
+TEST_CASE("JSON output has the same findings as human output", "[cli]") {
+  auto human = run_poolcheck({"check", "--color", "never", examples()});
+  auto json = run_poolcheck({"check", "--format", "json", examples()});
+  REQUIRE(human.exit_code == 1);
+  REQUIRE(json.exit_code == 1);
+  auto doc = nlohmann::json::parse(json.out);
+  std::regex header(R"(^(\S+):(\d+):(\d+): (error|warning|info)\[([A-Z]+\d{3})\] )");
+  std::vector<std::string> from_human, from_json;
+  std::istringstream lines(human.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (std::regex_search(line, m, header))
+      from_human.push_back(m[1].str() + ":" + m[2].str() + ":" + m[3].str() + " " + m[5].str());
+  }
+  for (auto const& d : doc["diagnostics"])
+    from_json.push_back(d["path"].get<std::string>() + ":" + std::to_string(d["line"].get<int>()) +
+                        ":" + std::to_string(d["column"].get<int>()) + " " +
+                        d["code"].get<std::string>());
+  CHECK(from_human == from_json);
+  CHECK(from_json.size() >= 25);
+  // every family shows up in the examples
+  for (std::string family : {"ENV", "URL", "NEON", "SUPA", "PRISMA", "POOL"}) {
+    INFO(family);
+    CHECK(std::any_of(from_json.begin(), from_json.end(), [&](std::string const& s) {
+      return s.find(" " + family) != std::string::npos;
+    }));
+  }
+}
+
+TEST_CASE("no output shows a password unless asked", "[cli][secrets]") {
+  std::string const secret = "Zq7planted9Secret";
+  temp_dir dir;
+  // The planted password sits in every shape a rule looks at: well-formed, malformed, cut by #.
+  std::string text = "DATABASE_URL=postgresql://app:" + secret +
+                     "@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/neondb\n"
+                     "DIRECT_URL=\"postgresql://app:" + secret +
+                     "@ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech/neondb\"\n"
+                     "BROKEN_URL=\"postgres://app:" + secret + "@x@db.example.com:99999/a?b=1?c=2\"\n"
+                     "CUT_URL=postgres://app:" + secret + "#x@db.example.com/app\n"
+                     "DOLLAR_URL=postgres://app:" + secret + "$x@db.example.com/app\n"
+                     "UNCLOSED_URL=\"postgres://app:" + secret + "@db.example.com/app\n"
+                     "PG_DSN=host=db.example.com password=" + secret + " pgbouncer=true\n"
+                     "POSTGRES_PASSWORD=\"" + secret + "\n"
+                     "DATABASE_URL=postgresql://app:" + secret + "@db.abcdefghijklmnop.supabase.co/x\n";
+  auto path = dir.write("planted.env", text);
+  for (auto const& args : std::vector<std::vector<std::string>>{
+           {"check", path},
+           {"check", "--format", "json", path},
+           {"check", "--client", "libpq", path},
+           {"check", "--color", "always", path}}) {
+    auto r = run_poolcheck(args);
+    INFO(args.back() << " " << args.size());
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find(secret) == std::string::npos);
+    CHECK(r.err.find(secret) == std::string::npos);
+  }
+  auto from_stdin = run_poolcheck({"check", "-"}, text);
+  CHECK(from_stdin.out.find(secret) == std::string::npos);
+  auto shown = run_poolcheck({"check", "--show-secrets", path});
+  CHECK(shown.out.find(secret) != std::string::npos);
+}
+
+TEST_CASE("the README lists every rule", "[docs]") {
+  std::string readme = read_file(source_dir() / "README.md");
+  auto listed = run_poolcheck({"rules", "--json"});
+  for (auto const& r : nlohmann::json::parse(listed.out)) {
+    std::string row = "| " + r["code"].get<std::string>() + " | " +
+                      r["severity"].get<std::string>() + " | " + r["fix"].get<std::string>() +
+                      " | " + r["name"].get<std::string>() + " |";
+    INFO(row);
+    CHECK(readme.find(row) != std::string::npos);
+  }
+}
+
+} // namespace poolcheck::test
