@@ -11,20 +11,26 @@
 namespace poolcheck::test {
 namespace {
 
-std::string examples() { return (source_dir() / "examples").string(); }
+std::string examples() {
+  return (source_dir() / "examples").string();
+}
 
 struct temp_dir {
   std::filesystem::path path;
+
   temp_dir() {
     path = std::filesystem::temp_directory_path() /
            ("poolcheck_cli_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
     std::filesystem::create_directories(path);
   }
+
   ~temp_dir() { std::filesystem::remove_all(path); }
+
   std::string write(std::string const& name, std::string const& text) const {
     std::ofstream(path / name, std::ios::binary) << text;
     return (path / name).string();
   }
+
   static inline int counter = 0;
 };
 
@@ -97,21 +103,35 @@ TEST_CASE("no output shows a password unless asked", "[cli][secrets]") {
   // The planted password sits in every shape a rule looks at: well-formed, malformed, cut by #.
   std::string text = "DATABASE_URL=postgresql://app:" + secret +
                      "@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/neondb\n"
-                     "DIRECT_URL=\"postgresql://app:" + secret +
+                     "DIRECT_URL=\"postgresql://app:" +
+                     secret +
                      "@ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech/neondb\"\n"
-                     "BROKEN_URL=\"postgres://app:" + secret + "@x@db.example.com:99999/a?b=1?c=2\"\n"
-                     "CUT_URL=postgres://app:" + secret + "#x@db.example.com/app\n"
-                     "DOLLAR_URL=postgres://app:" + secret + "$x@db.example.com/app\n"
-                     "UNCLOSED_URL=\"postgres://app:" + secret + "@db.example.com/app\n"
-                     "PG_DSN=host=db.example.com password=" + secret + " pgbouncer=true\n"
-                     "POSTGRES_PASSWORD=\"" + secret + "\n"
-                     "DATABASE_URL=postgresql://app:" + secret + "@db.abcdefghijklmnop.supabase.co/x\n";
+                     "BROKEN_URL=\"postgres://app:" +
+                     secret +
+                     "@x@db.example.com:99999/a?b=1?c=2\"\n"
+                     "CUT_URL=postgres://app:" +
+                     secret +
+                     "#x@db.example.com/app\n"
+                     "DOLLAR_URL=postgres://app:" +
+                     secret +
+                     "$x@db.example.com/app\n"
+                     "UNCLOSED_URL=\"postgres://app:" +
+                     secret +
+                     "@db.example.com/app\n"
+                     "PG_DSN=host=db.example.com password=" +
+                     secret +
+                     " pgbouncer=true\n"
+                     "POSTGRES_PASSWORD=\"" +
+                     secret +
+                     "\n"
+                     "DATABASE_URL=postgresql://app:" +
+                     secret + "@db.abcdefghijklmnop.supabase.co/x\n";
   auto path = dir.write("planted.env", text);
-  for (auto const& args : std::vector<std::vector<std::string>>{
-           {"check", path},
-           {"check", "--format", "json", path},
-           {"check", "--client", "libpq", path},
-           {"check", "--color", "always", path}}) {
+  for (auto const& args :
+       std::vector<std::vector<std::string>>{{"check", path},
+                                             {"check", "--format", "json", path},
+                                             {"check", "--client", "libpq", path},
+                                             {"check", "--color", "always", path}}) {
     auto r = run_poolcheck(args);
     INFO(args.back() << " " << args.size());
     CHECK(r.exit_code == 1);

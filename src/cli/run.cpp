@@ -168,9 +168,15 @@ int run(int argc, char** argv) {
           {"prisma", "prisma-adapter", "libpq", "node-postgres", "postgres-js", "asyncpg"}));
   check->add_option("--target", flags.target, "Where the app runs")
       ->check(CLI::IsMember({"serverless", "server"}));
-  check->add_option("--rules", flags.rule_dirs, "Also load rules/*.toml from this folder");
-  check->add_option("--select", flags.select, "Only these codes or code prefixes")->delimiter(',');
-  check->add_option("--ignore", flags.ignore, "Skip these codes or code prefixes")->delimiter(',');
+  // Repeatable options take one value per flag, so they never swallow the paths after them.
+  check->add_option("--rules", flags.rule_dirs, "Also load rules/*.toml from this folder")
+      ->allow_extra_args(false);
+  check->add_option("--select", flags.select, "Only these codes or code prefixes")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check->add_option("--ignore", flags.ignore, "Skip these codes or code prefixes")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   check->add_flag("--show-secrets", flags.show_secrets, "Print passwords instead of ****");
   check->add_option("--color", flags.color, "Colour: auto (a terminal, unless NO_COLOR is set)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -183,7 +189,8 @@ int run(int argc, char** argv) {
   std::vector<std::string> list_rule_dirs;
   auto* rules = app.add_subcommand("rules", "List every rule");
   rules->add_flag("--json", rules_json, "As JSON");
-  rules->add_option("--rules", list_rule_dirs, "Also load rules/*.toml from this folder");
+  rules->add_option("--rules", list_rule_dirs, "Also load rules/*.toml from this folder")
+      ->allow_extra_args(false);
 
   // `poolcheck .env` means `poolcheck check .env`.
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -1,0 +1,160 @@
+// The engine's context decisions: variable roles, client choice, endpoint matching, selection,
+// and that findings carry byte-exact edits.
+#include "cli/project.hpp"
+#include "engine/analysis.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+namespace poolcheck::test {
+namespace {
+
+std::vector<std::string> codes(std::string const& text, engine::check_options o = {}) {
+  std::vector<std::string> out;
+  for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
+    out.push_back(d.code);
+  return out;
+}
+
+engine::check_options with_client(engine::client c) {
+  engine::check_options o;
+  o.client = {c, "test"};
+  return o;
+}
+
+} // namespace
+
+TEST_CASE("variable names decide the role", "[engine]") {
+  using engine::role;
+  for (auto name : {"DIRECT_URL", "DATABASE_URL_UNPOOLED", "POSTGRES_URL_NON_POOLING",
+                    "SHADOW_DATABASE_URL", "direct_url"})
+    CHECK(engine::role_of(name, rules()) == role::direct);
+  for (auto name : {"DATABASE_URL", "POSTGRES_PRISMA_URL", "POSTGRES_URL", "DIRECTORY_URL"})
+    CHECK(engine::role_of(name, rules()) == role::runtime);
+}
+
+TEST_CASE("glob patterns match with * only and never blow up", "[engine]") {
+  CHECK(engine::glob_match("*_UNPOOLED", "DATABASE_URL_UNPOOLED"));
+  CHECK_FALSE(engine::glob_match("*_UNPOOLED", "DATABASE_URL_UNPOOLED_X"));
+  CHECK(engine::glob_match("a*b*c", "axxbyyc"));
+  CHECK(engine::glob_match("*", ""));
+  CHECK_FALSE(engine::glob_match(std::string(50, '*') + "b", std::string(10000, 'a')));
+}
+
+TEST_CASE("the client comes from the flag, then the variable name", "[engine]") {
+  std::string pooled = "=postgresql://app@ep-x-a1b2c3d4-pooler.us-east-2.aws.neon.tech/db\n";
+  // Unknown client: connection_limit advice assumes Prisma and says so.
+  auto unknown = engine::analyze("DATABASE_URL" + pooled, rules(), {});
+  REQUIRE(std::count_if(unknown.diagnostics.begin(), unknown.diagnostics.end(),
+                        [](diagnostic const& d) { return d.code == "PRISMA002"; }) == 1);
+  auto const& assumed = *std::find_if(unknown.diagnostics.begin(), unknown.diagnostics.end(),
+                                      [](diagnostic const& d) { return d.code == "PRISMA002"; });
+  CHECK(assumed.message.find("assuming Prisma") != std::string::npos);
+  REQUIRE(assumed.fix);
+  CHECK(assumed.fix->safety == fix_safety::unsafe);
+  // The name says Prisma: no assumption, a safe fix.
+  auto named = engine::analyze("POSTGRES_PRISMA_URL" + pooled, rules(), {});
+  auto it = std::find_if(named.diagnostics.begin(), named.diagnostics.end(),
+                         [](diagnostic const& d) { return d.code == "PRISMA002"; });
+  REQUIRE(it != named.diagnostics.end());
+  CHECK(it->fix->safety == fix_safety::safe);
+  // libpq: no Prisma parameter is ever suggested.
+  CHECK(codes("DATABASE_URL" + pooled, with_client(engine::client::libpq)).empty());
+}
+
+TEST_CASE("package.json decides the client", "[engine]") {
+  using engine::client;
+  CHECK(cli::client_from_package_json(R"({"dependencies":{"@prisma/client":"^6.19.0"}})").value ==
+        client::prisma);
+  CHECK(cli::client_from_package_json(R"({"devDependencies":{"prisma":"7.0.1"}})").value ==
+        client::prisma_adapter);
+  CHECK(cli::client_from_package_json(
+            R"({"dependencies":{"@prisma/client":"5.22.0","@prisma/adapter-neon":"5.22.0"}})")
+            .value == client::prisma_adapter);
+  CHECK(cli::client_from_package_json(R"({"dependencies":{"pg":"^8"}})").value ==
+        client::node_postgres);
+  CHECK(cli::client_from_package_json(R"({"dependencies":{"postgres":"^3"}})").value ==
+        client::postgres_js);
+  CHECK(cli::client_from_package_json("not json").value == client::unknown);
+  CHECK(cli::client_from_package_json("[]").value == client::unknown);
+}
+
+TEST_CASE("select and ignore filter by code prefix", "[engine]") {
+  std::string text = "DATABASE_URL=POSTGRES://app@db.example.com:99999/app\n";
+  CHECK(codes(text) == std::vector<std::string>{"URL005", "URL004"});
+  engine::check_options only;
+  only.select = {"URL004"};
+  CHECK(codes(text, only) == std::vector<std::string>{"URL004"});
+  engine::check_options skip;
+  skip.ignore = {"URL"};
+  CHECK(codes(text, skip).empty());
+}
+
+TEST_CASE("a Neon rewrite inserts -pooler at the end of the first label only", "[engine]") {
+  std::string text =
+      "export DATABASE_URL='postgresql://u:p%40ss@ep-icy-water-ae0115ox.c-2.us-east-2"
+      ".aws.neon.tech:5432/db?sslmode=require&connect_timeout=10' # main\n";
+  auto report = engine::analyze(text, rules(), with_client(engine::client::prisma));
+  auto it = std::find_if(report.diagnostics.begin(), report.diagnostics.end(),
+                         [](diagnostic const& d) { return d.code == "NEON001"; });
+  REQUIRE(it != report.diagnostics.end());
+  REQUIRE(it->fix);
+  REQUIRE(it->fix->edits.size() == 1);
+  auto const& e = it->fix->edits.front();
+  CHECK(e.span.of(text) == "ep-icy-water-ae0115ox.c-2.us-east-2.aws.neon.tech");
+  CHECK(e.replacement == "ep-icy-water-ae0115ox-pooler.c-2.us-east-2.aws.neon.tech");
+  // The password span is known, so every reporter can mask it.
+  REQUIRE(report.secrets.size() == 1);
+  CHECK(report.secrets.front().of(text) == "p%40ss");
+}
+
+TEST_CASE("rule folders add rules and can replace built-in ones", "[engine][cli]") {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("poolcheck_rules_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "extra.toml") << R"(
+[[endpoint]]
+provider = "acme"
+provider_name = "Acme Cloud"
+kind = "direct"
+host = "{id}.db.acme.example"
+pooled_host = "{id}.pool.acme.example"
+sources = ["https://acme.example/docs"]
+
+[[rule]]
+code = "POOL101"
+name = "acme-direct-host"
+kind = "endpoint"
+severity = "warning"
+summary = "Acme direct host in serverless"
+why = "Acme's pooler is at *.pool.acme.example."
+message = "`{var}` points at {provider}'s direct host"
+fix = "safe"
+fix_title = "Use `{new_host}`"
+rewrite = "pooled"
+sources = ["https://acme.example/docs"]
+[rule.when]
+provider = "acme"
+endpoint = "direct"
+role = "runtime"
+[rule.example]
+bad = "DATABASE_URL=postgres://u@x1.db.acme.example/app"
+good = "DATABASE_URL=postgres://u@x1.pool.acme.example/app"
+)";
+  std::ofstream(dir / "app.env") << "DATABASE_URL=postgres://u@x1.db.acme.example/app\n";
+  auto r = run_poolcheck(
+      {"check", "--format", "json", "--rules", dir.string(), (dir / "app.env").string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("\"POOL101\"") != std::string::npos);
+  CHECK(r.out.find("x1.pool.acme.example") != std::string::npos);
+  std::ofstream(dir / "broken.toml") << "[[rule]]\ncode = \"POOL102\"\nsurprise = 1\n";
+  auto broken = run_poolcheck({"check", "--rules", dir.string(), (dir / "app.env").string()});
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("broken.toml:3:12: unknown key `surprise`") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+} // namespace poolcheck::test
