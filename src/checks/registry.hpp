@@ -17,6 +17,7 @@ struct input {
   engine::rule_set const& rules;
   engine::url_facts const* url;               // null when called once for the whole document
   std::vector<engine::url_facts> const& urls; // every connection string in the document
+  bool whole_file = true; // false when checking a lone value (`poolcheck rewrite`)
 };
 
 using code_rule = void (*)(engine::rule const& r, input const& in, engine::sink& out);
@@ -29,6 +30,7 @@ void env00x_syntax(engine::rule const&, input const&, engine::sink&);
 void env101_unquoted_hash_in_url(engine::rule const&, input const&, engine::sink&);
 void env102_dollar_in_url(engine::rule const&, input const&, engine::sink&);
 void env103_duplicate_url_key(engine::rule const&, input const&, engine::sink&);
+void prisma013_direct_url_missing(engine::rule const&, input const&, engine::sink&);
 void pool001_connection_limit_on_direct(engine::rule const&, input const&, engine::sink&);
 void supa005_pooler_user_without_ref(engine::rule const&, input const&, engine::sink&);
 void url00x_syntax(engine::rule const&, input const&, engine::sink&);

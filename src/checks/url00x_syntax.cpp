@@ -1,7 +1,6 @@
 // URL001-URL007: what the connection-string parser found wrong in the string itself. One parser
 // problem kind maps to one code, so the seven rules share this file.
 #include "checks/registry.hpp"
-#include "env/quoting.hpp"
 
 #include <fmt/format.h>
 
@@ -66,15 +65,13 @@ void url00x_syntax(engine::rule const& r, input const& in, engine::sink& out) {
       continue;
     std::string_view raw = p.raw.of(value);
     std::vector<edit> edits;
-    if (std::string text = replacement(p, raw); !text.empty()) {
-      if (auto e = env::value_edit(facts.entry, p.raw.begin, p.raw.end, text))
-        edits.push_back(std::move(*e));
-    }
+    if (std::string text = replacement(p, raw); !text.empty())
+      edits.push_back({p.raw, std::move(text)});
     // The detail never holds password text (the parser's contract), so it may be shown.
     engine::vars v{{"detail", printable(p.detail)}, {"replacement", replacement(p, raw)}};
     if (p.kind == pg::problem_kind::reserved_in_userinfo)
       v["detail"] = printable(raw);
-    out.report(r, facts.file_span(p.raw), facts.entry.name, v, std::move(edits));
+    out.report_value(r, facts.entry, p.raw, v, edits);
   }
 }
 

@@ -40,6 +40,8 @@ struct diagnostic {
   std::optional<poolcheck::fix> fix;
   /// The fix title when there is no derivable edit (e.g. a template the user must fill in).
   std::string advice;
+  /// The finding rests on a guessed client (none was given or detected).
+  bool assumed_client = false;
 };
 
 } // namespace poolcheck

@@ -90,8 +90,10 @@ role role_of(std::string_view name, rule_set const& rules) {
   return role::runtime;
 }
 
-file_report analyze(std::string_view text, rule_set const& rules, check_options const& options) {
-  env::document doc = env::parse(text);
+namespace {
+
+file_report run_rules(env::document const& doc, rule_set const& rules, check_options const& options,
+                      bool whole_file) {
   file_report report;
 
   // Parse every connection string once; the deque keeps conninfo addresses stable.
@@ -123,9 +125,9 @@ file_report analyze(std::string_view text, rule_set const& rules, check_options 
       auto fn = checks::find_code_rule(r.code);
       if (!fn)
         continue;
-      fn(r, checks::input{doc, rules, nullptr, urls}, out);
+      fn(r, checks::input{doc, rules, nullptr, urls, whole_file}, out);
       for (auto const& f : urls)
-        fn(r, checks::input{doc, rules, &f, urls}, out);
+        fn(r, checks::input{doc, rules, &f, urls, whole_file}, out);
       continue;
     }
     for (auto const& f : urls)
@@ -138,6 +140,28 @@ file_report analyze(std::string_view text, rule_set const& rules, check_options 
                      return a.code < b.code;
                    });
   return report;
+}
+
+} // namespace
+
+file_report analyze(std::string_view text, rule_set const& rules, check_options const& options) {
+  return run_rules(env::parse(text), rules, options, true);
+}
+
+file_report analyze_value(std::string_view name, std::string_view value, rule_set const& rules,
+                          check_options const& options) {
+  // A one-entry document whose text is the value itself. Single quoting: no dotenv escapes or
+  // expansion apply, and URL edits never contain a quote.
+  env::document doc;
+  doc.text = value;
+  env::entry e;
+  e.name = std::string(name);
+  e.quote = env::quoting::single;
+  e.raw_value = e.inner = {0, value.size()};
+  e.logical_value = std::string(value);
+  doc.entries.push_back(std::move(e));
+  doc.lines.push_back({env::line_kind::entry, {0, value.size()}, 0});
+  return run_rules(doc, rules, options, false);
 }
 
 } // namespace poolcheck::engine

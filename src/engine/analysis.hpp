@@ -25,6 +25,11 @@ struct file_report {
 
 file_report analyze(std::string_view text, rule_set const& rules, check_options const& options);
 
+/// Checks one connection string as if it were the value of variable `name`, outside any file:
+/// spans and edits are relative to `value` (what `poolcheck rewrite` works on).
+file_report analyze_value(std::string_view name, std::string_view value, rule_set const& rules,
+                          check_options const& options);
+
 /// The role a variable's name implies (`DIRECT_URL`, `*_UNPOOLED`, ... are direct).
 role role_of(std::string_view name, rule_set const& rules);
 

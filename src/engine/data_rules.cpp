@@ -71,7 +71,7 @@ void run_endpoint(rule const& r, url_facts const& f, sink& out, bool assumed) {
     v["template"] = expand(f.matched->pooled_template, lookup_caps);
   pg::host const& h = f.info.hosts.front();
   byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
-  out.report(r, f.file_span(span), f.entry.name, v, std::move(edits), assumed);
+  out.report_value(r, f.entry, span, v, edits, assumed);
 }
 
 void run_param_missing(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
@@ -91,7 +91,7 @@ void run_param_missing(rule const& r, rule_set const& rules, url_facts const& f,
   }
   if (meta != rules.parameters.end() && meta->second.minimum)
     v["minimum"] = std::to_string(*meta->second.minimum);
-  out.report(r, f.file_span({0, f.info.end}), f.entry.name, v, std::move(edits), assumed);
+  out.report_value(r, f.entry, {0, f.info.end}, v, edits, assumed);
 }
 
 void run_param_present(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
@@ -105,7 +105,7 @@ void run_param_present(rule const& r, rule_set const& rules, url_facts const& f,
     vars v = base_vars(f);
     v["param"] = p.key;
     v["value"] = p.value;
-    out.report(r, f.file_span(p.raw), f.entry.name, v, remove_param(f, p), assumed);
+    out.report_value(r, f.entry, p.raw, v, remove_param(f, p), assumed);
   }
 }
 
@@ -132,8 +132,7 @@ void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, s
   }
   if (meta.minimum)
     v["minimum"] = std::to_string(*meta.minimum);
-  out.report(r, f.file_span(p->raw_value.empty() ? p->raw : p->raw_value), f.entry.name, v,
-             std::move(edits), assumed);
+  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, edits, assumed);
 }
 
 void run_param_not_in(rule const& r, url_facts const& f, sink& out, bool assumed) {
@@ -147,8 +146,7 @@ void run_param_not_in(rule const& r, url_facts const& f, sink& out, bool assumed
   for (auto const& x : r.values)
     allowed += (allowed.empty() ? "`" : ", `") + x + "`";
   v["allowed"] = allowed;
-  out.report(r, f.file_span(p->raw_value.empty() ? p->raw : p->raw_value), f.entry.name, v, {},
-             assumed);
+  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, {}, assumed);
 }
 
 } // namespace

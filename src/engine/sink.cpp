@@ -1,6 +1,8 @@
 // Diagnostic construction from rule templates.
 #include "engine/sink.hpp"
 
+#include "env/quoting.hpp"
+
 namespace poolcheck::engine {
 
 void sink::report(rule const& r, byte_span span, std::string const& variable, vars const& values,
@@ -13,6 +15,7 @@ void sink::report(rule const& r, byte_span span, std::string const& variable, va
     return std::nullopt;
   };
   diagnostic d;
+  d.assumed_client = assumed;
   d.code = r.code;
   d.name = r.name;
   d.severity = r.severity;
@@ -31,6 +34,15 @@ void sink::report(rule const& r, byte_span span, std::string const& variable, va
     d.advice = title;
   }
   out_.push_back(std::move(d));
+}
+
+void sink::report_value(rule const& r, env::entry const& e, byte_span span, vars const& values,
+                        std::vector<edit> const& edits, bool assumed) {
+  auto mapped = env::to_file_edits(e, edits);
+  std::size_t before = out_.size();
+  report(r, e.raw_span(span.begin, span.end), e.name, values, std::move(mapped.edits), assumed);
+  if (mapped.requoted && out_.size() > before && out_.back().fix)
+    out_.back().fix->safety = fix_safety::unsafe;
 }
 
 } // namespace poolcheck::engine

@@ -5,6 +5,7 @@
 #include "core/diagnostic.hpp"
 #include "engine/rule.hpp"
 #include "engine/template.hpp"
+#include "env/document.hpp"
 
 #include <map>
 #include <optional>
@@ -23,6 +24,11 @@ public:
   /// any, is shown instead). `assumed` lowers a safe fix to unsafe: it rests on a guessed client.
   void report(rule const& r, byte_span span, std::string const& variable, vars const& values,
               std::vector<edit> edits = {}, bool assumed = false);
+
+  /// Reports `r` about entry `e`: `span` and `edits` are relative to its logical value and are
+  /// mapped onto the file in the entry's quoting (a re-quoted value makes the fix unsafe).
+  void report_value(rule const& r, env::entry const& e, byte_span span, vars const& values,
+                    std::vector<edit> const& edits = {}, bool assumed = false);
 
 private:
   std::vector<diagnostic>& out_;

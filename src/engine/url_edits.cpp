@@ -2,8 +2,6 @@
 // `&` when a query exists, never a second `?`).
 #include "engine/url_edits.hpp"
 
-#include "env/quoting.hpp"
-
 namespace poolcheck::engine {
 namespace {
 
@@ -15,11 +13,8 @@ std::string join(std::string_view a, std::string_view b) {
   return out;
 }
 
-std::vector<edit> one(url_facts const& f, std::size_t begin, std::size_t end,
-                      std::string_view text) {
-  if (auto e = env::value_edit(f.entry, begin, end, text))
-    return {std::move(*e)};
-  return {};
+std::vector<edit> one(std::size_t begin, std::size_t end, std::string_view text) {
+  return {edit{{begin, end}, std::string(text)}};
 }
 
 } // namespace
@@ -28,13 +23,13 @@ std::vector<edit> append_param(url_facts const& f, std::string_view key, std::st
   std::string pair = join(join(key, "="), value);
   std::string_view v = f.entry.logical_value;
   if (f.info.form == pg::form::keyword)
-    return one(f, f.info.end, f.info.end, join(" ", pair));
+    return one(f.info.end, f.info.end, join(" ", pair));
   if (f.info.raw_query) {
     std::size_t at = f.info.raw_query->end;
     bool needs_amp = !f.info.raw_query->empty() && v[at - 1] != '&';
-    return one(f, at, at, join(needs_amp ? "&" : "", pair));
+    return one(at, at, join(needs_amp ? "&" : "", pair));
   }
-  return one(f, f.info.end, f.info.end, join("?", pair));
+  return one(f.info.end, f.info.end, join("?", pair));
 }
 
 std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
@@ -44,42 +39,33 @@ std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
   if (f.info.form == pg::form::keyword) {
     while (begin > 0 && (v[begin - 1] == ' ' || v[begin - 1] == '\t'))
       --begin;
-    return one(f, begin, end, "");
+    return one(begin, end, "");
   }
   if (end < v.size() && v[end] == '&')
     ++end; // `a=1&b=2` -> `b=2`
   else if (begin > 0 && v[begin - 1] == '&')
     --begin; // `a=1&b=2` -> `a=1`
-  else if (begin > 0 && v[begin - 1] == '?' && end == f.info.raw_query->end)
+  else if (begin > 0 && v[begin - 1] == '?' && f.info.raw_query && end == f.info.raw_query->end)
     --begin; // the only parameter: drop the `?` too
-  return one(f, begin, end, "");
+  return one(begin, end, "");
 }
 
 std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::string_view value) {
   if (f.info.form == pg::form::url && p.raw_value.empty() && p.raw_key.end == p.raw.end)
-    return one(f, p.raw.end, p.raw.end, join("=", value)); // `key` without `=`
-  return one(f, p.raw_value.begin, p.raw_value.end, value);
+    return one(p.raw.end, p.raw.end, join("=", value)); // `key` without `=`
+  return one(p.raw_value.begin, p.raw_value.end, value);
 }
 
-std::vector<edit> set_host_port(url_facts const& f, std::string_view host,
-                                std::optional<int> port) {
+std::vector<edit> set_host_port(url_facts const& f, std::string_view host, std::optional<int> port) {
   if (f.info.hosts.size() != 1 || f.info.form != pg::form::url)
-    return {}; // keyword strings: host and port are separate keywords, not rewritten here
+    return {};
   pg::host const& h = f.info.hosts.front();
   std::vector<edit> edits;
-  if (host != h.raw.of(f.entry.logical_value)) {
-    auto e = one(f, h.raw.begin, h.raw.end, host);
-    if (e.empty())
-      return {};
-    edits.insert(edits.end(), e.begin(), e.end());
-  }
+  if (host != h.raw.of(f.entry.logical_value))
+    edits.push_back({h.raw, std::string(host)});
   if (port && *port != f.port) {
     std::string text = std::to_string(*port);
-    auto e = h.port ? one(f, h.port->raw.begin, h.port->raw.end, text)
-                    : one(f, h.raw.end, h.raw.end, join(":", text));
-    if (e.empty())
-      return {};
-    edits.insert(edits.end(), e.begin(), e.end());
+    edits.push_back(h.port ? edit{h.port->raw, text} : edit{{h.raw.end, h.raw.end}, join(":", text)});
   }
   return edits;
 }

@@ -1,6 +1,6 @@
 // Edits on a connection string that keep every other byte as written: append, remove or change a
-// query parameter, replace the host or port. Offsets are in the entry's logical value; the
-// result is file edits in the entry's own quoting (none when the quoting cannot hold them).
+// query parameter, replace the host or port. The edits are on the entry's logical value (spans
+// relative to it); env::to_file_edits turns them into file edits in the entry's quoting.
 #pragma once
 
 #include "core/diagnostic.hpp"
@@ -15,7 +15,8 @@ namespace poolcheck::engine {
 std::vector<edit> append_param(url_facts const& f, std::string_view key, std::string_view value);
 std::vector<edit> remove_param(url_facts const& f, pg::param const& p);
 std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::string_view value);
-/// Host of the first host entry, and its port when `port` is set and differs.
+/// Host of the (single) host entry, and its port when `port` is set and differs. URL form only:
+/// in keyword strings host and port are separate keywords.
 std::vector<edit> set_host_port(url_facts const& f, std::string_view host, std::optional<int> port);
 
 } // namespace poolcheck::engine

@@ -1,6 +1,8 @@
 // Re-quoting rules for dotenv (motdotla/dotenv's released parser).
 #include "env/quoting.hpp"
 
+#include <algorithm>
+
 namespace poolcheck::env {
 
 bool representable(std::string_view text, quoting style) {
@@ -42,6 +44,35 @@ std::optional<edit> value_edit(entry const& e, std::size_t begin, std::size_t en
       return std::nullopt;
   }
   return edit{raw, std::string(replacement)};
+}
+
+file_edits to_file_edits(entry const& e, std::vector<edit> const& logical) {
+  file_edits out;
+  for (auto const& l : logical) {
+    auto mapped = value_edit(e, l.span.begin, l.span.end, l.replacement);
+    if (!mapped) {
+      out.edits.clear();
+      break;
+    }
+    out.edits.push_back(std::move(*mapped));
+  }
+  if (!out.edits.empty() || logical.empty())
+    return out;
+  // Re-quote the whole edited value. Edits are applied from the back so spans stay valid.
+  std::string value = e.logical_value;
+  std::vector<edit> sorted = logical;
+  std::sort(sorted.begin(), sorted.end(),
+            [](edit const& a, edit const& b) { return a.span.begin > b.span.begin; });
+  for (auto const& l : sorted) {
+    if (l.span.end > value.size() || l.span.begin > l.span.end)
+      return out;
+    value.replace(l.span.begin, l.span.size(), l.replacement);
+  }
+  if (auto q = quoted(value)) {
+    out.edits.push_back({e.raw_value, *q});
+    out.requoted = true;
+  }
+  return out;
 }
 
 std::string wrapped(std::string_view text, char quote) {

@@ -6,6 +6,7 @@
 #include "env/document.hpp"
 
 #include <optional>
+#include <vector>
 #include <string_view>
 
 namespace poolcheck::env {
@@ -20,6 +21,17 @@ bool representable(std::string_view text, quoting style);
 /// replacement as written.
 std::optional<edit> value_edit(entry const& e, std::size_t begin, std::size_t end,
                                std::string_view replacement);
+
+/// File edits for edits given on an entry's logical value (spans relative to the value).
+struct file_edits {
+  std::vector<edit> edits;
+  bool requoted = false; // the value had to be re-quoted: what dotenv reads changes form
+};
+
+/// Maps each logical edit onto the file in the entry's own quoting. When one cannot be written
+/// that way, the whole value is replaced by the edited value, quoted so that dotenv reads it
+/// back exactly (then `requoted` is set: such a fix is unsafe). Empty when nothing can hold it.
+file_edits to_file_edits(entry const& e, std::vector<edit> const& logical);
 
 /// `text` between two `quote` characters (no escaping: check representable() first).
 std::string wrapped(std::string_view text, char quote);

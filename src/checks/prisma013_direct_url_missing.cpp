@@ -1,0 +1,71 @@
+// PRISMA013 direct-url-missing: when a fix moves a Prisma runtime URL to the pooler and the file
+// has no direct (migrations) variable, offer to keep today's direct URL as DIRECT_URL, on the line
+// after it. Prisma <= 6 reads it through `directUrl = env("DIRECT_URL")` in schema.prisma, Prisma 7
+// through prisma.config.ts.
+#include "checks/registry.hpp"
+
+#include "engine/analysis.hpp"
+
+#include <algorithm>
+
+namespace poolcheck::checks {
+namespace {
+
+std::string_view terminator_of(std::string_view text, byte_span line) {
+  std::string_view bytes = line.of(text);
+  if (bytes.size() >= 2 && bytes.substr(bytes.size() - 2) == "\r\n")
+    return "\r\n";
+  if (!bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r'))
+    return bytes.substr(bytes.size() - 1);
+  return "";
+}
+
+std::string_view ending_of(env::document const& doc) {
+  switch (doc.dominant_ending) {
+  case env::line_ending::crlf:
+    return "\r\n";
+  case env::line_ending::cr:
+    return "\r";
+  case env::line_ending::lf:
+    return "\n";
+  }
+  return "\n";
+}
+
+} // namespace
+
+void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine::sink& out) {
+  if (!in.url || !in.whole_file)
+    return;
+  auto const& f = *in.url;
+  bool prisma = f.client.value == engine::client::prisma ||
+                f.client.value == engine::client::prisma_adapter;
+  if (!prisma || f.role != engine::role::runtime || f.target != engine::target::serverless)
+    return;
+  if (!f.matched || (f.matched->pooled_host.empty() && !f.matched->pooled_port))
+    return; // nothing moves this URL to a pooler
+  if (std::any_of(in.doc.entries.begin(), in.doc.entries.end(), [&](env::entry const& e) {
+        return engine::role_of(e.name, in.rules) == engine::role::direct;
+      }))
+    return;
+  auto line = std::find_if(in.doc.lines.begin(), in.doc.lines.end(), [&](env::line const& l) {
+    return l.kind == env::line_kind::entry && &in.doc.entries[l.entry_index] == &f.entry;
+  });
+  if (line == in.doc.lines.end())
+    return;
+  std::string_view text = in.doc.text;
+  std::string_view eol = terminator_of(text, line->span);
+  std::string added;
+  if (eol.empty())
+    added += ending_of(in.doc); // the last line had no newline: the file still ends without one
+  added += f.entry.exported ? "export DIRECT_URL=" : "DIRECT_URL=";
+  added += f.entry.raw_value.of(text);
+  added += eol;
+  std::vector<edit> edits{{{line->span.end, line->span.end}, added}};
+  std::string where = f.client.value == engine::client::prisma_adapter
+                          ? "Prisma 7: set it as datasource.url in prisma.config.ts"
+                          : "schema.prisma: directUrl = env(\"DIRECT_URL\")";
+  out.report(r, f.entry.key, f.entry.name, {{"where", where}}, std::move(edits));
+}
+
+} // namespace poolcheck::checks
