@@ -3,10 +3,17 @@
 //   # expect: CODE severity [line N] [@col[-endcol]] [: message, `...*` matches anything]
 // applies to the next line that is not a directive (or to line N). Directive lines are blanked to a
 // bare `#` before checking (line numbers stay). Any finding nobody expected fails; so does a
-// missing one. Every fixture also round-trips through the parser byte for byte.
+// missing one.
+//   # fixed: LINE
+// states a whole line of the fixed output (in order); a sibling `<name>.env.fixed` states the whole
+// fixed file. `# args: --unsafe-fixes` lets unsafe fixes apply. Every fixture also gets, for free:
+// the parser round trip, a fixpoint within the loop's passes, no byte changed outside the edits of
+// each pass, no new syntax finding in the fixed file, a second fix run that changes nothing, and
+// fixes that agree with their rule's declared safety.
 #include "core/source_file.hpp"
 #include "engine/analysis.hpp"
 #include "env/document.hpp"
+#include "fix/fix_loop.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -26,7 +33,9 @@ struct expectation {
 struct fixture {
   std::string text; // directives blanked
   engine::check_options options;
+  bool unsafe_fixes = false;
   std::vector<expectation> expected;
+  std::vector<std::string> fixed_lines;
 };
 
 std::vector<std::string> split_lines(std::string const& text) {
@@ -47,10 +56,15 @@ std::vector<std::string> split_lines(std::string const& text) {
   return lines;
 }
 
-void apply_args(std::string const& args, engine::check_options& o) {
+void apply_args(std::string const& args, fixture& f) {
+  engine::check_options& o = f.options;
   std::istringstream in(args);
   std::string flag, value;
   while (in >> flag) {
+    if (flag == "--unsafe-fixes") {
+      f.unsafe_fixes = true;
+      continue;
+    }
     in >> value;
     auto list = [&](std::vector<std::string>& into) {
       std::stringstream parts(value);
@@ -87,7 +101,9 @@ fixture load(std::filesystem::path const& path) {
       return line.rfind(prefix, 0) == 0;
     };
     if (directive("# args:")) {
-      apply_args(line.substr(7), f.options);
+      apply_args(line.substr(7), f);
+    } else if (directive("# fixed: ")) {
+      f.fixed_lines.push_back(line.substr(9));
     } else if (directive("# expect:")) {
       expectation e;
       e.raw = line;
@@ -131,6 +147,90 @@ fixture load(std::filesystem::path const& path) {
   }
   REQUIRE(pending.empty());
   return f;
+}
+
+/// Bytes outside `edits` are the same in `before` and `after` (edits sorted, non-overlapping).
+bool only_edits_changed(std::string_view before, std::vector<edit> edits, std::string_view after) {
+  std::sort(edits.begin(), edits.end(),
+            [](edit const& a, edit const& b) { return a.span.begin < b.span.begin; });
+  std::size_t from = 0, to = 0;
+  for (auto const& e : edits) {
+    std::size_t keep = e.span.begin - from;
+    if (before.substr(from, keep) != after.substr(to, keep))
+      return false;
+    to += keep;
+    if (after.substr(to, e.replacement.size()) != e.replacement)
+      return false;
+    to += e.replacement.size();
+    from = e.span.end;
+  }
+  return before.substr(from) == after.substr(to);
+}
+
+std::size_t syntax_findings(engine::file_report const& r) {
+  return static_cast<std::size_t>(
+      std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                    [](diagnostic const& d) { return d.code.rfind("ENV00", 0) == 0; }));
+}
+
+void check_fix_safety(diagnostic const& d) {
+  auto const* r = rules().find(d.code);
+  REQUIRE(r);
+  INFO(d.code << ": " << d.message);
+  if (r->fix == fix_safety::none) {
+    CHECK_FALSE(d.fix);
+    return;
+  }
+  if (!d.fix)
+    return; // the context allowed no edit: the advice stands instead
+  CHECK_FALSE(d.fix->edits.empty());
+  if (r->fix == fix_safety::unsafe || d.assumed_client)
+    CHECK(d.fix->safety == fix_safety::unsafe);
+}
+
+void check_fixes(std::filesystem::path const& path, fixture const& f, std::string const& original) {
+  auto check = [&](std::string_view t) {
+    return engine::analyze(t, rules(), f.options);
+  };
+  fixes::loop_options o;
+  o.unsafe = f.unsafe_fixes;
+  std::size_t pass = 0;
+  o.on_pass = [&](std::string_view before, std::vector<edit> const& edits, std::string_view after) {
+    ++pass;
+    INFO(path.string() << ": pass " << pass);
+    CHECK(only_edits_changed(before, edits, after));
+  };
+  auto before = check(original);
+  for (auto const& d : before.diagnostics)
+    check_fix_safety(d);
+  auto loop = fixes::fix_until_stable(original, check, o);
+  INFO(path.string());
+  REQUIRE(loop.converged);
+  CHECK(env::parse(loop.text).print() == loop.text);
+  CHECK(syntax_findings(loop.final_report) <= syntax_findings(before));
+  auto again = fixes::fix_until_stable(loop.text, check, o);
+  CHECK(again.text == loop.text);
+  CHECK(again.applied.empty());
+
+  auto fixed_path = path;
+  fixed_path += ".fixed";
+  if (std::filesystem::exists(fixed_path))
+    CHECK(loop.text == read_file(fixed_path));
+  auto out_lines = split_lines(loop.text);
+  std::size_t at = 0;
+  for (auto const& want : f.fixed_lines) {
+    while (at < out_lines.size() && out_lines[at] != want)
+      ++at;
+    if (at == out_lines.size()) {
+      FAIL_CHECK(path.string() << ": fixed output lacks, in order, the line:\n  " << want
+                               << "\nfixed output:\n"
+                               << loop.text);
+      break;
+    }
+    ++at;
+  }
+  if (f.fixed_lines.empty() && !std::filesystem::exists(fixed_path))
+    CHECK(loop.text == original); // a fixture that states no fixed output must need none
 }
 
 bool message_matches(std::string const& pattern, std::string const& actual) {
@@ -194,6 +294,7 @@ TEST_CASE("fixtures state their own findings", "[fixtures]") {
         if (!used[i])
           FAIL_CHECK(path.string() << ":" << f.expected[i].line
                                    << ": expected finding not reported: " << f.expected[i].raw);
+      check_fixes(path, f, original);
     }
   }
 }

@@ -3,7 +3,6 @@
 // after it. Prisma <= 6 reads it through `directUrl = env("DIRECT_URL")` in schema.prisma, Prisma 7
 // through prisma.config.ts.
 #include "checks/registry.hpp"
-
 #include "engine/analysis.hpp"
 
 #include <algorithm>
@@ -38,8 +37,8 @@ void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine
   if (!in.url || !in.whole_file)
     return;
   auto const& f = *in.url;
-  bool prisma = f.client.value == engine::client::prisma ||
-                f.client.value == engine::client::prisma_adapter;
+  bool prisma =
+      f.client.value == engine::client::prisma || f.client.value == engine::client::prisma_adapter;
   if (!prisma || f.role != engine::role::runtime || f.target != engine::target::serverless)
     return;
   if (!f.matched || (f.matched->pooled_host.empty() && !f.matched->pooled_port))

@@ -56,7 +56,8 @@ std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::s
   return one(p.raw_value.begin, p.raw_value.end, value);
 }
 
-std::vector<edit> set_host_port(url_facts const& f, std::string_view host, std::optional<int> port) {
+std::vector<edit> set_host_port(url_facts const& f, std::string_view host,
+                                std::optional<int> port) {
   if (f.info.hosts.size() != 1 || f.info.form != pg::form::url)
     return {};
   pg::host const& h = f.info.hosts.front();
@@ -65,7 +66,8 @@ std::vector<edit> set_host_port(url_facts const& f, std::string_view host, std::
     edits.push_back({h.raw, std::string(host)});
   if (port && *port != f.port) {
     std::string text = std::to_string(*port);
-    edits.push_back(h.port ? edit{h.port->raw, text} : edit{{h.raw.end, h.raw.end}, join(":", text)});
+    edits.push_back(h.port ? edit{h.port->raw, text}
+                           : edit{{h.raw.end, h.raw.end}, join(":", text)});
   }
   return edits;
 }

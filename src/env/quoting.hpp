@@ -6,8 +6,8 @@
 #include "env/document.hpp"
 
 #include <optional>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace poolcheck::env {
 

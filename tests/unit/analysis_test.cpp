@@ -44,7 +44,8 @@ TEST_CASE("glob patterns match with * only and never blow up", "[engine]") {
 }
 
 TEST_CASE("the client comes from the flag, then the variable name", "[engine]") {
-  std::string pooled = "=postgresql://app@ep-x-a1b2c3d4-pooler.us-east-2.aws.neon.tech/db?sslmode=require\n";
+  std::string pooled =
+      "=postgresql://app@ep-x-a1b2c3d4-pooler.us-east-2.aws.neon.tech/db?sslmode=require\n";
   // Unknown client: connection_limit advice assumes Prisma and says so.
   auto unknown = engine::analyze("DATABASE_URL" + pooled, rules(), {});
   REQUIRE(std::count_if(unknown.diagnostics.begin(), unknown.diagnostics.end(),

@@ -1,0 +1,164 @@
+// `check`: discover files, check each (fixing when asked), report, map the outcome to an exit code.
+#include "cli/check_command.hpp"
+
+#include "cli/discover.hpp"
+#include "cli/inputs.hpp"
+#include "cli/project.hpp"
+#include "engine/analysis.hpp"
+#include "fix/atomic_write.hpp"
+#include "fix/fix_loop.hpp"
+#include "fix/unified_diff.hpp"
+#include "report/report.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+namespace poolcheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct outcome {
+  std::vector<report::checked_file> checked;
+  std::string diffs;       // --diff
+  std::string fixed_stdin; // --fix on `-`
+  bool fixed_stdin_set = false;
+  std::size_t fixed = 0;
+  std::size_t files_changed = 0;
+  bool io_error = false;
+};
+
+/// A redactor that knows every password of both versions of a file (for diffs).
+redactor diff_redactor(std::string_view before, engine::file_report const& a,
+                       std::string_view after, engine::file_report const& b, bool show) {
+  redactor r(!show);
+  for (auto s : a.secrets)
+    r.add_secret(s.of(before));
+  for (auto s : b.secrets)
+    r.add_secret(s.of(after));
+  return r;
+}
+
+void check_one(std::string const& path, std::string text, engine::rule_set const& rules,
+               engine::check_options const& options, check_flags const& flags, outcome& out) {
+  std::string shown_path = path == "-" ? "<stdin>" : path;
+  auto check = [&](std::string_view t) {
+    return engine::analyze(t, rules, options);
+  };
+  if (!flags.fix && !flags.diff) {
+    auto report = check(text);
+    out.checked.push_back({source_file(shown_path, std::move(text)), std::move(report.diagnostics),
+                           std::move(report.secrets)});
+    return;
+  }
+
+  fixes::loop_options lo;
+  lo.unsafe = flags.unsafe_fixes;
+  auto loop = fixes::fix_until_stable(text, check, lo);
+  if (!loop.converged) {
+    error_line(fmt::format("{}: fixes still changed the file after {} passes (a poolcheck bug); "
+                           "nothing written",
+                           shown_path, loop.passes));
+    out.io_error = true;
+    return;
+  }
+  out.fixed += loop.applied.size();
+  bool changed = loop.text != text;
+  out.files_changed += changed ? 1 : 0;
+  if (flags.diff) {
+    if (changed) {
+      auto before = check(text);
+      redactor mask = diff_redactor(text, before, loop.text, loop.final_report, flags.show_secrets);
+      out.diffs += mask(fixes::unified_diff(text, loop.text, shown_path));
+    }
+    return;
+  }
+  if (changed) {
+    if (path == "-") {
+      out.fixed_stdin = loop.text;
+      out.fixed_stdin_set = true;
+    } else if (auto written = fixes::write_atomically(path, text, loop.text, {flags.backup});
+               !written) {
+      error_line(describe(written.error()));
+      out.io_error = true;
+      return;
+    }
+  } else if (path == "-") {
+    out.fixed_stdin = text;
+    out.fixed_stdin_set = true;
+  }
+  out.checked.push_back({source_file(shown_path, std::move(loop.text)),
+                         std::move(loop.final_report.diagnostics),
+                         std::move(loop.final_report.secrets)});
+}
+
+} // namespace
+
+int run_check(check_flags const& flags) {
+  auto rules = load_all_rules(flags.rule_dirs);
+  if (!rules) {
+    error_line(describe(rules.error()));
+    return 2;
+  }
+  engine::check_options options;
+  if (!flags.client.empty())
+    options.client = {*engine::parse_client(flags.client), "--client"};
+  options.target = *engine::parse_target(flags.target);
+  options.select = flags.select;
+  options.ignore = flags.ignore;
+
+  auto found = discover(flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths);
+  outcome out;
+  out.io_error = !found.errors.empty();
+  for (auto const& e : found.errors)
+    error_line(e);
+
+  project_detector projects;
+  out.checked.reserve(found.files.size());
+  for (auto const& path : found.files) {
+    auto text = read_input(path);
+    if (!text) {
+      error_line(describe(text.error()));
+      out.io_error = true;
+      continue;
+    }
+    engine::check_options file_options = options;
+    if (file_options.client.value == engine::client::unknown) {
+      fs::path folder = path == "-" ? fs::path(".") : fs::path(path).parent_path();
+      file_options.client = projects.client_for(folder.empty() ? fs::path(".") : folder);
+    }
+    check_one(path, std::move(*text), *rules, file_options, flags, out);
+  }
+
+  if (flags.diff) {
+    std::cout << out.diffs;
+    std::cerr << fmt::format("poolcheck: {} fix{} would change {} file{}\n", out.fixed,
+                             out.fixed == 1 ? "" : "es", out.files_changed,
+                             out.files_changed == 1 ? "" : "s");
+    return out.io_error ? 2 : (out.files_changed > 0 ? 1 : 0);
+  }
+
+  // With --fix on stdin the fixed text owns stdout; the report goes to stderr.
+  std::ostream& report_out = out.fixed_stdin_set ? std::cerr : std::cout;
+  if (out.fixed_stdin_set)
+    std::cout << out.fixed_stdin;
+  report::options ro{use_color(flags.color, out.fixed_stdin_set ? STDERR_FILENO : STDOUT_FILENO),
+                     flags.show_secrets};
+  if (flags.format == "json")
+    report::write_json(report_out, out.checked, ro);
+  else
+    report::write_human(report_out, out.checked, ro);
+  if (flags.fix && flags.format != "json")
+    report_out << fmt::format("Fixed {} problem{}.\n", out.fixed, out.fixed == 1 ? "" : "s");
+  std::cout.flush();
+
+  if (out.io_error)
+    return 2;
+  auto t = report::count(out.checked);
+  return (t.errors + t.warnings) > 0 ? 1 : 0;
+}
+
+} // namespace poolcheck::cli

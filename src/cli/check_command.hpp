@@ -1,0 +1,28 @@
+// `poolcheck check`: find problems in .env files; with --fix / --diff, resolve them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace poolcheck::cli {
+
+struct check_flags {
+  std::vector<std::string> paths;
+  std::string format = "human";
+  std::string client;
+  std::string target = "serverless";
+  std::vector<std::string> rule_dirs;
+  std::vector<std::string> select, ignore;
+  bool show_secrets = false;
+  std::string color = "auto";
+  bool fix = false;
+  bool diff = false;
+  bool unsafe_fixes = false;
+  bool backup = false;
+};
+
+/// Exit status: 0 nothing at warning or above (after fixing, with --fix), 1 findings (or, with
+/// --diff, changes to show), 2 usage or I/O error.
+int run_check(check_flags const& flags);
+
+} // namespace poolcheck::cli

@@ -1,0 +1,244 @@
+// Line diff (Myers, linear space) and its rendering in the unified format of `diff -u`.
+#include "fix/unified_diff.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <unordered_map>
+#include <vector>
+
+namespace poolcheck::fixes {
+namespace {
+
+constexpr std::size_t context_lines = 3;
+
+/// Lines with their terminator, so "a\n" and a final "a" differ the way diff sees them.
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    auto newline = text.find('\n');
+    std::size_t size = newline == std::string_view::npos ? text.size() : newline + 1;
+    lines.push_back(text.substr(0, size));
+    text.remove_prefix(size);
+  }
+  return lines;
+}
+
+/// Marks which lines of `a` are deleted and which of `b` inserted, by Myers' divide and conquer
+/// on the middle snake (O((N+M)D) time, O(N+M) space). Lines are compared as interned ids.
+class line_differ {
+public:
+  line_differ(std::vector<int> const& a, std::vector<int> const& b)
+      : deleted(a.size(), false), inserted(b.size(), false), a_(a), b_(b),
+        forward_(4 * (a.size() + b.size()) + 8), backward_(forward_.size()) {}
+
+  void run() { compare(0, a_.size(), 0, b_.size()); }
+
+  std::vector<bool> deleted;
+  std::vector<bool> inserted;
+
+private:
+  using index = std::ptrdiff_t;
+
+  void compare(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
+    while (a0 < a1 && b0 < b1 && a_[a0] == b_[b0]) {
+      ++a0;
+      ++b0;
+    }
+    while (a0 < a1 && b0 < b1 && a_[a1 - 1] == b_[b1 - 1]) {
+      --a1;
+      --b1;
+    }
+    if (a0 == a1) {
+      for (std::size_t j = b0; j < b1; ++j)
+        inserted[j] = true;
+      return;
+    }
+    if (b0 == b1) {
+      for (std::size_t i = a0; i < a1; ++i)
+        deleted[i] = true;
+      return;
+    }
+    // Both sides are non-empty and differ at both ends, so the split is strictly inside and both
+    // halves are smaller.
+    auto [x, y] = middle_point(a0, a1, b0, b1);
+    compare(a0, a0 + x, b0, b0 + y);
+    compare(a0 + x, a1, b0 + y, b1);
+  }
+
+  /// A point (relative to a0, b0) on a shortest edit path: the end of the forward snake where the
+  /// forward and backward searches first overlap (Myers 1986, lemma 3).
+  std::pair<std::size_t, std::size_t> middle_point(std::size_t a0, std::size_t a1, std::size_t b0,
+                                                   std::size_t b1) {
+    auto n = static_cast<index>(a1 - a0);
+    auto m = static_cast<index>(b1 - b0);
+    index delta = n - m;
+    bool odd = (delta & 1) != 0;
+    // Diagonal k = x - y; both arrays hold x positions. |k| stays below |delta| + d + 2, at most
+    // 1.5 * (n + m) + 2, so this offset keeps every index inside the arrays.
+    index offset = 2 * (n + m) + 2;
+    auto vf = [&](index k) -> index& {
+      return forward_[static_cast<std::size_t>(k + offset)];
+    };
+    auto vb = [&](index k) -> index& {
+      return backward_[static_cast<std::size_t>(k + offset)];
+    };
+    auto same = [&](index x, index y) {
+      return a_[a0 + static_cast<std::size_t>(x)] == b_[b0 + static_cast<std::size_t>(y)];
+    };
+    vf(1) = 0;
+    vb(delta + 1) = n + 1;
+    for (index d = 0; d <= (n + m + 1) / 2; ++d) {
+      for (index k = -d; k <= d; k += 2) {
+        index x = (k == -d || (k != d && vf(k - 1) < vf(k + 1))) ? vf(k + 1) : vf(k - 1) + 1;
+        index y = x - k;
+        while (x < n && y < m && same(x, y)) {
+          ++x;
+          ++y;
+        }
+        vf(k) = x;
+        if (odd && k >= delta - (d - 1) && k <= delta + (d - 1) && vf(k) >= vb(k))
+          return {static_cast<std::size_t>(x), static_cast<std::size_t>(y)};
+      }
+      for (index k = delta - d; k <= delta + d; k += 2) {
+        index c = k - delta;
+        index x = (c == -d || (c != d && vb(k + 1) <= vb(k - 1))) ? vb(k + 1) - 1 : vb(k - 1);
+        index y = x - k;
+        while (x > 0 && y > 0 && same(x - 1, y - 1)) {
+          --x;
+          --y;
+        }
+        vb(k) = x;
+        if (!odd && k >= -d && k <= d && vf(k) >= vb(k))
+          return {static_cast<std::size_t>(vf(k)), static_cast<std::size_t>(vf(k) - k)};
+      }
+    }
+    // Unreachable: the searches meet by d = ceil((n + m) / 2).
+    return {static_cast<std::size_t>(n), static_cast<std::size_t>(m)};
+  }
+
+  std::vector<int> const& a_;
+  std::vector<int> const& b_;
+  std::vector<index> forward_;
+  std::vector<index> backward_;
+};
+
+enum class op_kind { keep, remove, add };
+
+struct op {
+  op_kind kind;
+  std::size_t a; // index in `before` of this line, or of the next one for an add
+  std::size_t b; // likewise in `after`
+};
+
+/// diff's way of naming a range: "start,count", "start" for one line, and for an empty range the
+/// line before it with ",0" (what patch expects for additions to an empty file).
+std::string range_text(std::size_t first, std::size_t count) {
+  if (count == 0)
+    return std::to_string(first) + ",0";
+  if (count == 1)
+    return std::to_string(first + 1);
+  return std::to_string(first + 1) + "," + std::to_string(count);
+}
+
+void emit_line(std::string& out, char mark, std::string_view line) {
+  out += mark;
+  out += line;
+  if (line.empty() || line.back() != '\n')
+    out += "\n\\ No newline at end of file\n";
+}
+
+} // namespace
+
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view name) {
+  if (before == after)
+    return {};
+  auto a_lines = split_lines(before);
+  auto b_lines = split_lines(after);
+
+  // The common prefix and suffix are compared as text once, so only the changed middle is interned
+  // and searched.
+  std::size_t prefix = 0;
+  while (prefix < a_lines.size() && prefix < b_lines.size() && a_lines[prefix] == b_lines[prefix])
+    ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < a_lines.size() - prefix && suffix < b_lines.size() - prefix &&
+         a_lines[a_lines.size() - 1 - suffix] == b_lines[b_lines.size() - 1 - suffix])
+    ++suffix;
+
+  std::unordered_map<std::string_view, int> ids;
+  auto intern = [&](std::size_t from, std::size_t to, std::vector<std::string_view> const& lines) {
+    std::vector<int> out;
+    out.reserve(to - from);
+    for (std::size_t i = from; i < to; ++i)
+      out.push_back(ids.try_emplace(lines[i], static_cast<int>(ids.size())).first->second);
+    return out;
+  };
+  auto a_ids = intern(prefix, a_lines.size() - suffix, a_lines);
+  auto b_ids = intern(prefix, b_lines.size() - suffix, b_lines);
+  line_differ differ(a_ids, b_ids);
+  differ.run();
+
+  // Within each run of changes, removals come before additions, as diff prints them.
+  std::vector<op> ops;
+  ops.reserve(a_lines.size() + b_ids.size());
+  for (std::size_t i = 0, j = 0; i < a_lines.size() || j < b_lines.size();) {
+    bool in_middle_a = i >= prefix && i - prefix < a_ids.size();
+    bool in_middle_b = j >= prefix && j - prefix < b_ids.size();
+    if (in_middle_a && differ.deleted[i - prefix]) {
+      ops.push_back({op_kind::remove, i++, j});
+    } else if (in_middle_b && differ.inserted[j - prefix]) {
+      ops.push_back({op_kind::add, i, j++});
+    } else {
+      ops.push_back({op_kind::keep, i++, j++});
+    }
+  }
+
+  std::string out;
+  out += "--- a/";
+  out += name;
+  out += "\n+++ b/";
+  out += name;
+  out += "\n";
+
+  std::size_t at = 0;
+  while (at < ops.size()) {
+    while (at < ops.size() && ops[at].kind == op_kind::keep)
+      ++at;
+    if (at == ops.size())
+      break;
+    std::size_t start = at >= context_lines ? at - context_lines : 0;
+    // Extend the hunk while the next change is close enough for the contexts to touch.
+    std::size_t last_change = at;
+    for (std::size_t k = at; k < ops.size() && k <= last_change + 2 * context_lines; ++k) {
+      if (ops[k].kind != op_kind::keep)
+        last_change = k;
+    }
+    std::size_t end = std::min(ops.size(), last_change + 1 + context_lines);
+
+    std::size_t a_count = 0;
+    std::size_t b_count = 0;
+    for (std::size_t k = start; k < end; ++k) {
+      a_count += ops[k].kind != op_kind::add ? 1 : 0;
+      b_count += ops[k].kind != op_kind::remove ? 1 : 0;
+    }
+    out += "@@ -" + range_text(ops[start].a, a_count) + " +" + range_text(ops[start].b, b_count) +
+           " @@\n";
+    for (std::size_t k = start; k < end; ++k) {
+      switch (ops[k].kind) {
+      case op_kind::keep:
+        emit_line(out, ' ', a_lines[ops[k].a]);
+        break;
+      case op_kind::remove:
+        emit_line(out, '-', a_lines[ops[k].a]);
+        break;
+      case op_kind::add:
+        emit_line(out, '+', b_lines[ops[k].b]);
+        break;
+      }
+    }
+    at = end;
+  }
+  return out;
+}
+
+} // namespace poolcheck::fixes

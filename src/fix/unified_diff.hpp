@@ -1,0 +1,15 @@
+// Unified diffs of a file before and after fixing, for `--diff` style previews.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace poolcheck::fixes {
+
+/// A unified diff (like `diff -u`, 3 lines of context) of two texts, with `--- a/NAME` /
+/// `+++ b/NAME` headers; empty string when equal. Lines keep their CR if the file uses CRLF; a
+/// last line without a newline gets "\ No newline at end of file". Linear-space Myers on lines,
+/// after trimming the common prefix and suffix, so a few changed lines in a large file are cheap.
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view name);
+
+} // namespace poolcheck::fixes
