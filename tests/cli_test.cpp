@@ -1,4 +1,6 @@
 // The binary as users run it: commands, exit codes, formats, and that no output shows a password.
+#include "env/document.hpp"
+#include "pg/conninfo.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -154,6 +156,71 @@ TEST_CASE("the README lists every rule", "[docs]") {
     INFO(row);
     CHECK(readme.find(row) != std::string::npos);
   }
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+namespace {
+
+/// `text` with the password of every URL that has a user set to `secret` (added where missing).
+std::string plant_password(std::string const& text, std::string const& secret) {
+  auto doc = env::parse(text);
+  std::vector<edit> edits;
+  for (auto const& e : doc.entries) {
+    if (pg::classify(e.logical_value) != pg::scheme_kind::postgres || e.cut_by_hash())
+      continue;
+    auto info = pg::parse(e.logical_value);
+    if (!info.user || info.user->raw.empty())
+      continue;
+    if (info.password)
+      edits.push_back({e.raw_span(info.password->raw.begin, info.password->raw.end), secret});
+    else
+      edits.push_back({e.raw_span(info.user->raw.end, info.user->raw.end), ":" + secret});
+  }
+  std::string out = text;
+  for (auto it = edits.rbegin(); it != edits.rend(); ++it)
+    out.replace(it->span.begin, it->span.size(), it->replacement);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("a password planted in every fixture appears in no output", "[cli][secrets]") {
+  std::string const secret = "Pl4ntedS3cretXyz";
+  auto dir =
+      std::filesystem::temp_directory_path() / ("poolcheck_plant_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::size_t planted_files = 0;
+  for (auto const& e :
+       std::filesystem::recursive_directory_iterator(source_dir() / "tests" / "fixtures")) {
+    if (e.path().extension() != ".env")
+      continue;
+    std::string planted = plant_password(read_file(e.path()), secret);
+    if (planted.find(secret) == std::string::npos)
+      continue;
+    ++planted_files;
+    auto path = (dir / "planted.env").string();
+    std::ofstream(path, std::ios::binary) << planted;
+    INFO(e.path().string());
+    for (auto const& args : std::vector<std::vector<std::string>>{
+             {"check", path},
+             {"check", "--format", "json", path},
+             {"check", "--diff", "--unsafe-fixes", "--client", "prisma", path},
+             {"check", "--diff", "--client", "libpq", path}}) {
+      auto r = run_poolcheck(args);
+      CHECK(r.out.find(secret) == std::string::npos);
+      CHECK(r.err.find(secret) == std::string::npos);
+    }
+    for (auto const& entry : env::parse(planted).entries) {
+      if (entry.logical_value.find(secret) == std::string::npos)
+        continue;
+      auto r = run_poolcheck({"rewrite", "--var", entry.name, "-"}, entry.logical_value);
+      CHECK(r.err.find(secret) == std::string::npos);
+    }
+  }
+  std::filesystem::remove_all(dir);
+  CHECK(planted_files >= 30);
 }
 
 } // namespace poolcheck::test
