@@ -207,9 +207,10 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
     if (at == ops.size())
       break;
     std::size_t start = at >= context_lines ? at - context_lines : 0;
-    // Extend the hunk while the next change is close enough for the contexts to touch.
+    // Extend the hunk while the next change is close enough for the two contexts to touch: at
+    // most 2 * context unchanged lines in between, as diff does.
     std::size_t last_change = at;
-    for (std::size_t k = at; k < ops.size() && k <= last_change + 2 * context_lines; ++k) {
+    for (std::size_t k = at; k < ops.size() && k <= last_change + 2 * context_lines + 1; ++k) {
       if (ops[k].kind != op_kind::keep)
         last_change = k;
     }
