@@ -138,7 +138,7 @@ int run_check(check_flags const& flags) {
     std::cerr << fmt::format("poolcheck: {} fix{} would change {} file{}\n", out.fixed,
                              out.fixed == 1 ? "" : "es", out.files_changed,
                              out.files_changed == 1 ? "" : "s");
-    return out.io_error ? 2 : (out.files_changed > 0 ? 1 : 0);
+    return out.io_error ? 2 : (out.files_changed > 0 && !flags.exit_zero ? 1 : 0);
   }
 
   // With --fix on stdin the fixed text owns stdout; the report goes to stderr.
@@ -149,16 +149,32 @@ int run_check(check_flags const& flags) {
                      flags.show_secrets};
   if (flags.format == "json")
     report::write_json(report_out, out.checked, ro);
+  else if (flags.format == "sarif")
+    report::write_sarif(report_out, out.checked, *rules, ro);
+  else if (flags.format == "github")
+    report::write_github(report_out, out.checked, ro);
+  else if (flags.statistics)
+    report::write_statistics(report_out, out.checked);
+  else if (flags.quiet)
+    report::write_summary(report_out, out.checked);
   else
     report::write_human(report_out, out.checked, ro);
-  if (flags.fix && flags.format != "json")
+  if (flags.fix && flags.format == "human")
     report_out << fmt::format("Fixed {} problem{}.\n", out.fixed, out.fixed == 1 ? "" : "s");
   std::cout.flush();
 
   if (out.io_error)
     return 2;
-  auto t = report::count(out.checked);
-  return (t.errors + t.warnings) > 0 ? 1 : 0;
+  if (flags.exit_zero)
+    return 0;
+  severity threshold = flags.fail_on == "error"  ? severity::error
+                       : flags.fail_on == "info" ? severity::info
+                                                 : severity::warning;
+  for (auto const& f : out.checked)
+    for (auto const& d : f.diagnostics)
+      if (d.severity >= threshold)
+        return 1;
+  return 0;
 }
 
 } // namespace poolcheck::cli

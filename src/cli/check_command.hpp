@@ -19,10 +19,14 @@ struct check_flags {
   bool diff = false;
   bool unsafe_fixes = false;
   bool backup = false;
+  bool statistics = false;
+  bool quiet = false;
+  bool exit_zero = false;
+  std::string fail_on = "warning";
 };
 
-/// Exit status: 0 nothing at warning or above (after fixing, with --fix), 1 findings (or, with
-/// --diff, changes to show), 2 usage or I/O error.
+/// Exit status: 0 nothing at the --fail-on level or above (after fixing, with --fix), 1 findings
+/// (or, with --diff, changes to show; never with --exit-zero), 2 usage or I/O error.
 int run_check(check_flags const& flags);
 
 } // namespace poolcheck::cli

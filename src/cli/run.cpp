@@ -28,8 +28,19 @@ int run(int argc, char** argv) {
   check_flags flags;
   auto* check = app.add_subcommand("check", "Check .env files (the default command)");
   check->add_option("paths", flags.paths, "Files or folders to check; - reads stdin (default: .)");
-  check->add_option("--format", flags.format, "Output format")
-      ->check(CLI::IsMember({"human", "json"}));
+  check
+      ->add_option("--format", flags.format,
+                   "Output format: human, json (docs/json-format.md), sarif (2.1.0), github "
+                   "(Actions annotations)")
+      ->check(CLI::IsMember({"human", "json", "sarif", "github"}));
+  check->add_flag("--statistics", flags.statistics,
+                  "Print how often each rule fired, not findings");
+  check->add_flag("-q,--quiet", flags.quiet, "Print only the summary line");
+  check->add_flag("--exit-zero", flags.exit_zero, "Exit 0 even when there are findings");
+  check
+      ->add_option("--fail-on", flags.fail_on,
+                   "Lowest severity that makes the exit status 1 (default: warning)")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
   check
       ->add_option("--client", flags.client,
                    "The program that reads the URLs (default: detected from package.json and "

@@ -1,7 +1,11 @@
 // What every reporter shares: the per-file redactor and the totals.
 #include "report/report.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <map>
 
 namespace poolcheck::report {
 
@@ -36,6 +40,50 @@ totals count(std::vector<checked_file> const& files) {
         ++t.fixable;
     }
   return t;
+}
+
+std::size_t code_point_column(std::string_view line, std::size_t byte_column) {
+  std::size_t column = 1;
+  for (std::size_t i = 0; i + 1 < byte_column && i < line.size(); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80)
+      ++column; // count lead bytes, not UTF-8 continuation bytes
+  return column + (byte_column > line.size() + 1 ? byte_column - line.size() - 1 : 0);
+}
+
+std::string relative_uri(std::string const& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p(path);
+  if (p.is_absolute()) {
+    auto rel = fs::relative(p, fs::current_path(ec), ec);
+    if (!ec && !rel.empty() && *rel.begin() != "..")
+      p = rel;
+  }
+  std::string s = p.lexically_normal().generic_string();
+  std::string out;
+  for (unsigned char c : s) {
+    bool plain =
+        std::isalnum(c) ||
+        std::string_view("-._~/!$&'()*+,;=:@").find(static_cast<char>(c)) != std::string_view::npos;
+    out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+void write_statistics(std::ostream& out, std::vector<checked_file> const& files) {
+  std::map<std::string, std::pair<std::size_t, std::string>> counts;
+  for (auto const& f : files)
+    for (auto const& d : f.diagnostics) {
+      auto& c = counts[d.code];
+      ++c.first;
+      c.second = d.name;
+    }
+  std::vector<std::pair<std::string, std::pair<std::size_t, std::string>>> sorted(counts.begin(),
+                                                                                  counts.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](auto const& a, auto const& b) { return a.second.first > b.second.first; });
+  for (auto const& [code, c] : sorted)
+    out << fmt::format("{:>5}  {:<10} {}\n", c.first, code, c.second);
 }
 
 } // namespace poolcheck::report

@@ -67,10 +67,7 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
 
 } // namespace
 
-void write_human(std::ostream& out, std::vector<checked_file> const& files, options const& o) {
-  for (auto const& f : files)
-    for (auto const& d : f.diagnostics)
-      write_one(out, f, d, f.make_redactor(d, o.show_secrets), o);
+void write_summary(std::ostream& out, std::vector<checked_file> const& files) {
   totals t = count(files);
   std::size_t total = t.errors + t.warnings + t.infos;
   if (total == 0) {
@@ -85,6 +82,13 @@ void write_human(std::ostream& out, std::vector<checked_file> const& files, opti
   if (t.fixable)
     out << fmt::format("; {} fixable with --fix", t.fixable);
   out << ".\n";
+}
+
+void write_human(std::ostream& out, std::vector<checked_file> const& files, options const& o) {
+  for (auto const& f : files)
+    for (auto const& d : f.diagnostics)
+      write_one(out, f, d, f.make_redactor(d, o.show_secrets), o);
+  write_summary(out, files);
 }
 
 } // namespace poolcheck::report

@@ -5,6 +5,7 @@
 #include "core/diagnostic.hpp"
 #include "core/redact.hpp"
 #include "core/source_file.hpp"
+#include "engine/rule.hpp"
 
 #include <ostream>
 #include <vector>
@@ -35,5 +36,21 @@ totals count(std::vector<checked_file> const& files);
 
 void write_human(std::ostream& out, std::vector<checked_file> const& files, options const& o);
 void write_json(std::ostream& out, std::vector<checked_file> const& files, options const& o);
+/// SARIF 2.1.0: one run, tool.driver.rules[] from `rules`, results with locations and fixes.
+void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
+                 engine::rule_set const& rules, options const& o);
+/// GitHub Actions workflow commands (`::error file=...::message`), one per finding.
+void write_github(std::ostream& out, std::vector<checked_file> const& files, options const& o);
+/// Counts per rule, most frequent first (`--statistics`).
+void write_statistics(std::ostream& out, std::vector<checked_file> const& files);
+/// The closing summary line of the human format.
+void write_summary(std::ostream& out, std::vector<checked_file> const& files);
+
+/// Column `byte_column` (1-based) of `line` counted in Unicode code points (SARIF's columnKind).
+std::size_t code_point_column(std::string_view line, std::size_t byte_column);
+
+/// `path` as a relative URI for SARIF and annotations: relative to the working folder when
+/// inside it, `./` dropped, percent-encoded where URIs need it.
+std::string relative_uri(std::string const& path);
 
 } // namespace poolcheck::report

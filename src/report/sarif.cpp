@@ -1,0 +1,109 @@
+// SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: rules from the rule metadata, results
+// with a relative artifact URI, a region in Unicode code points, a masked snippet, and fixes.
+#include "report/report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace poolcheck::report {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string_view level_of(severity s) {
+  switch (s) {
+  case severity::error:
+    return "error";
+  case severity::warning:
+    return "warning";
+  case severity::info:
+    return "note";
+  }
+  return "warning";
+}
+
+json region(source_file const& file, byte_span span) {
+  auto b = file.position(span.begin);
+  auto e = file.position(span.end);
+  return json{{"startLine", b.line},
+              {"startColumn", code_point_column(file.line_text(b.line), b.column)},
+              {"endLine", e.line},
+              {"endColumn", code_point_column(file.line_text(e.line), e.column)}};
+}
+
+json rule_descriptor(engine::rule const& r) {
+  std::string help = r.summary + "\n\n" + r.why + "\n\nExample (bad):\n  " + r.example.bad +
+                     "\nExample (good):\n  " + r.example.good + "\n\nSources:";
+  for (auto const& s : r.sources)
+    help += "\n  " + s;
+  return json{{"id", r.code},
+              {"name", r.name},
+              {"shortDescription", {{"text", r.summary}}},
+              {"fullDescription", {{"text", r.why.empty() ? r.summary : r.why}}},
+              {"help", {{"text", help}}},
+              {"defaultConfiguration", {{"level", level_of(r.severity)}}},
+              {"properties", {{"fix", to_string(r.fix)}, {"sources", r.sources}}}};
+}
+
+} // namespace
+
+void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
+                 engine::rule_set const& rules, options const& o) {
+  json driver_rules = json::array();
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (auto const& r : rules.rules) {
+    index[r.code] = driver_rules.size();
+    driver_rules.push_back(rule_descriptor(r));
+  }
+  json results = json::array();
+  for (auto const& f : files) {
+    std::string uri = relative_uri(f.file.path());
+    for (auto const& d : f.diagnostics) {
+      redactor mask = f.make_redactor(d, o.show_secrets);
+      auto first_line = f.file.position(d.span.begin).line;
+      std::vector<byte_span> secrets;
+      std::size_t line_start = f.file.line_start(first_line);
+      std::string_view line = f.file.line_text(first_line);
+      for (auto s : f.secrets)
+        if (s.begin >= line_start && s.end <= line_start + line.size())
+          secrets.push_back({s.begin - line_start, s.end - line_start});
+      json reg = region(f.file, d.span);
+      reg["snippet"] = {{"text", mask.apply(line, secrets).text}};
+      json result{{"ruleId", d.code},
+                  {"ruleIndex", index.contains(d.code) ? index[d.code] : 0},
+                  {"level", level_of(d.severity)},
+                  {"message", {{"text", mask(d.message)}}},
+                  {"locations",
+                   json::array({{{"physicalLocation",
+                                  {{"artifactLocation", {{"uri", uri}}}, {"region", reg}}}}})}};
+      if (d.fix) {
+        json replacements = json::array();
+        for (auto const& e : d.fix->edits)
+          replacements.push_back({{"deletedRegion", region(f.file, e.span)},
+                                  {"insertedContent", {{"text", mask(e.replacement)}}}});
+        result["fixes"] = json::array(
+            {{{"description", {{"text", mask(d.fix->title)}}},
+              {"artifactChanges", json::array({{{"artifactLocation", {{"uri", uri}}},
+                                                {"replacements", std::move(replacements)}}})}}});
+      }
+      if (!d.variable.empty() || d.fix)
+        result["properties"] = {{"variable", d.variable},
+                                {"fixSafety", d.fix ? to_string(d.fix->safety) : "none"}};
+      results.push_back(std::move(result));
+    }
+  }
+  json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+           {"version", "2.1.0"},
+           {"runs", json::array({{{"tool",
+                                   {{"driver",
+                                     {{"name", "poolcheck"},
+                                      {"version", POOLCHECK_VERSION},
+                                      {"informationUri", POOLCHECK_HOMEPAGE},
+                                      {"rules", std::move(driver_rules)}}}}},
+                                  {"columnKind", "unicodeCodePoints"},
+                                  {"results", std::move(results)}}})}};
+  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+} // namespace poolcheck::report
