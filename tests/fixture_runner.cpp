@@ -133,7 +133,9 @@ fixture load(std::filesystem::path const& path) {
       else
         pending.push_back(e);
     } else {
-      if (!pending.empty() && !line.empty() && line[0] != '#') {
+      // Expectations apply to the next line that is not a comment, or to a suppression comment.
+      bool target = !line.empty() && (line[0] != '#' || line.rfind("# poolcheck:", 0) == 0);
+      if (!pending.empty() && target) {
         for (auto& e : pending) {
           e.line = i + 1;
           f.expected.push_back(e);

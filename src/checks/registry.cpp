@@ -8,7 +8,7 @@
 namespace poolcheck::checks {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, code_rule>, 19> code_rules{{
+constexpr std::array<std::pair<std::string_view, code_rule>, 21> code_rules{{
     {"ENV001", &env00x_syntax},
     {"ENV002", &env00x_syntax},
     {"ENV003", &env00x_syntax},
@@ -18,6 +18,8 @@ constexpr std::array<std::pair<std::string_view, code_rule>, 19> code_rules{{
     {"ENV101", &env101_unquoted_hash_in_url},
     {"ENV102", &env102_dollar_in_url},
     {"ENV103", &env103_duplicate_url_key},
+    {"ENV201", &env20x_suppressions},
+    {"ENV202", &env20x_suppressions},
     {"POOL001", &pool001_connection_limit_on_direct},
     {"PRISMA013", &prisma013_direct_url_missing},
     {"SUPA005", &supa005_pooler_user_without_ref},

@@ -30,6 +30,10 @@ void env00x_syntax(engine::rule const&, input const&, engine::sink&);
 void env101_unquoted_hash_in_url(engine::rule const&, input const&, engine::sink&);
 void env102_dollar_in_url(engine::rule const&, input const&, engine::sink&);
 void env103_duplicate_url_key(engine::rule const&, input const&, engine::sink&);
+
+/// ENV201/ENV202 are reported by engine/suppressions after all other findings exist.
+inline void env20x_suppressions(engine::rule const&, input const&, engine::sink&) {}
+
 void prisma013_direct_url_missing(engine::rule const&, input const&, engine::sink&);
 void pool001_connection_limit_on_direct(engine::rule const&, input const&, engine::sink&);
 void supa005_pooler_user_without_ref(engine::rule const&, input const&, engine::sink&);

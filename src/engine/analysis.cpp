@@ -4,6 +4,7 @@
 #include "checks/registry.hpp"
 #include "engine/data_rules.hpp"
 #include "engine/sink.hpp"
+#include "engine/suppressions.hpp"
 #include "env/document.hpp"
 #include "pg/conninfo.hpp"
 
@@ -118,7 +119,14 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
   }
 
   sink out(report.diagnostics);
+  rule const* suppression_rules[2] = {nullptr, nullptr};
   for (auto const& r : rules.rules) {
+    if (r.code == "ENV201" || r.code == "ENV202") {
+      // Findings about suppressions come after every other finding exists.
+      if (selected(r.code, options))
+        suppression_rules[r.code == "ENV201" ? 0 : 1] = &r;
+      continue;
+    }
     if (!selected(r.code, options))
       continue;
     if (r.kind == rule_kind::code) {
@@ -133,6 +141,11 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
     for (auto const& f : urls)
       run_data_rule(r, rules, f, out);
   }
+  if (whole_file)
+    apply_suppressions(doc, rules, report.diagnostics, suppression_rules[0], suppression_rules[1]);
+  for (auto& d : report.diagnostics)
+    if (auto it = options.severities.find(d.code); it != options.severities.end())
+      d.severity = it->second;
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
                    [](diagnostic const& a, diagnostic const& b) {
                      if (a.span.begin != b.span.begin)

@@ -6,6 +6,7 @@
 #include "engine/context.hpp"
 #include "engine/rule.hpp"
 
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct check_options {
   engine::target target = target::serverless;
   std::vector<std::string> select; // codes or prefixes; empty = all
   std::vector<std::string> ignore;
+  std::map<std::string, severity, std::less<>> severities; // per-code overrides (config)
 };
 
 struct file_report {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace poolcheck::fixes {
@@ -122,6 +123,47 @@ private:
   std::vector<index> backward_;
 };
 
+/// Marks the lines of `side` that never occur in `other`: they cannot be part of any common
+/// subsequence, so they are changes without any search (this keeps a rewritten file cheap).
+std::vector<bool> only_on_one_side(std::vector<int> const& side, std::vector<int> const& other) {
+  std::unordered_set<int> present(other.begin(), other.end());
+  std::vector<bool> marks(side.size(), false);
+  for (std::size_t i = 0; i < side.size(); ++i)
+    marks[i] = present.count(side[i]) == 0;
+  return marks;
+}
+
+/// Runs the search on the lines not yet marked and maps its marks back to the full middle.
+void search_the_rest(std::vector<int> const& a, std::vector<int> const& b,
+                     std::vector<bool>& deleted, std::vector<bool>& inserted) {
+  std::vector<int> a_rest;
+  std::vector<int> b_rest;
+  std::vector<std::size_t> a_where;
+  std::vector<std::size_t> b_where;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!deleted[i]) {
+      a_rest.push_back(a[i]);
+      a_where.push_back(i);
+    }
+  }
+  for (std::size_t j = 0; j < b.size(); ++j) {
+    if (!inserted[j]) {
+      b_rest.push_back(b[j]);
+      b_where.push_back(j);
+    }
+  }
+  line_differ differ(a_rest, b_rest);
+  differ.run();
+  for (std::size_t i = 0; i < a_rest.size(); ++i) {
+    if (differ.deleted[i])
+      deleted[a_where[i]] = true;
+  }
+  for (std::size_t j = 0; j < b_rest.size(); ++j) {
+    if (differ.inserted[j])
+      inserted[b_where[j]] = true;
+  }
+}
+
 enum class op_kind { keep, remove, add };
 
 struct op {
@@ -175,8 +217,9 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   };
   auto a_ids = intern(prefix, a_lines.size() - suffix, a_lines);
   auto b_ids = intern(prefix, b_lines.size() - suffix, b_lines);
-  line_differ differ(a_ids, b_ids);
-  differ.run();
+  auto deleted = only_on_one_side(a_ids, b_ids);
+  auto inserted = only_on_one_side(b_ids, a_ids);
+  search_the_rest(a_ids, b_ids, deleted, inserted);
 
   // Within each run of changes, removals come before additions, as diff prints them.
   std::vector<op> ops;
@@ -184,9 +227,9 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   for (std::size_t i = 0, j = 0; i < a_lines.size() || j < b_lines.size();) {
     bool in_middle_a = i >= prefix && i - prefix < a_ids.size();
     bool in_middle_b = j >= prefix && j - prefix < b_ids.size();
-    if (in_middle_a && differ.deleted[i - prefix]) {
+    if (in_middle_a && deleted[i - prefix]) {
       ops.push_back({op_kind::remove, i++, j});
-    } else if (in_middle_b && differ.inserted[j - prefix]) {
+    } else if (in_middle_b && inserted[j - prefix]) {
       ops.push_back({op_kind::add, i, j++});
     } else {
       ops.push_back({op_kind::keep, i++, j++});
