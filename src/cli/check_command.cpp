@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
@@ -42,9 +43,28 @@ redactor diff_redactor(std::string_view before, engine::file_report const& a,
   return r;
 }
 
-void check_one(std::string const& path, std::string text, engine::rule_set const& rules,
-               engine::check_options const& options, check_flags const& flags, outcome& out) {
-  std::string shown_path = path == "-" ? "<stdin>" : path;
+/// Whether `path` passes the config's include/exclude globs (relative to the config's folder).
+bool included(effective_config const& c, std::string const& path) {
+  auto const& s = c.settings;
+  if (s.include.value.empty() && s.exclude.value.empty())
+    return true;
+  std::error_code ec;
+  fs::path base = c.root.empty() ? fs::current_path(ec) : fs::absolute(c.root, ec);
+  std::string rel =
+      fs::absolute(path, ec).lexically_normal().lexically_relative(base).generic_string();
+  auto any = [&](std::vector<std::string> const& globs) {
+    return std::any_of(globs.begin(), globs.end(),
+                       [&](std::string const& g) { return path_glob_match(g, rel); });
+  };
+  if (!s.include.value.empty() && !any(s.include.value))
+    return false;
+  return !any(s.exclude.value);
+}
+
+void check_one(std::string const& path, std::string const& named, std::string text,
+               engine::rule_set const& rules, engine::check_options const& options,
+               check_flags const& flags, outcome& out) {
+  std::string shown_path = path == "-" && named == "-" ? "<stdin>" : named;
   auto check = [&](std::string_view t) {
     return engine::analyze(t, rules, options);
   };
@@ -98,39 +118,48 @@ void check_one(std::string const& path, std::string text, engine::rule_set const
 } // namespace
 
 int run_check(check_flags const& flags) {
-  auto rules = load_all_rules(flags.rule_dirs);
-  if (!rules) {
-    error_line(describe(rules.error()));
-    return 2;
-  }
-  engine::check_options options;
-  if (!flags.client.empty())
-    options.client = {*engine::parse_client(flags.client), "--client"};
-  options.target = *engine::parse_target(flags.target);
-  options.select = flags.select;
-  options.ignore = flags.ignore;
-
+  config_resolver configs(flags.settings);
   auto found = discover(flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths);
   outcome out;
   out.io_error = !found.errors.empty();
   for (auto const& e : found.errors)
     error_line(e);
 
-  project_detector projects;
+  engine::rule_set const* any_rules = nullptr;
   out.checked.reserve(found.files.size());
-  for (auto const& path : found.files) {
-    auto text = read_input(path);
+  for (auto const& file : found.files) {
+    bool is_stdin = file.path == "-";
+    std::string named =
+        is_stdin && !flags.stdin_filename.empty() ? flags.stdin_filename : file.path;
+    fs::path folder =
+        is_stdin && flags.stdin_filename.empty() ? fs::path(".") : fs::path(named).parent_path();
+    auto config = configs.for_folder(folder);
+    if (!config) {
+      error_line(describe(config.error()));
+      return 2; // a broken config or rule file: nothing can be checked as the user meant
+    }
+    effective_config const& c = **config;
+    any_rules = &c.rules;
+    if (!file.explicit_ && !included(c, named))
+      continue;
+    auto text = read_input(file.path);
     if (!text) {
       error_line(describe(text.error()));
       out.io_error = true;
       continue;
     }
-    engine::check_options file_options = options;
-    if (file_options.client.value == engine::client::unknown) {
-      fs::path folder = path == "-" ? fs::path(".") : fs::path(path).parent_path();
-      file_options.client = projects.client_for(folder.empty() ? fs::path(".") : folder);
+    engine::check_options options = c.options;
+    options.client = configs.client_for(c, folder);
+    check_one(file.path, named, std::move(*text), c.rules, options, flags, out);
+  }
+  if (!any_rules) {
+    // Nothing to check: still validate the built-in rules (and --rules) so errors surface.
+    auto config = configs.for_folder(".");
+    if (!config) {
+      error_line(describe(config.error()));
+      return 2;
     }
-    check_one(path, std::move(*text), *rules, file_options, flags, out);
+    any_rules = &(*config)->rules;
   }
 
   if (flags.diff) {
@@ -150,7 +179,7 @@ int run_check(check_flags const& flags) {
   if (flags.format == "json")
     report::write_json(report_out, out.checked, ro);
   else if (flags.format == "sarif")
-    report::write_sarif(report_out, out.checked, *rules, ro);
+    report::write_sarif(report_out, out.checked, *any_rules, ro);
   else if (flags.format == "github")
     report::write_github(report_out, out.checked, ro);
   else if (flags.statistics)

@@ -1,6 +1,8 @@
 // `poolcheck check`: find problems in .env files; with --fix / --diff, resolve them.
 #pragma once
 
+#include "cli/config_resolver.hpp"
+
 #include <string>
 #include <vector>
 
@@ -9,10 +11,8 @@ namespace poolcheck::cli {
 struct check_flags {
   std::vector<std::string> paths;
   std::string format = "human";
-  std::string client;
-  std::string target = "serverless";
-  std::vector<std::string> rule_dirs;
-  std::vector<std::string> select, ignore;
+  setting_flags settings; // --config, --no-config, --select, --ignore, --client, --target, --rules
+  std::string stdin_filename; // --stdin-filename: names `-` for config matching and messages
   bool show_secrets = false;
   std::string color = "auto";
   bool fix = false;

@@ -2,12 +2,59 @@
 // folders are not followed, so a symlink loop cannot trap the walk.
 #include "cli/discover.hpp"
 
+#include "cli/process.hpp"
+
 #include <algorithm>
 #include <filesystem>
 
 namespace poolcheck::cli {
+namespace {
 
 namespace fs = std::filesystem;
+
+/// `git ls-files` for `dir`: tracked and untracked-but-not-ignored files; nullopt outside git.
+std::optional<std::vector<std::string>> git_files(std::string const& dir) {
+  auto r = run_process({"git", "-C", dir, "ls-files", "--cached", "--others", "--exclude-standard",
+                        "-z", "--", "."});
+  if (!r || r->status != 0)
+    return std::nullopt;
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < r->out.size()) {
+    std::size_t end = r->out.find('\0', start);
+    if (end == std::string::npos)
+      end = r->out.size();
+    out.push_back(r->out.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+void walk(std::string const& path, std::vector<std::string>& found, discovery& out) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    out.errors.push_back(path + ": " + ec.message());
+    return;
+  }
+  for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+    if (ec) {
+      out.errors.push_back(path + ": " + ec.message());
+      return;
+    }
+    std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) {
+      if (name == ".git" || name == "node_modules")
+        it.disable_recursion_pending();
+      continue;
+    }
+    if (is_env_file_name(name) && it->is_regular_file(type_ec))
+      found.push_back(it->path().string());
+  }
+}
+
+} // namespace
 
 bool is_env_file_name(std::string const& name) {
   if (name == ".env" || name.rfind(".env.", 0) == 0)
@@ -19,7 +66,7 @@ discovery discover(std::vector<std::string> const& paths) {
   discovery out;
   for (auto const& path : paths) {
     if (path == "-") {
-      out.files.push_back(path);
+      out.files.push_back({path, true});
       continue;
     }
     std::error_code ec;
@@ -29,32 +76,23 @@ discovery discover(std::vector<std::string> const& paths) {
       continue;
     }
     if (!fs::is_directory(status)) {
-      out.files.push_back(path);
+      out.files.push_back({path, true});
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      out.errors.push_back(path + ": " + ec.message());
-      continue;
-    }
-    for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-      if (ec) {
-        out.errors.push_back(path + ": " + ec.message());
-        break;
+    if (auto listed = git_files(path)) {
+      for (auto const& rel : *listed) {
+        fs::path p = fs::path(path) / rel;
+        std::error_code type_ec;
+        if (is_env_file_name(p.filename().string()) && fs::is_regular_file(p, type_ec))
+          found.push_back(p.lexically_normal().string());
       }
-      std::string name = it->path().filename().string();
-      std::error_code type_ec;
-      if (it->is_directory(type_ec)) {
-        if (name == ".git" || name == "node_modules")
-          it.disable_recursion_pending();
-        continue;
-      }
-      if (is_env_file_name(name) && it->is_regular_file(type_ec))
-        found.push_back(it->path().string());
+    } else {
+      walk(path, found, out);
     }
     std::sort(found.begin(), found.end());
-    out.files.insert(out.files.end(), found.begin(), found.end());
+    for (auto& f : found)
+      out.files.push_back({std::move(f), false});
   }
   return out;
 }

@@ -1,5 +1,6 @@
-// Which files `check` reads: files as given, `-` for stdin, and in folders every `.env`,
-// `.env.*` and `*.env` file, recursively, skipping `.git` and `node_modules`.
+// Which files `check` reads: files as given (always), `-` for stdin, and in folders every `.env`,
+// `.env.*` and `*.env` file, recursively. Inside a git work tree folders are listed by git, so
+// .gitignore is honoured; elsewhere by a walk that skips `.git` and `node_modules`.
 #pragma once
 
 #include <string>
@@ -7,9 +8,14 @@
 
 namespace poolcheck::cli {
 
+struct found_file {
+  std::string path;       // "-" stands for stdin
+  bool explicit_ = false; // named on the command line (include/exclude do not apply)
+};
+
 struct discovery {
-  std::vector<std::string> files;  // in a stable order; "-" stands for stdin
-  std::vector<std::string> errors; // one line each: what could not be walked
+  std::vector<found_file> files;   // in a stable order
+  std::vector<std::string> errors; // one line each: what could not be read or walked
 };
 
 discovery discover(std::vector<std::string> const& paths);

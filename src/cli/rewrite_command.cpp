@@ -2,7 +2,6 @@
 #include "cli/rewrite_command.hpp"
 
 #include "cli/inputs.hpp"
-#include "cli/project.hpp"
 #include "core/redact.hpp"
 #include "fix/rewrite.hpp"
 #include "pg/conninfo.hpp"
@@ -48,19 +47,16 @@ int run_rewrite(rewrite_flags const& flags) {
                "key=value)");
     return 2;
   }
-  auto rules = load_all_rules(flags.rule_dirs);
-  if (!rules) {
-    error_line(describe(rules.error()));
+  config_resolver configs(flags.settings);
+  auto config = configs.for_folder(".");
+  if (!config) {
+    error_line(describe(config.error()));
     return 2;
   }
-  engine::check_options options;
-  if (!flags.client.empty())
-    options.client = {*engine::parse_client(flags.client), "--client"};
-  else
-    options.client = project_detector().client_for(".");
-  options.target = *engine::parse_target(flags.target);
+  engine::check_options options = (*config)->options;
+  options.client = configs.client_for(**config, ".");
 
-  auto result = fixes::rewrite_url(flags.variable, url, *rules, options);
+  auto result = fixes::rewrite_url(flags.variable, url, (*config)->rules, options);
   for (auto s : result.secrets)
     mask.add_secret(s.of(result.url));
   if (!result.converged) {

@@ -1,6 +1,8 @@
 // `poolcheck rewrite URL|-`: print the corrected URL for a variable, client and target.
 #pragma once
 
+#include "cli/config_resolver.hpp"
+
 #include <string>
 #include <vector>
 
@@ -9,9 +11,7 @@ namespace poolcheck::cli {
 struct rewrite_flags {
   std::string url; // "-" reads one URL from stdin (keeps it out of shell history)
   std::string variable = "DATABASE_URL";
-  std::string client;
-  std::string target = "serverless";
-  std::vector<std::string> rule_dirs;
+  setting_flags settings;
   bool show_secrets = false;
 };
 

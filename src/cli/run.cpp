@@ -1,7 +1,8 @@
-// The command line: argv -> one command (check, rewrite, explain, rules) -> exit code.
+// The command line: argv -> one command (check, rewrite, config, explain, rules) -> exit code.
 #include "cli/run.hpp"
 
 #include "cli/check_command.hpp"
+#include "cli/config_resolver.hpp"
 #include "cli/explain.hpp"
 #include "cli/inputs.hpp"
 #include "cli/rewrite_command.hpp"
@@ -9,9 +10,62 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 namespace poolcheck::cli {
+namespace {
+
+/// Flags every command that checks something shares; --select/--ignore land in `select` and
+/// `ignore` and count only when given. Repeatable options take one value per flag, so they
+/// never swallow the paths after them.
+void add_setting_flags(CLI::App& cmd, setting_flags& s, std::vector<std::string>& select,
+                       std::vector<std::string>& ignore) {
+  cmd.add_option("--config", s.config_file, "Read this config file instead of looking for one");
+  cmd.add_flag("--no-config", s.no_config, "Read no poolcheck.toml");
+  cmd.add_option("--client", s.client,
+                 "The program that reads the URLs (default: the config's, else detected from "
+                 "package.json and prisma/schema.prisma, else from variable names, else unknown)")
+      ->check(CLI::IsMember(
+          {"prisma", "prisma-adapter", "libpq", "node-postgres", "postgres-js", "asyncpg"}));
+  cmd.add_option("--target", s.target, "Where the app runs (default: serverless)")
+      ->check(CLI::IsMember({"serverless", "server"}));
+  cmd.add_option("--rules", s.rule_dirs, "Also load rules/*.toml from this folder")
+      ->allow_extra_args(false);
+  cmd.add_option("--select", select, "Only these codes or code prefixes")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd.add_option("--ignore", ignore, "Skip these codes or code prefixes")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+}
+
+void take_lists(CLI::App const& cmd, setting_flags& s, std::vector<std::string> const& select,
+                std::vector<std::string> const& ignore) {
+  if (cmd.count("--select"))
+    s.select = select;
+  if (cmd.count("--ignore"))
+    s.ignore = ignore;
+}
+
+int run_config_show(setting_flags const& flags, std::string const& path) {
+  config_resolver configs(flags);
+  std::error_code ec;
+  auto folder = std::filesystem::is_directory(path, ec) ? std::filesystem::path(path)
+                                                        : std::filesystem::path(path).parent_path();
+  auto c = configs.for_folder(folder);
+  if (!c) {
+    error_line(describe(c.error()));
+    return 2;
+  }
+  std::cout << config::describe((*c)->settings);
+  auto client = configs.client_for(**c, folder);
+  std::cout << "# client for files here: " << engine::to_string(client.value)
+            << (client.origin.empty() ? "" : " (" + client.origin + ")") << '\n';
+  return 0;
+}
+
+} // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{"poolcheck: find PostgreSQL connection-string mistakes in .env files before "
@@ -21,13 +75,12 @@ int run(int argc, char** argv) {
                "poolcheck"};
   app.set_version_flag("-V,--version", std::string("poolcheck ") + POOLCHECK_VERSION);
   app.require_subcommand(1);
-  auto const clients = CLI::IsMember(
-      {"prisma", "prisma-adapter", "libpq", "node-postgres", "postgres-js", "asyncpg"});
-  auto const targets = CLI::IsMember({"serverless", "server"});
 
   check_flags flags;
+  std::vector<std::string> select, ignore;
   auto* check = app.add_subcommand("check", "Check .env files (the default command)");
   check->add_option("paths", flags.paths, "Files or folders to check; - reads stdin (default: .)");
+  add_setting_flags(*check, flags.settings, select, ignore);
   check
       ->add_option("--format", flags.format,
                    "Output format: human, json (docs/json-format.md), sarif (2.1.0), github "
@@ -41,21 +94,6 @@ int run(int argc, char** argv) {
       ->add_option("--fail-on", flags.fail_on,
                    "Lowest severity that makes the exit status 1 (default: warning)")
       ->check(CLI::IsMember({"error", "warning", "info"}));
-  check
-      ->add_option("--client", flags.client,
-                   "The program that reads the URLs (default: detected from package.json and "
-                   "prisma/schema.prisma, else from variable names, else unknown)")
-      ->check(clients);
-  check->add_option("--target", flags.target, "Where the app runs")->check(targets);
-  // Repeatable options take one value per flag, so they never swallow the paths after them.
-  check->add_option("--rules", flags.rule_dirs, "Also load rules/*.toml from this folder")
-      ->allow_extra_args(false);
-  check->add_option("--select", flags.select, "Only these codes or code prefixes")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  check->add_option("--ignore", flags.ignore, "Skip these codes or code prefixes")
-      ->delimiter(',')
-      ->allow_extra_args(false);
   check->add_flag("--fix", flags.fix, "Apply safe fixes in place (with -: print the fixed text)");
   check->add_flag("--unsafe-fixes", flags.unsafe_fixes,
                   "Also apply unsafe fixes (they change what a consumer reads, or rest on a "
@@ -63,22 +101,31 @@ int run(int argc, char** argv) {
   check->add_flag("--diff", flags.diff,
                   "Print a unified diff of what --fix would change; change nothing");
   check->add_flag("--backup", flags.backup, "With --fix, keep the original as FILE.bak");
+  check->add_option("--stdin-filename", flags.stdin_filename,
+                    "The name of `-` input, for config discovery and messages");
   check->add_flag("--show-secrets", flags.show_secrets, "Print passwords instead of ****");
   check->add_option("--color", flags.color, "Colour: auto (a terminal, unless NO_COLOR is set)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   rewrite_flags rw;
+  std::vector<std::string> rw_select, rw_ignore;
   auto* rewrite = app.add_subcommand(
       "rewrite", "Print the corrected connection string (explanations on stderr)");
   rewrite->add_option("url", rw.url, "The URL, or - to read it from stdin")->required();
   rewrite->add_option("--var", rw.variable,
                       "The variable it is for: DATABASE_URL (runtime, the default) or e.g. "
                       "DIRECT_URL (migrations)");
-  rewrite->add_option("--client", rw.client, "The program that reads it")->check(clients);
-  rewrite->add_option("--target", rw.target, "Where the app runs")->check(targets);
-  rewrite->add_option("--rules", rw.rule_dirs, "Also load rules/*.toml from this folder")
-      ->allow_extra_args(false);
+  add_setting_flags(*rewrite, rw.settings, rw_select, rw_ignore);
   rewrite->add_flag("--show-secrets", rw.show_secrets, "Print passwords instead of ****");
+
+  std::string show_path = ".";
+  setting_flags config_flags;
+  std::vector<std::string> cfg_select, cfg_ignore;
+  auto* config = app.add_subcommand("config", "Show the effective configuration");
+  bool show = true;
+  config->add_flag("--show", show, "Print every setting and where it came from (the default)");
+  config->add_option("path", show_path, "A file or folder whose settings to show (default: .)");
+  add_setting_flags(*config, config_flags, cfg_select, cfg_ignore);
 
   std::string code;
   auto* explain = app.add_subcommand("explain", "Explain a rule: why, sources, example");
@@ -93,10 +140,10 @@ int run(int argc, char** argv) {
 
   // `poolcheck .env` means `poolcheck check .env`.
   std::vector<std::string> args(argv + 1, argv + argc);
-  bool known = !args.empty() && (args[0] == "check" || args[0] == "rewrite" ||
-                                 args[0] == "explain" || args[0] == "rules" || args[0] == "-h" ||
-                                 args[0] == "--help" || args[0] == "-V" || args[0] == "--version");
-  if (!known)
+  static constexpr std::string_view commands[] = {"check", "rewrite", "config", "explain",  "rules",
+                                                  "-h",    "--help",  "-V",     "--version"};
+  if (args.empty() ||
+      std::find(std::begin(commands), std::end(commands), args[0]) == std::end(commands))
     args.insert(args.begin(), "check");
   std::reverse(args.begin(), args.end());
   try {
@@ -106,10 +153,18 @@ int run(int argc, char** argv) {
     return status == 0 ? 0 : 2;
   }
 
-  if (*check)
+  if (*check) {
+    take_lists(*check, flags.settings, select, ignore);
     return run_check(flags);
-  if (*rewrite)
+  }
+  if (*rewrite) {
+    take_lists(*rewrite, rw.settings, rw_select, rw_ignore);
     return run_rewrite(rw);
+  }
+  if (*config) {
+    take_lists(*config, config_flags, cfg_select, cfg_ignore);
+    return run_config_show(config_flags, show_path);
+  }
   auto loaded = load_all_rules(*rules ? list_rule_dirs : std::vector<std::string>{});
   if (!loaded) {
     error_line(describe(loaded.error()));

@@ -110,6 +110,12 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
     url_facts f{e, info, role::runtime, {}, target::serverless, nullptr, {}, 5432};
     f.role = role_of(e.name, rules);
     f.client = client_for(e.name, rules, options);
+    if (auto v = options.variables.find(e.name); v != options.variables.end()) {
+      if (v->second.role)
+        f.role = *v->second.role;
+      if (v->second.client)
+        f.client = {*v->second.client, "config [variables." + e.name + "]"};
+    }
     f.target = options.target;
     f.port = port_of(info);
     match_endpoint(f, rules);

@@ -7,6 +7,7 @@
 #include "engine/rule.hpp"
 
 #include <map>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,14 @@ struct check_options {
   std::vector<std::string> select; // codes or prefixes; empty = all
   std::vector<std::string> ignore;
   std::map<std::string, severity, std::less<>> severities; // per-code overrides (config)
+
+  /// Per-variable role and client (config `[variables.NAME]`), over what names and projects say.
+  struct variable_override {
+    std::optional<engine::role> role;
+    std::optional<engine::client> client;
+  };
+
+  std::map<std::string, variable_override, std::less<>> variables;
 };
 
 struct file_report {

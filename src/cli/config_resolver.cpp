@@ -1,0 +1,148 @@
+// Config discovery and the merge of config file, flags and defaults.
+#include "cli/config_resolver.hpp"
+
+#include "cli/inputs.hpp"
+
+namespace poolcheck::cli {
+
+namespace fs = std::filesystem;
+
+bool path_glob_match(std::string_view pattern, std::string_view path) {
+  // row[i]: the pattern so far can match path[0, i). One pass per pattern token over the path:
+  // O(pattern * path), never exponential.
+  std::vector<char> row(path.size() + 1, 0), next(path.size() + 1, 0);
+  row[0] = 1;
+  std::size_t p = 0;
+  while (p < pattern.size()) {
+    std::fill(next.begin(), next.end(), 0);
+    std::size_t step = 1;
+    if (pattern.substr(p, 3) == "**/") {
+      step = 3; // no folder, or any folders: text that ends with `/`
+      for (std::size_t i = 0; i <= path.size(); ++i) {
+        if (!row[i])
+          continue;
+        next[i] = 1;
+        for (std::size_t j = i; j < path.size(); ++j)
+          if (path[j] == '/')
+            next[j + 1] = 1;
+      }
+    } else if (pattern.substr(p, 2) == "**") {
+      step = 2; // anything, `/` included
+      for (std::size_t i = 0; i <= path.size(); ++i)
+        if (row[i])
+          std::fill(next.begin() + static_cast<std::ptrdiff_t>(i), next.end(), 1);
+    } else if (pattern[p] == '*') {
+      for (std::size_t i = 0; i <= path.size(); ++i) {
+        if (!row[i])
+          continue;
+        next[i] = 1;
+        for (std::size_t j = i; j < path.size() && path[j] != '/'; ++j)
+          next[j + 1] = 1;
+      }
+    } else {
+      for (std::size_t i = 0; i < path.size(); ++i)
+        if (row[i] && (pattern[p] == '?' ? path[i] != '/' : pattern[p] == path[i]))
+          next[i + 1] = 1;
+    }
+    row.swap(next);
+    p += step;
+  }
+  return row[path.size()] != 0;
+}
+
+result<std::unique_ptr<effective_config>> config_resolver::build(std::string const& config_path) {
+  auto c = std::make_unique<effective_config>();
+  if (!config_path.empty()) {
+    auto text = read_input(config_path);
+    if (!text)
+      return text.error();
+    auto parsed = config::parse(config_path, *text);
+    if (!parsed)
+      return parsed.error();
+    c->settings = std::move(*parsed);
+    c->root = fs::path(config_path).parent_path();
+  }
+  config::settings& s = c->settings;
+  if (flags_.select)
+    s.select = {*flags_.select, "--select"};
+  if (flags_.ignore)
+    s.ignore = {*flags_.ignore, "--ignore"};
+  if (!flags_.target.empty())
+    s.target = {*engine::parse_target(flags_.target), "--target"};
+  if (!flags_.client.empty())
+    s.client = {engine::parse_client(flags_.client), "--client"};
+
+  std::vector<std::string> dirs;
+  for (auto const& d : s.rule_dirs.value)
+    dirs.push_back(fs::path(d).is_absolute() ? d : (c->root / d).string());
+  dirs.insert(dirs.end(), flags_.rule_dirs.begin(), flags_.rule_dirs.end());
+  auto rules = load_all_rules(dirs);
+  if (!rules)
+    return rules.error();
+  c->rules = std::move(*rules);
+  for (auto const& [name, p] : s.parameters) {
+    auto& target = c->rules.parameters[name];
+    target.name = name;
+    if (p.recommended)
+      target.recommended = p.recommended;
+    if (p.minimum)
+      target.minimum = p.minimum;
+  }
+
+  engine::check_options& o = c->options;
+  o.select = s.select.value;
+  o.ignore = s.ignore.value;
+  o.target = s.target.value;
+  for (auto const& [code, sev] : s.severities)
+    o.severities[code] = sev.value;
+  for (auto const& [name, v] : s.variables)
+    o.variables[name] = {v.role, v.client};
+  if (s.client.value)
+    o.client = {*s.client.value, s.client.origin};
+  else if (!s.prisma_version.value.empty())
+    o.client = {*config::client_for_prisma_version(s.prisma_version.value),
+                "prisma_version " + s.prisma_version.value + " (" + s.prisma_version.origin + ")"};
+  return c;
+}
+
+result<effective_config const*> config_resolver::for_folder(fs::path const& folder) {
+  std::string config_path;
+  if (!flags_.config_file.empty()) {
+    config_path = flags_.config_file;
+  } else if (!flags_.no_config) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(folder.empty() ? fs::path(".") : folder, ec).lexically_normal();
+    if (auto known = config_of_folder_.find(dir); known != config_of_folder_.end()) {
+      config_path = known->second;
+    } else {
+      std::vector<fs::path> visited;
+      for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
+        visited.push_back(d);
+        for (auto name : config::file_names)
+          if (fs::is_regular_file(d / name, ec) && config_path.empty())
+            config_path = (d / name).string();
+        if (!config_path.empty() || fs::exists(d / ".git", ec) || d == d.parent_path())
+          break;
+      }
+      for (auto const& v : visited)
+        config_of_folder_[v] = config_path;
+    }
+  }
+  auto& slot = by_config_[config_path];
+  if (!slot) {
+    auto built = build(config_path);
+    if (!built)
+      return built.error();
+    slot = std::move(*built);
+  }
+  return static_cast<effective_config const*>(slot.get());
+}
+
+engine::client_choice config_resolver::client_for(effective_config const& c,
+                                                  fs::path const& folder) {
+  if (c.options.client.value != engine::client::unknown)
+    return c.options.client;
+  return projects_.client_for(folder.empty() ? fs::path(".") : folder);
+}
+
+} // namespace poolcheck::cli

@@ -1,0 +1,59 @@
+// Which settings apply to a checked file: the nearest poolcheck.toml (or .poolcheck.toml) from the
+// file's folder up to the repository root, or --config FILE, or none with --no-config; then the
+// command-line flags on top. Each distinct config is read, and its rules loaded, once.
+#pragma once
+
+#include "cli/project.hpp"
+#include "config/settings.hpp"
+#include "engine/analysis.hpp"
+#include "engine/rule.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace poolcheck::cli {
+
+/// What the command line says about settings (flags win over the config file).
+struct setting_flags {
+  std::string config_file; // --config
+  bool no_config = false;  // --no-config
+  std::optional<std::vector<std::string>> select, ignore;
+  std::string client;
+  std::string target;
+  std::vector<std::string> rule_dirs;
+};
+
+struct effective_config {
+  config::settings settings;     // after flags, with origins
+  engine::rule_set rules;        // built-in + config and flag rule folders, parameters applied
+  engine::check_options options; // before per-folder client detection
+  std::filesystem::path root;    // the config file's folder (include/exclude are relative)
+};
+
+class config_resolver {
+public:
+  explicit config_resolver(setting_flags flags) : flags_(std::move(flags)) {}
+
+  /// The settings for files in `folder`.
+  result<effective_config const*> for_folder(std::filesystem::path const& folder);
+
+  /// The client for a file in `folder`: flag, config, else the project's package.json.
+  engine::client_choice client_for(effective_config const& c, std::filesystem::path const& folder);
+
+private:
+  result<std::unique_ptr<effective_config>> build(std::string const& config_path);
+
+  setting_flags flags_;
+  std::map<std::string, std::unique_ptr<effective_config>> by_config_; // "" = no config file
+  std::map<std::filesystem::path, std::string> config_of_folder_;
+  project_detector projects_;
+};
+
+/// `*`, `?` and `**` glob matching on `/`-separated relative paths (include/exclude).
+bool path_glob_match(std::string_view pattern, std::string_view path);
+
+} // namespace poolcheck::cli

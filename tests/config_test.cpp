@@ -1,0 +1,156 @@
+// poolcheck.toml: discovery, every setting, precedence of flags, strictness, `config --show`.
+#include "cli/config_resolver.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace poolcheck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct project {
+  fs::path root;
+
+  project() {
+    static int counter = 0;
+    root = fs::temp_directory_path() /
+           ("poolcheck_cfg_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
+    fs::create_directories(root / ".git"); // the repository root ends the config search
+  }
+
+  ~project() { fs::remove_all(root); }
+
+  std::string write(std::string const& rel, std::string const& text) const {
+    fs::create_directories((root / rel).parent_path());
+    std::ofstream(root / rel, std::ios::binary) << text;
+    return (root / rel).string();
+  }
+};
+
+std::string const neon_direct =
+    "DATABASE_URL=postgresql://app@ep-x-a1b2c3d4.us-east-2.aws.neon.tech/db?sslmode=require\n";
+std::string const neon_pooled = "DATABASE_URL=postgresql://app@ep-x-a1b2c3d4-pooler.us-east-2.aws."
+                                "neon.tech/db?sslmode=require\n";
+
+} // namespace
+
+TEST_CASE("path globs: *, ?, ** and **/", "[config]") {
+  using cli::path_glob_match;
+  CHECK(path_glob_match("*.env", "prod.env"));
+  CHECK_FALSE(path_glob_match("*.env", "apps/prod.env"));
+  CHECK(path_glob_match("**/*.env", "prod.env"));
+  CHECK(path_glob_match("**/*.env", "apps/web/prod.env"));
+  CHECK(path_glob_match("fixtures/**", "fixtures/a/b/.env"));
+  CHECK_FALSE(path_glob_match("**/.env", "foo.env"));
+  CHECK(path_glob_match("apps/?/.env", "apps/a/.env"));
+  CHECK_FALSE(path_glob_match("apps/?/.env", "apps/ab/.env"));
+  CHECK_FALSE(path_glob_match(std::string(40, '*') + "x", std::string(2000, 'a')));
+}
+
+TEST_CASE("the nearest config applies, up to the repository root", "[config][cli]") {
+  project p;
+  p.write("poolcheck.toml", "target = \"server\"\n");
+  auto env = p.write("apps/web/.env", neon_direct);
+  // server target: a direct host is fine
+  CHECK(run_poolcheck({"check", env}).exit_code == 0);
+  // a nearer config wins
+  p.write("apps/.poolcheck.toml", "target = \"serverless\"\nclient = \"libpq\"\n");
+  auto r = run_poolcheck({"check", "--format", "json", env});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("NEON001") != std::string::npos);
+  // flags beat the config; --no-config reads none
+  CHECK(run_poolcheck({"check", "--target", "server", env}).exit_code == 0);
+  CHECK(run_poolcheck({"check", "--no-config", "--target", "server", env}).exit_code == 0);
+  auto other = p.write("other.toml", "target = \"server\"\n");
+  CHECK(run_poolcheck({"check", "--config", other, env}).exit_code == 0);
+}
+
+TEST_CASE("config settings: select, ignore, severity, variables, parameters", "[config][cli]") {
+  project p;
+  p.write("poolcheck.toml", R"(client = "prisma"
+ignore = ["PRISMA006"]
+
+[severity]
+PRISMA004 = "info"
+
+[parameters.connection_limit]
+recommended = 8
+minimum = 4
+
+[variables.REPORTING_URL]
+role = "direct"
+)");
+  auto env = p.write(".env", neon_pooled + "REPORTING_URL=postgresql://app@ep-x-a1b2c3d4-pooler.us-"
+                                           "east-2.aws.neon.tech/db?sslmode=require\n");
+  auto r = run_poolcheck({"check", "--format", "json", env});
+  INFO(r.out << r.err);
+  CHECK(r.out.find("PRISMA006") == std::string::npos);
+  CHECK(r.out.find("\"code\": \"PRISMA004\",\n      \"name\": \"pool-timeout-missing\",\n      "
+                   "\"severity\": \"info\"") != std::string::npos);
+  CHECK(r.out.find("Add `connection_limit=8`") != std::string::npos);
+  CHECK(r.out.find("`REPORTING_URL` is a migrations variable") != std::string::npos);
+  // --select and --ignore on the command line replace the config's lists
+  auto only = run_poolcheck(
+      {"check", "--format", "json", "--select", "PRISMA006", "--ignore", "NEON", env});
+  CHECK(only.out.find("PRISMA006") != std::string::npos);
+  CHECK(only.out.find("PRISMA004") == std::string::npos);
+}
+
+TEST_CASE("prisma_version picks the client", "[config][cli]") {
+  project p;
+  p.write("poolcheck.toml", "prisma_version = \"7.1.0\"\n");
+  auto env =
+      p.write(".env", "DATABASE_URL=postgresql://app@ep-x-a1b2c3d4-pooler.us-east-2.aws.neon."
+                      "tech/db?sslmode=require&connection_limit=5\n");
+  auto r = run_poolcheck({"check", env});
+  CHECK(r.out.find("PRISMA007") != std::string::npos); // adapters ignore connection_limit
+  auto show = run_poolcheck({"config", "--show", p.root.string()});
+  CHECK(show.exit_code == 0);
+  CHECK(show.out.find("prisma_version = 7.1.0") != std::string::npos);
+  CHECK(show.out.find("poolcheck.toml:1") != std::string::npos);
+  CHECK(show.out.find("# client for files here: prisma-adapter") != std::string::npos);
+}
+
+TEST_CASE("include and exclude filter folder walks, not named files", "[config][cli]") {
+  project p;
+  p.write("poolcheck.toml", "exclude = [\"fixtures/**\"]\n");
+  auto kept = p.write("apps/.env", neon_direct);
+  auto skipped = p.write("fixtures/bad/.env", "DATABASE_URL=POSTGRES://a@h/x\n");
+  auto r = run_poolcheck({"check", "--format", "json", p.root.string()});
+  CHECK(r.out.find("apps/.env") != std::string::npos);
+  CHECK(r.out.find("fixtures/bad") == std::string::npos);
+  auto named = run_poolcheck({"check", skipped});
+  CHECK(named.out.find("URL005") != std::string::npos);
+}
+
+TEST_CASE("config errors name file:line:col and stop with exit 2", "[config][cli]") {
+  project p;
+  auto cfg = p.write("poolcheck.toml", "target = \"serverless\"\ncolour = \"never\"\n");
+  auto env = p.write(".env", neon_direct);
+  auto r = run_poolcheck({"check", env});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(cfg + ":2:10: unknown key `colour` in poolcheck.toml") != std::string::npos);
+  p.write("poolcheck.toml", "[variables.DATABASE_URL]\nrole = \"migrations\"\n");
+  auto bad_role = run_poolcheck({"check", env});
+  CHECK(bad_role.exit_code == 2);
+  CHECK(bad_role.err.find(":2:8: `role` must be") != std::string::npos);
+}
+
+TEST_CASE("stdin can be named for config discovery and messages", "[config][cli]") {
+  project p;
+  p.write("apps/poolcheck.toml", "target = \"server\"\n");
+  auto name = (p.root / "apps" / ".env").string();
+  auto r = run_poolcheck({"check", "--stdin-filename", name, "-"}, neon_direct);
+  CHECK(r.exit_code == 0);
+  auto json = run_poolcheck(
+      {"check", "--format", "json", "--stdin-filename", name, "--target", "serverless", "-"},
+      neon_direct);
+  CHECK(json.out.find("\"path\": \"" + name + "\"") != std::string::npos);
+}
+
+} // namespace poolcheck::test
