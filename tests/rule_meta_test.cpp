@@ -1,11 +1,13 @@
 // Every rule's metadata is complete and its examples behave: the bad example produces the rule's
 // code, the good one does not. Docs that are tests cannot lie.
+#include "cli/explain.hpp"
 #include "engine/analysis.hpp"
 #include "engine/rule_loader.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <set>
 
 namespace poolcheck::test {
@@ -111,6 +113,26 @@ good = "A=2"
     auto done = engine::finish(set);
     REQUIRE_FALSE(done);
     CHECK(done.error().message.find("no code for it") != std::string::npos);
+  }
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("docs/rules is current", "[rules][docs]") {
+  auto dir = source_dir() / "docs" / "rules";
+  std::set<std::string> expected;
+  for (auto const& r : rules().rules) {
+    expected.insert(r.code + ".md");
+    INFO("docs/rules is stale: run `poolcheck rules --write-docs docs/rules`");
+    auto path = dir / (r.code + ".md");
+    REQUIRE(std::filesystem::exists(path));
+    CHECK(read_file(path) == cli::rule_page(r));
+  }
+  for (auto const& e : std::filesystem::directory_iterator(dir)) {
+    INFO("a page for a rule that does not exist: " << e.path().filename().string());
+    CHECK(expected.contains(e.path().filename().string()));
   }
 }
 

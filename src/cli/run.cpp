@@ -132,9 +132,14 @@ int run(int argc, char** argv) {
   explain->add_option("code", code, "Rule code, e.g. NEON001")->required();
 
   bool rules_json = false;
+  std::string rules_format = "human";
+  std::string docs_dir;
   std::vector<std::string> list_rule_dirs;
   auto* rules = app.add_subcommand("rules", "List every rule");
-  rules->add_flag("--json", rules_json, "As JSON");
+  rules->add_option("--format", rules_format, "human or json")
+      ->check(CLI::IsMember({"human", "json"}));
+  rules->add_flag("--json", rules_json, "Same as --format json");
+  rules->add_option("--write-docs", docs_dir, "Write one Markdown page per rule into this folder");
   rules->add_option("--rules", list_rule_dirs, "Also load rules/*.toml from this folder")
       ->allow_extra_args(false);
 
@@ -179,7 +184,14 @@ int run(int argc, char** argv) {
     write_explanation(std::cout, *r);
     return 0;
   }
-  write_rule_list(std::cout, *loaded, rules_json);
+  if (!docs_dir.empty()) {
+    if (auto written = write_rule_pages(docs_dir, *loaded); !written) {
+      error_line(describe(written.error()));
+      return 2;
+    }
+    return 0;
+  }
+  write_rule_list(std::cout, *loaded, rules_json || rules_format == "json");
   return 0;
 }
 

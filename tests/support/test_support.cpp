@@ -49,13 +49,15 @@ std::string shell_quote(std::string const& s) {
 
 } // namespace
 
-run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text) {
+run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text,
+                         std::filesystem::path const& cwd) {
   auto dir =
       std::filesystem::temp_directory_path() / ("poolcheck_run_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
   std::ofstream(in, std::ios::binary) << stdin_text;
-  std::string cmd = shell_quote(POOLCHECK_BINARY);
+  std::string cmd = cwd.empty() ? "" : "cd " + shell_quote(cwd.string()) + " && ";
+  cmd += shell_quote(POOLCHECK_BINARY);
   for (auto const& a : args)
     cmd += " " + shell_quote(a);
   cmd += " <" + shell_quote(in.string()) + " >" + shell_quote(out.string()) + " 2>" +

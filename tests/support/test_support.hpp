@@ -21,8 +21,10 @@ struct run_result {
   std::string err;
 };
 
-/// Runs the poolcheck binary with `args` (each shell-quoted here), feeding `stdin_text`.
-run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text = "");
+/// Runs the poolcheck binary with `args` (each shell-quoted here), feeding `stdin_text`, in the
+/// folder `cwd` (the test's own when empty).
+run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text = "",
+                         std::filesystem::path const& cwd = {});
 
 /// Examples and fixtures may spell raw bytes as \xNN; this turns them into bytes.
 std::string decode_hex_escapes(std::string const& text);
