@@ -118,8 +118,12 @@ void check_one(std::string const& path, std::string const& named, std::string te
 } // namespace
 
 int run_check(check_flags const& flags) {
+  return run_check_files(
+      flags, discover(flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths));
+}
+
+int run_check_files(check_flags const& flags, discovery found) {
   config_resolver configs(flags.settings);
-  auto found = discover(flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths);
   outcome out;
   out.io_error = !found.errors.empty();
   for (auto const& e : found.errors)
@@ -127,7 +131,7 @@ int run_check(check_flags const& flags) {
 
   engine::rule_set const* any_rules = nullptr;
   out.checked.reserve(found.files.size());
-  for (auto const& file : found.files) {
+  for (auto& file : found.files) {
     bool is_stdin = file.path == "-";
     std::string named =
         is_stdin && !flags.stdin_filename.empty() ? flags.stdin_filename : file.path;
@@ -142,7 +146,7 @@ int run_check(check_flags const& flags) {
     any_rules = &c.rules;
     if (!file.explicit_ && !included(c, named))
       continue;
-    auto text = read_input(file.path);
+    auto text = file.text ? result<std::string>(std::move(*file.text)) : read_input(file.path);
     if (!text) {
       error_line(describe(text.error()));
       out.io_error = true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/config_resolver.hpp"
+#include "cli/discover.hpp"
 
 #include <string>
 #include <vector>
@@ -28,5 +29,8 @@ struct check_flags {
 /// Exit status: 0 nothing at the --fail-on level or above (after fixing, with --fix), 1 findings
 /// (or, with --diff, changes to show; never with --exit-zero), 2 usage or I/O error.
 int run_check(check_flags const& flags);
+
+/// The same over files whose bytes are given (the pre-commit hook passes git's staged versions).
+int run_check_files(check_flags const& flags, discovery found);
 
 } // namespace poolcheck::cli

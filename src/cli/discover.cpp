@@ -66,7 +66,7 @@ discovery discover(std::vector<std::string> const& paths) {
   discovery out;
   for (auto const& path : paths) {
     if (path == "-") {
-      out.files.push_back({path, true});
+      out.files.push_back({path, true, {}});
       continue;
     }
     std::error_code ec;
@@ -76,7 +76,7 @@ discovery discover(std::vector<std::string> const& paths) {
       continue;
     }
     if (!fs::is_directory(status)) {
-      out.files.push_back({path, true});
+      out.files.push_back({path, true, {}});
       continue;
     }
     std::vector<std::string> found;
@@ -92,7 +92,7 @@ discovery discover(std::vector<std::string> const& paths) {
     }
     std::sort(found.begin(), found.end());
     for (auto& f : found)
-      out.files.push_back({std::move(f), false});
+      out.files.push_back({std::move(f), false, {}});
   }
   return out;
 }

@@ -3,14 +3,16 @@
 // .gitignore is honoured; elsewhere by a walk that skips `.git` and `node_modules`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace poolcheck::cli {
 
 struct found_file {
-  std::string path;       // "-" stands for stdin
-  bool explicit_ = false; // named on the command line (include/exclude do not apply)
+  std::string path;                // "-" stands for stdin
+  bool explicit_ = false;          // named on the command line (include/exclude do not apply)
+  std::optional<std::string> text; // the bytes, when they do not come from `path` (git's index)
 };
 
 struct discovery {

@@ -4,6 +4,7 @@
 #include "cli/check_command.hpp"
 #include "cli/config_resolver.hpp"
 #include "cli/explain.hpp"
+#include "cli/hook_command.hpp"
 #include "cli/inputs.hpp"
 #include "cli/rewrite_command.hpp"
 
@@ -127,6 +128,19 @@ int run(int argc, char** argv) {
   config->add_option("path", show_path, "A file or folder whose settings to show (default: .)");
   add_setting_flags(*config, config_flags, cfg_select, cfg_ignore);
 
+  std::string hook_action;
+  bool hook_force = false;
+  check_flags hook_flags;
+  std::vector<std::string> hook_select, hook_ignore;
+  auto* hook = app.add_subcommand("hook", "Install, remove or run the plain git pre-commit hook");
+  hook->add_option("action", hook_action, "install, uninstall, or run (what the hook calls)")
+      ->required()
+      ->check(CLI::IsMember({"install", "uninstall", "run"}));
+  hook->add_flag("--force", hook_force, "install: replace a pre-commit hook that is not ours");
+  add_setting_flags(*hook, hook_flags.settings, hook_select, hook_ignore);
+  hook->add_option("--fail-on", hook_flags.fail_on, "Lowest severity that blocks the commit")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+
   std::string code;
   auto* explain = app.add_subcommand("explain", "Explain a rule: why, sources, example");
   explain->add_option("code", code, "Rule code, e.g. NEON001")->required();
@@ -145,8 +159,8 @@ int run(int argc, char** argv) {
 
   // `poolcheck .env` means `poolcheck check .env`.
   std::vector<std::string> args(argv + 1, argv + argc);
-  static constexpr std::string_view commands[] = {"check", "rewrite", "config", "explain",  "rules",
-                                                  "-h",    "--help",  "-V",     "--version"};
+  static constexpr std::string_view commands[] = {
+      "check", "rewrite", "config", "hook", "explain", "rules", "-h", "--help", "-V", "--version"};
   if (args.empty() ||
       std::find(std::begin(commands), std::end(commands), args[0]) == std::end(commands))
     args.insert(args.begin(), "check");
@@ -165,6 +179,10 @@ int run(int argc, char** argv) {
   if (*rewrite) {
     take_lists(*rewrite, rw.settings, rw_select, rw_ignore);
     return run_rewrite(rw);
+  }
+  if (*hook) {
+    take_lists(*hook, hook_flags.settings, hook_select, hook_ignore);
+    return run_hook(hook_action, hook_force, hook_flags);
   }
   if (*config) {
     take_lists(*config, config_flags, cfg_select, cfg_ignore);

@@ -1,0 +1,110 @@
+// The git side: the plain hook checks what is staged and blocks the commit; the pre-commit
+// framework runs this repository's .pre-commit-hooks.yaml for real (Debian's pre-commit).
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace poolcheck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string const broken = "DATABASE_URL=POSTGRESQL://app@db.example.com:99999/app\n";
+std::string const clean = "DATABASE_URL=postgresql://app@db.example.com:5432/app\n";
+
+struct repo {
+  fs::path root;
+
+  repo() {
+    static int counter = 0;
+    root = fs::temp_directory_path() /
+           ("poolcheck_git_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
+    fs::create_directories(root);
+    sh("git init -q . && git config user.email t@example.com && git config user.name test && "
+       "git config commit.gpgsign false");
+  }
+
+  ~repo() { fs::remove_all(root); }
+
+  void write(std::string const& name, std::string const& text) const {
+    std::ofstream(root / name, std::ios::binary) << text;
+  }
+
+  /// Runs a shell command in the repository with poolcheck first on PATH; returns its status.
+  int sh(std::string const& cmd, std::string* output = nullptr) const {
+    auto bin = fs::path(POOLCHECK_BINARY).parent_path().string();
+    auto log = root.string() + ".log";
+    std::string full = "cd '" + root.string() + "' && PATH='" + bin + "':$PATH PRE_COMMIT_HOME='" +
+                       root.string() + ".cache' HOME='" + root.string() + ".home' " + cmd + " >'" +
+                       log + "' 2>&1";
+    fs::create_directories(root.string() + ".home");
+    int status = std::system(full.c_str());
+    if (output)
+      *output = read_file(log);
+    fs::remove(log);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+};
+
+} // namespace
+
+TEST_CASE("the plain hook checks the staged version and blocks the commit", "[hook]") {
+  repo r;
+  REQUIRE(r.sh(std::string(POOLCHECK_BINARY) + " hook install") == 0);
+  r.write(".env", broken);
+  r.sh("git add .env");
+  std::string out;
+  CHECK(r.sh("git commit -qm broken", &out) != 0);
+  CHECK(out.find("URL005") != std::string::npos);
+  CHECK(out.find(".env:1:14") != std::string::npos);
+  // Fixed in the working tree but not staged: still blocked (the index is what gets committed).
+  r.write(".env", clean);
+  CHECK(r.sh("git commit -qm still-broken") != 0);
+  r.sh("git add .env");
+  CHECK(r.sh("git commit -qm fixed", &out) == 0);
+  // A foreign hook is not replaced without --force, and uninstall leaves it alone.
+  r.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n");
+  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook install") == 2);
+  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook uninstall") == 2);
+  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook install --force") == 0);
+  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook uninstall") == 0);
+  CHECK_FALSE(fs::exists(r.root / ".git" / "hooks" / "pre-commit"));
+}
+
+TEST_CASE("pre-commit runs this repository's hook and blocks a broken .env", "[hook][pre-commit]") {
+  if (std::system("pre-commit --version >/dev/null 2>&1") != 0) {
+    WARN("skipped: pre-commit is not installed (scripts/setup installs Debian's package)");
+    return;
+  }
+  if (!fs::exists(source_dir() / ".git")) {
+    WARN("skipped: pre-commit try-repo needs this source tree to be a git repository");
+    return;
+  }
+  repo r;
+  r.write(".env.production", broken);
+  r.write("README.md", "not an env file\n");
+  r.sh("git add .");
+  std::string out;
+  int status = r.sh("pre-commit try-repo '" + source_dir().string() +
+                        "' poolcheck --files .env.production README.md",
+                    &out);
+  INFO(out);
+  CHECK(status == 1);
+  CHECK(out.find("poolcheck") != std::string::npos);
+  CHECK(out.find("Failed") != std::string::npos);
+  CHECK(out.find(".env.production:1:14: error[URL005]") != std::string::npos);
+  r.write(".env.production", clean);
+  r.sh("git add .");
+  CHECK(
+      r.sh("pre-commit try-repo '" + source_dir().string() + "' poolcheck --files .env.production",
+           &out) == 0);
+  CHECK(out.find("Passed") != std::string::npos);
+}
+
+} // namespace poolcheck::test
