@@ -108,3 +108,20 @@ TEST_CASE("pre-commit runs this repository's hook and blocks a broken .env", "[h
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("in a git repository, folder walks honour .gitignore", "[git]") {
+  repo r;
+  r.write(".gitignore", "secrets.env\n");
+  r.write("secrets.env", broken);
+  r.write("app.env", clean);
+  std::string out;
+  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " check --format json .", &out) == 0);
+  CHECK(out.find("secrets.env") == std::string::npos);
+  CHECK(out.find("\"files\": 1") != std::string::npos);
+  // A file named on the command line is checked even when ignored.
+  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " check secrets.env", &out) == 1);
+}
+
+} // namespace poolcheck::test

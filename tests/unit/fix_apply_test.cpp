@@ -27,7 +27,6 @@ TEST_CASE("no edits leave the text as it is", "[fix][apply]") {
 }
 
 TEST_CASE("edits in any order are applied by position", "[fix][apply]") {
-  // "postgres://h:5432/db"
   std::string text = "postgres://h:5432/db";
   auto out = apply_edits(text, {replace(18, 20, "app"), replace(13, 17, "6543"), insert(0, "X=")});
   CHECK(out.text == "X=postgres://h:6543/app");
