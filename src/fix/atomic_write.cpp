@@ -2,7 +2,6 @@
 #include "fix/atomic_write.hpp"
 
 #include <cerrno>
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
@@ -127,8 +126,7 @@ void remove_stale_temps(std::string const& folder, std::string const& name) {
         entry_name.substr(0, prefix.size()) != prefix)
       continue;
 
-    struct stat st {};
-
+    struct stat st = {};
     if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
         !S_ISREG(st.st_mode))
       continue;
@@ -220,8 +218,7 @@ result<void> write_atomically(std::string const& path, std::string_view expected
   std::string target = resolved;
   std::free(resolved);
 
-  struct stat original {};
-
+  struct stat original = {};
   if (::stat(target.c_str(), &original) != 0)
     return failure(path, errno);
   if (!S_ISREG(original.st_mode))

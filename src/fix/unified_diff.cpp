@@ -189,6 +189,51 @@ void emit_line(std::string& out, char mark, std::string_view line) {
     out += "\n\\ No newline at end of file\n";
 }
 
+/// Groups the script into hunks with `context_lines` of context and renders them.
+void append_hunks(std::string& out, std::vector<op> const& ops,
+                  std::vector<std::string_view> const& a_lines,
+                  std::vector<std::string_view> const& b_lines) {
+  std::size_t at = 0;
+  while (at < ops.size()) {
+    while (at < ops.size() && ops[at].kind == op_kind::keep)
+      ++at;
+    if (at == ops.size())
+      break;
+    std::size_t start = at >= context_lines ? at - context_lines : 0;
+    // Extend the hunk while the next change is close enough for the two contexts to touch: at
+    // most 2 * context unchanged lines in between, as diff does.
+    std::size_t last_change = at;
+    for (std::size_t k = at; k < ops.size() && k <= last_change + 2 * context_lines + 1; ++k) {
+      if (ops[k].kind != op_kind::keep)
+        last_change = k;
+    }
+    std::size_t end = std::min(ops.size(), last_change + 1 + context_lines);
+
+    std::size_t a_count = 0;
+    std::size_t b_count = 0;
+    for (std::size_t k = start; k < end; ++k) {
+      a_count += ops[k].kind != op_kind::add ? 1 : 0;
+      b_count += ops[k].kind != op_kind::remove ? 1 : 0;
+    }
+    out += "@@ -" + range_text(ops[start].a, a_count) + " +" + range_text(ops[start].b, b_count) +
+           " @@\n";
+    for (std::size_t k = start; k < end; ++k) {
+      switch (ops[k].kind) {
+      case op_kind::keep:
+        emit_line(out, ' ', a_lines[ops[k].a]);
+        break;
+      case op_kind::remove:
+        emit_line(out, '-', a_lines[ops[k].a]);
+        break;
+      case op_kind::add:
+        emit_line(out, '+', b_lines[ops[k].b]);
+        break;
+      }
+    }
+    at = end;
+  }
+}
+
 } // namespace
 
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view name) {
@@ -243,45 +288,7 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   out += name;
   out += "\n";
 
-  std::size_t at = 0;
-  while (at < ops.size()) {
-    while (at < ops.size() && ops[at].kind == op_kind::keep)
-      ++at;
-    if (at == ops.size())
-      break;
-    std::size_t start = at >= context_lines ? at - context_lines : 0;
-    // Extend the hunk while the next change is close enough for the two contexts to touch: at
-    // most 2 * context unchanged lines in between, as diff does.
-    std::size_t last_change = at;
-    for (std::size_t k = at; k < ops.size() && k <= last_change + 2 * context_lines + 1; ++k) {
-      if (ops[k].kind != op_kind::keep)
-        last_change = k;
-    }
-    std::size_t end = std::min(ops.size(), last_change + 1 + context_lines);
-
-    std::size_t a_count = 0;
-    std::size_t b_count = 0;
-    for (std::size_t k = start; k < end; ++k) {
-      a_count += ops[k].kind != op_kind::add ? 1 : 0;
-      b_count += ops[k].kind != op_kind::remove ? 1 : 0;
-    }
-    out += "@@ -" + range_text(ops[start].a, a_count) + " +" + range_text(ops[start].b, b_count) +
-           " @@\n";
-    for (std::size_t k = start; k < end; ++k) {
-      switch (ops[k].kind) {
-      case op_kind::keep:
-        emit_line(out, ' ', a_lines[ops[k].a]);
-        break;
-      case op_kind::remove:
-        emit_line(out, '-', a_lines[ops[k].a]);
-        break;
-      case op_kind::add:
-        emit_line(out, '+', b_lines[ops[k].b]);
-        break;
-      }
-    }
-    at = end;
-  }
+  append_hunks(out, ops, a_lines, b_lines);
   return out;
 }
 

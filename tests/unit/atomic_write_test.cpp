@@ -1,0 +1,309 @@
+// The file holds the old or the new bytes, never a mix: replaced content, kept permissions,
+// followed symlinks, refusals that leave the original alone, and simulated crashes at each step.
+#include "fix/atomic_write.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using poolcheck::fixes::write_atomically;
+using poolcheck::fixes::write_options;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A fresh folder per test, so tests can run in parallel; removed afterwards.
+class scratch_folder {
+public:
+  scratch_folder() {
+    std::string pattern = (fs::temp_directory_path() / "poolcheck-write-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+
+  scratch_folder(scratch_folder const&) = delete;
+  scratch_folder& operator=(scratch_folder const&) = delete;
+
+  ~scratch_folder() {
+    std::error_code ignored;
+    // A test may have left a folder read-only; removal needs it writable again.
+    for (auto const& entry : fs::recursive_directory_iterator(path_, ignored)) {
+      if (entry.is_directory(ignored) && !entry.is_symlink(ignored))
+        fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ignored);
+    }
+    fs::remove_all(path_, ignored);
+  }
+
+  [[nodiscard]] std::string operator/(std::string const& name) const { return path_ + "/" + name; }
+
+  [[nodiscard]] std::string const& path() const { return path_; }
+
+private:
+  std::string path_;
+};
+
+void put(std::string const& path, std::string const& content, mode_t mode = 0644) {
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    REQUIRE(out.good());
+  }
+  REQUIRE(::chmod(path.c_str(), mode) == 0);
+}
+
+std::string slurp(std::string const& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+mode_t mode_of(std::string const& path) {
+  struct stat st = {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+/// Names in `folder` that look like poolcheck temp files.
+std::size_t leftovers(std::string const& folder) {
+  std::size_t count = 0;
+  for (auto const& entry : fs::directory_iterator(folder)) {
+    if (entry.path().filename().string().find(".poolcheck-") != std::string::npos)
+      ++count;
+  }
+  return count;
+}
+
+std::string const original = "DATABASE_URL=postgres://app:secret@db.example.com:5432/app\n";
+std::string const fixed = "DATABASE_URL=postgres://app:secret@db.example.com:6543/app\n";
+
+} // namespace
+
+TEST_CASE("the content is replaced and nothing is left behind", "[fix][write]") {
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original);
+  auto r = write_atomically(env, original, fixed);
+  REQUIRE(r);
+  CHECK(slurp(env) == fixed);
+  CHECK(leftovers(dir.path()) == 0);
+  CHECK_FALSE(fs::exists(env + ".bak"));
+
+  SECTION("writing empty content empties the file") {
+    REQUIRE(write_atomically(env, fixed, ""));
+    CHECK(slurp(env).empty());
+  }
+}
+
+TEST_CASE("the permission bits are kept", "[fix][write]") {
+  auto mode = GENERATE(mode_t{0600}, mode_t{0644}, mode_t{0640});
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original, mode);
+  REQUIRE(write_atomically(env, original, fixed));
+  CHECK(mode_of(env) == mode);
+  CHECK(slurp(env) == fixed);
+}
+
+TEST_CASE("as root, the owner is kept too", "[fix][write]") {
+  if (::geteuid() != 0) {
+    WARN("not running as root: ownership cannot be given away, owner case skipped");
+    return;
+  }
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original, 0640);
+  REQUIRE(::chown(env.c_str(), 65534, 65534) == 0);
+  REQUIRE(write_atomically(env, original, fixed));
+
+  struct stat st = {};
+  REQUIRE(::stat(env.c_str(), &st) == 0);
+  CHECK(st.st_uid == 65534);
+  CHECK(st.st_gid == 65534);
+  CHECK(mode_of(env) == 0640);
+}
+
+TEST_CASE("a symlink is followed and stays a link", "[fix][write]") {
+  scratch_folder dir;
+  fs::create_directory(dir / "shared");
+  auto target = dir / "shared/.env";
+  put(target, original, 0600);
+  fs::create_symlink("shared/.env", dir / ".env");
+  fs::create_symlink(".env", dir / ".env.local"); // a link to a link
+
+  auto link = GENERATE(std::string(".env"), std::string(".env.local"));
+  REQUIRE(write_atomically(dir / link, original, fixed));
+  CHECK(fs::is_symlink(dir / ".env"));
+  CHECK(fs::read_symlink(dir / ".env") == "shared/.env");
+  CHECK(fs::is_symlink(dir / ".env.local"));
+  CHECK(slurp(target) == fixed);
+  CHECK(mode_of(target) == 0600);
+  CHECK(leftovers(dir.path()) == 0);
+  CHECK(leftovers(dir / "shared") == 0);
+}
+
+TEST_CASE("a read-only folder or file is refused and the original kept", "[fix][write]") {
+  if (::geteuid() == 0) {
+    WARN("running as root: permissions do not stop writes, read-only cases skipped");
+    return;
+  }
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original);
+
+  SECTION("read-only folder") {
+    REQUIRE(::chmod(dir.path().c_str(), 0555) == 0);
+    auto r = write_atomically(env, original, fixed);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "cannot write " + env + ": Permission denied");
+    REQUIRE(::chmod(dir.path().c_str(), 0755) == 0);
+  }
+  SECTION("read-only file in a writable folder") {
+    REQUIRE(::chmod(env.c_str(), 0444) == 0);
+    auto r = write_atomically(env, original, fixed);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "cannot write " + env + ": Permission denied");
+    CHECK(mode_of(env) == 0444);
+  }
+  CHECK(slurp(env) == original);
+  CHECK(leftovers(dir.path()) == 0);
+}
+
+TEST_CASE("failures that bind root too leave the original alone", "[fix][write]") {
+  scratch_folder dir;
+
+  SECTION("the temp file name is too long for the filesystem") {
+    // 250 characters fit in a name; with the temp file's prefix and suffix they do not.
+    auto env = dir / std::string(250, 'e');
+    put(env, original);
+    auto r = write_atomically(env, original, fixed);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "cannot write " + env + ": File name too long");
+    CHECK(slurp(env) == original);
+    CHECK(leftovers(dir.path()) == 0);
+  }
+  SECTION("the disk refuses the bytes halfway") {
+    auto env = dir / ".env";
+    put(env, original);
+    std::string big(1 << 16, '#');
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      // A file size limit makes the temp file write fail partway, even for root.
+      std::signal(SIGXFSZ, SIG_IGN);
+      rlimit limit{1000, 1000};
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+      auto r = write_atomically(env, original, big);
+      bool as_expected = !r && r.error().message == "cannot write " + env + ": File too large";
+      std::_Exit(as_expected ? 0 : 1);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(slurp(env) == original);
+    CHECK(leftovers(dir.path()) == 0);
+  }
+  SECTION("missing file") {
+    auto r = write_atomically(dir / "missing.env", "", fixed);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message ==
+          "cannot write " + (dir / "missing.env") + ": No such file or directory");
+    CHECK_FALSE(fs::exists(dir / "missing.env"));
+  }
+  SECTION("not a regular file") {
+    fs::create_directory(dir / "folder.env");
+    auto r = write_atomically(dir / "folder.env", "", fixed);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "cannot write " + (dir / "folder.env") + ": not a regular file");
+    CHECK(fs::is_directory(dir / "folder.env"));
+  }
+}
+
+TEST_CASE("a file changed since it was read is not overwritten", "[fix][write]") {
+  scratch_folder dir;
+  auto env = dir / ".env";
+  // Same size, different bytes; then a different size.
+  auto now = GENERATE(std::string("DATABASE_URL=postgres://app:secret@db.example.com:5432/APP\n"),
+                      std::string("DATABASE_URL=postgres://app:secret@db.example.com:5432/app\n"
+                                  "EXTRA=1\n"),
+                      std::string(""));
+  put(env, now, 0600);
+  auto r = write_atomically(env, original, fixed, write_options{true});
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message == env + " changed since it was read; not written");
+  CHECK(slurp(env) == now);
+  CHECK(mode_of(env) == 0600);
+  CHECK_FALSE(fs::exists(env + ".bak"));
+  CHECK(leftovers(dir.path()) == 0);
+}
+
+TEST_CASE("a backup holds the original bytes with the original's permissions", "[fix][write]") {
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original, 0600);
+
+  SECTION("new backup") {
+    REQUIRE(write_atomically(env, original, fixed, write_options{true}));
+  }
+  SECTION("an older backup is replaced") {
+    put(env + ".bak", "OLD=1\n", 0644);
+    REQUIRE(write_atomically(env, original, fixed, write_options{true}));
+  }
+  CHECK(slurp(env) == fixed);
+  CHECK(slurp(env + ".bak") == original);
+  // The backup holds the same secrets as the file: it must not be more readable.
+  CHECK(mode_of(env + ".bak") == 0600);
+  CHECK(leftovers(dir.path()) == 0);
+}
+
+TEST_CASE("temp files of an earlier crash are cleaned up, others left alone", "[fix][write]") {
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original);
+  put(dir / "..env.poolcheck-a1B2c3", "half written", 0600);
+  put(dir / "..env.poolcheck-ZZZZZZ", "half written", 0600);
+  put(dir / "..env.local.poolcheck-a1B2c3", "another target's", 0600);
+  REQUIRE(write_atomically(env, original, fixed));
+  CHECK_FALSE(fs::exists(dir / "..env.poolcheck-a1B2c3"));
+  CHECK_FALSE(fs::exists(dir / "..env.poolcheck-ZZZZZZ"));
+  CHECK(fs::exists(dir / "..env.local.poolcheck-a1B2c3"));
+  CHECK(leftovers(dir.path()) == 1);
+}
+
+TEST_CASE("a crash at any step leaves the original intact", "[fix][write]") {
+  auto step = GENERATE(std::string("after-temp-write"), std::string("before-fsync"),
+                       std::string("before-rename"));
+  CAPTURE(step);
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original, 0600);
+
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::setenv("POOLCHECK_FAULT", step.c_str(), 1);
+    (void)write_atomically(env, original, fixed);
+    std::_Exit(0); // reached only if the fault did not fire
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 70);
+  CHECK(slurp(env) == original);
+  CHECK(mode_of(env) == 0600);
+  CHECK(leftovers(dir.path()) == 1); // the crash's temp file, as a real crash would leave
+
+  REQUIRE(write_atomically(env, original, fixed));
+  CHECK(slurp(env) == fixed);
+  CHECK(mode_of(env) == 0600);
+  CHECK(leftovers(dir.path()) == 0);
+}
