@@ -58,7 +58,14 @@ void url00x_syntax(engine::rule const& r, input const& in, engine::sink& out) {
     return;
   auto const& facts = *in.url;
   std::string_view value = facts.entry.logical_value;
+  std::vector<std::string_view> duplicates_seen; // one finding per repeated key, not per repeat
   for (auto const& p : facts.info.problems) {
+    if (p.kind == pg::problem_kind::duplicate_param) {
+      if (std::find(duplicates_seen.begin(), duplicates_seen.end(), p.detail) !=
+          duplicates_seen.end())
+        continue;
+      duplicates_seen.push_back(p.detail);
+    }
     auto it = std::find_if(codes.begin(), codes.end(),
                            [&](auto const& c) { return c.first == p.kind && c.second == r.code; });
     if (it == codes.end())

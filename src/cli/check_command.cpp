@@ -156,6 +156,8 @@ int run_check_files(check_flags const& flags, discovery found) {
     options.client = configs.client_for(c, folder);
     check_one(file.path, named, std::move(*text), c.rules, options, flags, out);
   }
+  if (found.files.empty() && found.errors.empty())
+    error_line("no .env files found (looked for .env, .env.* and *.env)");
   if (!any_rules) {
     // Nothing to check: still validate the built-in rules (and --rules) so errors surface.
     auto config = configs.for_folder(".");

@@ -29,8 +29,13 @@ result<std::string> read_input(std::string const& path) {
     return buffer.str();
   }
   std::error_code ec;
-  if (fs::is_directory(path, ec))
+  auto status = fs::status(path, ec);
+  if (ec)
+    return problem{path + ": cannot be read (" + ec.message() + ")", {}};
+  if (fs::is_directory(status))
     return problem{path + ": is a folder, not a file", {}};
+  if (!fs::is_regular_file(status)) // a FIFO or device would block or never end
+    return problem{path + ": not a regular file", {}};
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return problem{path + ": cannot be read (" + std::strerror(errno) + ")", {}};

@@ -1,0 +1,163 @@
+// Bad input never crashes poolcheck: each case ends in findings or exit 2 with a clear message,
+// with bounded output and memory.
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace poolcheck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct scratch {
+  fs::path dir;
+
+  scratch() {
+    dir = fs::temp_directory_path() / ("poolcheck_bad_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+  }
+
+  ~scratch() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+
+  std::string write(std::string const& name, std::string const& bytes) const {
+    std::ofstream(dir / name, std::ios::binary) << bytes;
+    return (dir / name).string();
+  }
+};
+
+long peak_child_rss_mb() {
+  rusage u{};
+  ::getrusage(RUSAGE_CHILDREN, &u);
+  return u.ru_maxrss / 1024;
+}
+
+} // namespace
+
+TEST_CASE("binary, invalid UTF-8 and NUL bytes become findings, bounded", "[bad-input]") {
+  scratch s;
+  std::string binary;
+  for (int i = 0; i < 200000; ++i)
+    binary += static_cast<char>((i * 7919) % 256);
+  auto r = run_poolcheck({"check", "--format", "json", s.write("binary.env", binary)});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out.size() < 1'000'000); // findings are capped per kind, lines are shown in windows
+  auto human = run_poolcheck({"check", s.write("binary2.env", binary)});
+  CHECK(human.out.size() < 1'000'000);
+  CHECK(run_poolcheck({"check", s.write("latin1.env", "A=caf\xE9\n")}).out.find("ENV005") !=
+        std::string::npos);
+  CHECK(
+      run_poolcheck({"check", s.write("nul.env", std::string("A=a\0b\n", 6))}).out.find("ENV004") !=
+      std::string::npos);
+}
+
+TEST_CASE("huge inputs: a 100 MB line, a million lines, a deep multi-line value", "[bad-input]") {
+  scratch s;
+  std::string line = "DATABASE_URL=\"postgresql://u:pw@h/db?application_name=";
+  line.append(100 * 1024 * 1024, 'x');
+  line += "\"\n";
+  auto big = s.write("line.env", line);
+  line.clear();
+  line.shrink_to_fit();
+  auto r = run_poolcheck({"check", "--target", "server", big});
+  CHECK(r.exit_code == 0);
+  CHECK(peak_child_rss_mb() < 3 * 100 + 150); // the file, its logical value, and the program
+
+  std::string many;
+  for (int i = 0; i < 1'000'000; ++i)
+    many += "KEY_" + std::to_string(i) + "=value\n";
+  CHECK(run_poolcheck({"check", s.write("many.env", many)}).exit_code == 0);
+
+  std::string deep = "A=\"";
+  for (int i = 0; i < 200000; ++i)
+    deep += "line " + std::to_string(i) + "\n";
+  deep += "\"\nB=\"unterminated at EOF";
+  auto d = run_poolcheck({"check", s.write("deep.env", deep)});
+  CHECK(d.exit_code == 1);
+  CHECK(d.out.find("ENV002") != std::string::npos);
+}
+
+TEST_CASE("things that are not readable .env files: exit 2 with the reason", "[bad-input]") {
+  scratch s;
+  fs::create_directories(s.dir / "folder" / ".env");
+  auto dir_env = (s.dir / "folder" / ".env").string();
+  // A folder is searched, even one named .env; finding nothing is said, not an error.
+  auto r = run_poolcheck({"check", dir_env});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("no .env files found") != std::string::npos);
+  CHECK(run_poolcheck({"check", (s.dir / "folder").string()}).exit_code == 0);
+  auto as_stdin_name = run_poolcheck({"check", "--stdin-filename", dir_env, "-"}, "A=1\n");
+  CHECK(as_stdin_name.exit_code == 0);
+
+  fs::create_symlink(s.dir / "loop_b.env", s.dir / "loop_a.env");
+  fs::create_symlink(s.dir / "loop_a.env", s.dir / "loop_b.env");
+  auto loop = run_poolcheck({"check", (s.dir / "loop_a.env").string()});
+  CHECK(loop.exit_code == 2);
+  CHECK_FALSE(loop.err.empty());
+
+  auto fifo = (s.dir / "pipe.env").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto f = run_poolcheck({"check", fifo}); // must not block waiting for a writer
+  CHECK(f.exit_code == 2);
+  CHECK(f.err.find("not a regular file") != std::string::npos);
+
+  auto missing = run_poolcheck({"check", (s.dir / "nope.env").string()});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("no such file") != std::string::npos);
+
+  if (::geteuid() != 0) {
+    auto locked = s.write("locked.env", "A=1\n");
+    ::chmod(locked.c_str(), 0);
+    auto l = run_poolcheck({"check", locked});
+    CHECK(l.exit_code == 2);
+    CHECK(l.err.find("cannot be read") != std::string::npos);
+  } else {
+    WARN("unreadable-file case skipped: permissions do not stop root");
+  }
+}
+
+TEST_CASE("malformed URLs and placeholders never crash and never leak", "[bad-input]") {
+  scratch s;
+  std::string text;
+  for (auto url : {"postgres://",
+                   "postgres://:@",
+                   "postgres://@@@@",
+                   "postgres://[",
+                   "postgres://[::1",
+                   "postgres://u:p@[::1]x/db",
+                   "postgres://h:/db",
+                   "postgres://h:-1/db",
+                   "postgres://h:99999999999999999999/db",
+                   "postgres://%",
+                   "postgres://%zz@h",
+                   "postgres://u:p@h/db?&&&=&==",
+                   "postgres://u:p@h/db???",
+                   "host='unterminated",
+                   "host= port= dbname=",
+                   "postgresql+://",
+                   "POSTGRES://U:P@H",
+                   "postgres://${USER}:${PASS}@${HOST}:${PORT}/${DB}",
+                   "postgres://<user>:<pass>@<host>/<db>",
+                   "postgres://u:Sk1pMeNot@h,h2:x,/db"})
+    text += std::string("URL_") + std::to_string(text.size()) + "=\"" + url + "\"\n";
+  auto path = s.write("malformed.env", text);
+  for (std::string format : {"human", "json", "sarif", "github"}) {
+    auto r = run_poolcheck({"check", "--format", format, path});
+    INFO(format << "\n" << r.out << r.err);
+    CHECK((r.exit_code == 0 || r.exit_code == 1));
+    CHECK(r.out.find("Sk1pMeNot") == std::string::npos);
+  }
+  auto diff = run_poolcheck({"check", "--diff", "--unsafe-fixes", path});
+  CHECK(diff.out.find("Sk1pMeNot") == std::string::npos);
+}
+
+} // namespace poolcheck::test
