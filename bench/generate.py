@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
-"""Generates .env corpora for bench/run: one file of N lines, and a tree of small files.
+"""Generates the corpora bench/run measures. Deterministic (fixed seed).
 
-Lines mix what real .env files hold: comments, plain settings, quoted values, and PostgreSQL
-URLs for Neon, Supabase and plain hosts (a quarter of them with findings). Deterministic.
+  generate.py OUT typical          OUT/typical.env: a 30-line .env with two connection strings
+  generate.py OUT tree N           OUT/tree/: N small .env files (30 lines), in nested folders
+  generate.py OUT big MEGABYTES    OUT/big.env: one file of about that size
+
+Lines mix what real .env files hold: comments, settings, quoted values, and PostgreSQL URLs for
+Neon, Supabase and plain hosts; one file in twenty of the tree has a finding.
 """
 import os
 import random
 import sys
 
-URLS = [
-    'DATABASE_URL_{i}="postgresql://app:pw{i}x@ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech/neondb?sslmode=require&connection_limit=20&pool_timeout=20&connect_timeout=10"',
-    "DIRECT_URL_{i}=postgresql://app:pw{i}x@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/neondb?sslmode=require",
-    "SUPA_URL_{i}=postgresql://postgres.abcdefghijklmnop:pw{i}x@aws-1-us-east-2.pooler.supabase.com:6543/postgres?pgbouncer=true&connection_limit=20&pool_timeout=20",
-    "APP_DATABASE_URL_{i}=postgres://app:pw{i}x@ep-wild-voice-61367780.us-east-1.postgres.vercel-storage.com/verceldb",
-    "LOCAL_URL_{i}=postgres://app@localhost:5432/app_{i}",
+CLEAN_URLS = [
+    'DATABASE_URL="postgresql://app:pw{i}x@ep-cool-darkness-a1b2c3d4-pooler.us-east-2.aws.neon.tech/neondb?sslmode=require&connection_limit=20&pool_timeout=20&connect_timeout=10"',
+    "DIRECT_URL=postgresql://app:pw{i}x@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/neondb?sslmode=require",
+    "REPLICA_URL=postgres://app:pw{i}x@replica-{i}.internal.example.com:5432/app",
 ]
+BROKEN_URL = "WORKER_DATABASE_URL=postgres://app:pw{i}x@ep-wild-voice-61367780.us-east-1.postgres.vercel-storage.com/verceldb"
 OTHER = [
     "# section {i}: settings for the service",
     "PORT_{i}=30{i}",
@@ -23,30 +26,50 @@ OTHER = [
     "export NODE_OPTIONS_{i}='--max-old-space-size=4096'",
     "",
     "REDIS_URL_{i}=redis://cache.internal:6379/{i}",
+    "SENTRY_DSN_{i}=https://abc{i}@o1.ingest.sentry.io/{i}",
 ]
 
 
-def line(rng, i):
-    pool = URLS if rng.random() < 0.2 else OTHER
-    return rng.choice(pool).format(i=i)
-
-
-def write_file(path, lines, rng, start=0):
-    with open(path, "w") as f:
-        for i in range(start, start + lines):
-            f.write(line(rng, i) + "\n")
+def env_file(rng, start, lines, broken):
+    out = []
+    urls = [u.format(i=start) for u in CLEAN_URLS[:2]]
+    if broken:
+        urls.append(BROKEN_URL.format(i=start))
+    positions = sorted(rng.sample(range(lines), len(urls)))
+    for n in range(lines):
+        if positions and n == positions[0]:
+            positions.pop(0)
+            out.append(urls.pop(0))
+        else:
+            out.append(rng.choice(OTHER).format(i=start + n))
+    return "\n".join(out) + "\n"
 
 
 def main():
-    out, lines, tree_files = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    out, kind = sys.argv[1], sys.argv[2]
     rng = random.Random(42)
     os.makedirs(out, exist_ok=True)
-    write_file(os.path.join(out, "big.env"), lines, rng)
-    tree = os.path.join(out, "tree")
-    for n in range(tree_files):
-        d = os.path.join(tree, f"pkg{n // 100:03d}", f"app{n % 100:02d}")
-        os.makedirs(d, exist_ok=True)
-        write_file(os.path.join(d, ".env"), 30, rng, n * 30)
+    if kind == "typical":
+        with open(os.path.join(out, "typical.env"), "w") as f:
+            f.write(env_file(rng, 0, 30, broken=False))
+    elif kind == "tree":
+        count = int(sys.argv[3])
+        for n in range(count):
+            d = os.path.join(out, "tree", f"pkg{n // 100:03d}", f"app{n % 100:02d}")
+            os.makedirs(d, exist_ok=True)
+            with open(os.path.join(d, ".env"), "w") as f:
+                f.write(env_file(rng, n * 30, 30, broken=(n % 20 == 0)))
+    elif kind == "big":
+        target = int(sys.argv[3]) * 1024 * 1024
+        written, n = 0, 0
+        with open(os.path.join(out, "big.env"), "w") as f:
+            while written < target:
+                block = env_file(rng, n * 30, 30, broken=False)
+                f.write(block)
+                written += len(block)
+                n += 1
+    else:
+        sys.exit("unknown corpus " + kind)
 
 
 if __name__ == "__main__":

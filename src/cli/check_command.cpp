@@ -13,7 +13,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <optional>
+#include <thread>
 #include <iostream>
 #include <unistd.h>
 
@@ -30,6 +33,25 @@ struct outcome {
   std::size_t fixed = 0;
   std::size_t files_changed = 0;
   bool io_error = false;
+};
+
+/// One file to check, with everything decided that needs shared state (config, client).
+struct job {
+  std::string path;  // what to read ("-" for stdin)
+  std::string named; // what to call it
+  std::optional<std::string> text;
+  engine::rule_set const* rules = nullptr;
+  engine::check_options options;
+};
+
+/// What checking one file produced; merged into the outcome in file order.
+struct file_outcome {
+  std::optional<report::checked_file> checked;
+  std::string diff;
+  std::optional<std::string> fixed_stdin;
+  std::size_t fixed = 0;
+  bool changed = false;
+  std::vector<std::string> errors;
 };
 
 /// A redactor that knows every password of both versions of a file (for diffs).
@@ -61,58 +83,75 @@ bool included(effective_config const& c, std::string const& path) {
   return !any(s.exclude.value);
 }
 
-void check_one(std::string const& path, std::string const& named, std::string text,
-               engine::rule_set const& rules, engine::check_options const& options,
-               check_flags const& flags, outcome& out) {
-  std::string shown_path = path == "-" && named == "-" ? "<stdin>" : named;
-  auto check = [&](std::string_view t) {
-    return engine::analyze(t, rules, options);
-  };
+file_outcome check_one(job& j, check_flags const& flags) {
+  file_outcome out;
+  auto text = j.text ? result<std::string>(std::move(*j.text)) : read_input(j.path);
+  if (!text) {
+    out.errors.push_back(describe(text.error()));
+    return out;
+  }
+  std::string shown_path = j.path == "-" && j.named == "-" ? "<stdin>" : j.named;
+  auto check = [&](std::string_view t) { return engine::analyze(t, *j.rules, j.options); };
   if (!flags.fix && !flags.diff) {
-    auto report = check(text);
-    out.checked.push_back({source_file(shown_path, std::move(text)), std::move(report.diagnostics),
-                           std::move(report.secrets)});
-    return;
+    auto report = check(*text);
+    out.checked = report::checked_file{source_file(shown_path, std::move(*text)),
+                                       std::move(report.diagnostics), std::move(report.secrets)};
+    return out;
   }
 
   fixes::loop_options lo;
   lo.unsafe = flags.unsafe_fixes;
-  auto loop = fixes::fix_until_stable(text, check, lo);
+  auto loop = fixes::fix_until_stable(*text, check, lo);
   if (!loop.converged) {
-    error_line(fmt::format("{}: fixes still changed the file after {} passes (a poolcheck bug); "
-                           "nothing written",
-                           shown_path, loop.passes));
-    out.io_error = true;
-    return;
+    out.errors.push_back(fmt::format(
+        "{}: fixes still changed the file after {} passes (a poolcheck bug); nothing written",
+        shown_path, loop.passes));
+    return out;
   }
-  out.fixed += loop.applied.size();
-  bool changed = loop.text != text;
-  out.files_changed += changed ? 1 : 0;
+  out.fixed = loop.applied.size();
+  out.changed = loop.text != *text;
   if (flags.diff) {
-    if (changed) {
-      auto before = check(text);
-      redactor mask = diff_redactor(text, before, loop.text, loop.final_report, flags.show_secrets);
-      out.diffs += mask(fixes::unified_diff(text, loop.text, shown_path));
+    if (out.changed) {
+      auto before = check(*text);
+      redactor mask =
+          diff_redactor(*text, before, loop.text, loop.final_report, flags.show_secrets);
+      out.diff = mask(fixes::unified_diff(*text, loop.text, shown_path));
     }
-    return;
+    return out;
   }
-  if (changed) {
-    if (path == "-") {
-      out.fixed_stdin = loop.text;
-      out.fixed_stdin_set = true;
-    } else if (auto written = fixes::write_atomically(path, text, loop.text, {flags.backup});
-               !written) {
-      error_line(describe(written.error()));
-      out.io_error = true;
-      return;
+  if (j.path == "-") {
+    out.fixed_stdin = loop.text;
+  } else if (out.changed) {
+    if (auto written = fixes::write_atomically(j.path, *text, loop.text, {flags.backup});
+        !written) {
+      out.errors.push_back(describe(written.error()));
+      return out;
     }
-  } else if (path == "-") {
-    out.fixed_stdin = text;
-    out.fixed_stdin_set = true;
   }
-  out.checked.push_back({source_file(shown_path, std::move(loop.text)),
-                         std::move(loop.final_report.diagnostics),
-                         std::move(loop.final_report.secrets)});
+  out.checked = report::checked_file{source_file(shown_path, std::move(loop.text)),
+                                     std::move(loop.final_report.diagnostics),
+                                     std::move(loop.final_report.secrets)};
+  return out;
+}
+
+/// Checks every job, on all cores when there are many: files are independent, and a tree of
+/// small files is dominated by reading them.
+std::vector<file_outcome> check_all(std::vector<job>& jobs, check_flags const& flags) {
+  std::vector<file_outcome> results(jobs.size());
+  std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                              jobs.size() / 16 + 1);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++)
+      results[i] = check_one(jobs[i], flags);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t)
+    pool.emplace_back(work);
+  work();
+  for (auto& t : pool)
+    t.join();
+  return results;
 }
 
 } // namespace
@@ -130,7 +169,8 @@ int run_check_files(check_flags const& flags, discovery found) {
     error_line(e);
 
   engine::rule_set const* any_rules = nullptr;
-  out.checked.reserve(found.files.size());
+  std::vector<job> jobs;
+  jobs.reserve(found.files.size());
   for (auto& file : found.files) {
     bool is_stdin = file.path == "-";
     std::string named =
@@ -146,15 +186,33 @@ int run_check_files(check_flags const& flags, discovery found) {
     any_rules = &c.rules;
     if (!file.explicit_ && !included(c, named))
       continue;
-    auto text = file.text ? result<std::string>(std::move(*file.text)) : read_input(file.path);
-    if (!text) {
-      error_line(describe(text.error()));
-      out.io_error = true;
-      continue;
+    job j{file.path, named, std::move(file.text), &c.rules, c.options};
+    j.options.client = configs.client_for(c, folder);
+    if (is_stdin && !j.text) {
+      auto text = read_input("-"); // stdin is read here, once, not from a worker
+      if (!text) {
+        error_line(describe(text.error()));
+        out.io_error = true;
+        continue;
+      }
+      j.text = std::move(*text);
     }
-    engine::check_options options = c.options;
-    options.client = configs.client_for(c, folder);
-    check_one(file.path, named, std::move(*text), c.rules, options, flags, out);
+    jobs.push_back(std::move(j));
+  }
+  out.checked.reserve(jobs.size());
+  for (auto& r : check_all(jobs, flags)) {
+    for (auto const& e : r.errors)
+      error_line(e);
+    out.io_error = out.io_error || !r.errors.empty();
+    out.fixed += r.fixed;
+    out.files_changed += r.changed ? 1 : 0;
+    out.diffs += r.diff;
+    if (r.fixed_stdin) {
+      out.fixed_stdin = std::move(*r.fixed_stdin);
+      out.fixed_stdin_set = true;
+    }
+    if (r.checked)
+      out.checked.push_back(std::move(*r.checked));
   }
   if (found.files.empty() && found.errors.empty())
     error_line("no .env files found (looked for .env, .env.* and *.env)");
