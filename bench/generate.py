@@ -30,9 +30,11 @@ OTHER = [
 ]
 
 
-def env_file(rng, start, lines, broken):
+def env_file(rng, start, lines, broken, unique_keys=False):
     out = []
     urls = [u.format(i=start) for u in CLEAN_URLS[:2]]
+    if unique_keys:  # one big file: real files do not repeat DATABASE_URL thousands of times
+        urls = [u.replace("_URL=", "_URL_%d=" % start, 1) for u in urls]
     if broken:
         urls.append(BROKEN_URL.format(i=start))
     positions = sorted(rng.sample(range(lines), len(urls)))
@@ -64,7 +66,7 @@ def main():
         written, n = 0, 0
         with open(os.path.join(out, "big.env"), "w") as f:
             while written < target:
-                block = env_file(rng, n * 30, 30, broken=False)
+                block = env_file(rng, n * 30, 30, broken=False, unique_keys=True)
                 f.write(block)
                 written += len(block)
                 n += 1

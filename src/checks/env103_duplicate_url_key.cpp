@@ -13,22 +13,31 @@ void env103_duplicate_url_key(engine::rule const& r, input const& in, engine::si
   if (in.url)
     return;
   auto const& entries = in.doc.entries;
-  // The last assignment of each name, found in one pass (a file may hold many thousands).
+  // Only names that hold a connection string can be findings: collect those first (usually a
+  // handful), then one pass finds the last assignment of each, whatever its value.
   std::unordered_map<std::string_view, std::size_t> last;
+  for (auto const& e : entries) {
+    auto kind = pg::classify(e.logical_value);
+    if (kind == pg::scheme_kind::postgres || kind == pg::scheme_kind::keyword)
+      last.emplace(e.name, 0);
+  }
+  if (last.empty())
+    return;
   for (std::size_t i = 0; i < entries.size(); ++i)
-    last[entries[i].name] = i;
+    if (auto it = last.find(entries[i].name); it != last.end())
+      it->second = i;
   std::optional<line_index> lines;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     env::entry const& e = entries[i];
-    std::size_t final = last[e.name];
-    if (final == i)
+    auto it = last.find(e.name);
+    if (it == last.end() || it->second == i)
       continue;
     auto kind = pg::classify(e.logical_value);
     if (kind != pg::scheme_kind::postgres && kind != pg::scheme_kind::keyword)
       continue;
     if (!lines)
       lines.emplace(in.doc.text);
-    auto line = lines->position(entries[final].key.begin).line;
+    auto line = lines->position(entries[it->second].key.begin).line;
     out.report(r, e.key, e.name, {{"line", std::to_string(line)}});
   }
 }
