@@ -15,25 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct scratch {
-  fs::path dir;
-
-  scratch() {
-    dir = fs::temp_directory_path() / ("poolcheck_bad_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-  }
-
-  ~scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-
-  std::string write(std::string const& name, std::string const& bytes) const {
-    std::ofstream(dir / name, std::ios::binary) << bytes;
-    return (dir / name).string();
-  }
-};
-
 long peak_child_rss_mb() {
   rusage u{};
   ::getrusage(RUSAGE_CHILDREN, &u);
@@ -43,7 +24,7 @@ long peak_child_rss_mb() {
 } // namespace
 
 TEST_CASE("binary, invalid UTF-8 and NUL bytes become findings, bounded", "[bad-input]") {
-  scratch s;
+  temp_dir s;
   std::string binary;
   for (int i = 0; i < 200000; ++i)
     binary += static_cast<char>((i * 7919) % 256);
@@ -61,7 +42,7 @@ TEST_CASE("binary, invalid UTF-8 and NUL bytes become findings, bounded", "[bad-
 }
 
 TEST_CASE("huge inputs: a 100 MB line, a million lines, a deep multi-line value", "[bad-input]") {
-  scratch s;
+  temp_dir s;
   std::string line = "DATABASE_URL=\"postgresql://u:pw@h/db?application_name=";
   line.append(100 * 1024 * 1024, 'x');
   line += "\"\n";
@@ -87,30 +68,30 @@ TEST_CASE("huge inputs: a 100 MB line, a million lines, a deep multi-line value"
 }
 
 TEST_CASE("things that are not readable .env files: exit 2 with the reason", "[bad-input]") {
-  scratch s;
-  fs::create_directories(s.dir / "folder" / ".env");
-  auto dir_env = (s.dir / "folder" / ".env").string();
+  temp_dir s;
+  fs::create_directories(s.path / "folder" / ".env");
+  auto dir_env = (s.path / "folder" / ".env").string();
   // A folder is searched, even one named .env; finding nothing is said, not an error.
   auto r = run_poolcheck({"check", dir_env});
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("no .env files found") != std::string::npos);
-  CHECK(run_poolcheck({"check", (s.dir / "folder").string()}).exit_code == 0);
+  CHECK(run_poolcheck({"check", (s.path / "folder").string()}).exit_code == 0);
   auto as_stdin_name = run_poolcheck({"check", "--stdin-filename", dir_env, "-"}, "A=1\n");
   CHECK(as_stdin_name.exit_code == 0);
 
-  fs::create_symlink(s.dir / "loop_b.env", s.dir / "loop_a.env");
-  fs::create_symlink(s.dir / "loop_a.env", s.dir / "loop_b.env");
-  auto loop = run_poolcheck({"check", (s.dir / "loop_a.env").string()});
+  fs::create_symlink(s.path / "loop_b.env", s.path / "loop_a.env");
+  fs::create_symlink(s.path / "loop_a.env", s.path / "loop_b.env");
+  auto loop = run_poolcheck({"check", (s.path / "loop_a.env").string()});
   CHECK(loop.exit_code == 2);
   CHECK_FALSE(loop.err.empty());
 
-  auto fifo = (s.dir / "pipe.env").string();
+  auto fifo = (s.path / "pipe.env").string();
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   auto f = run_poolcheck({"check", fifo}); // must not block waiting for a writer
   CHECK(f.exit_code == 2);
   CHECK(f.err.find("not a regular file") != std::string::npos);
 
-  auto missing = run_poolcheck({"check", (s.dir / "nope.env").string()});
+  auto missing = run_poolcheck({"check", (s.path / "nope.env").string()});
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("no such file") != std::string::npos);
 
@@ -126,7 +107,7 @@ TEST_CASE("things that are not readable .env files: exit 2 with the reason", "[b
 }
 
 TEST_CASE("malformed URLs and placeholders never crash and never leak", "[bad-input]") {
-  scratch s;
+  temp_dir s;
   std::string text;
   for (auto url : {"postgres://",
                    "postgres://:@",

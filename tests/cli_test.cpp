@@ -17,25 +17,6 @@ std::string examples() {
   return (source_dir() / "examples").string();
 }
 
-struct temp_dir {
-  std::filesystem::path path;
-
-  temp_dir() {
-    path = std::filesystem::temp_directory_path() /
-           ("poolcheck_cli_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    std::filesystem::create_directories(path);
-  }
-
-  ~temp_dir() { std::filesystem::remove_all(path); }
-
-  std::string write(std::string const& name, std::string const& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return (path / name).string();
-  }
-
-  static inline int counter = 0;
-};
-
 } // namespace
 
 TEST_CASE("version, help and explain work", "[cli]") {

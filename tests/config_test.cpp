@@ -13,23 +13,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct project {
-  fs::path root;
-
-  project() {
-    static int counter = 0;
-    root = fs::temp_directory_path() /
-           ("poolcheck_cfg_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::create_directories(root / ".git"); // the repository root ends the config search
-  }
-
-  ~project() { fs::remove_all(root); }
-
-  std::string write(std::string const& rel, std::string const& text) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << text;
-    return (root / rel).string();
-  }
+/// A repository root (a `.git` folder ends the config search) in a temp folder.
+struct project : temp_dir {
+  project() { fs::create_directories(path / ".git"); }
 };
 
 std::string const neon_direct =
@@ -109,7 +95,7 @@ TEST_CASE("prisma_version picks the client", "[config][cli]") {
                       "tech/db?sslmode=require&connection_limit=5\n");
   auto r = run_poolcheck({"check", env});
   CHECK(r.out.find("PRISMA007") != std::string::npos); // adapters ignore connection_limit
-  auto show = run_poolcheck({"config", "--show", p.root.string()});
+  auto show = run_poolcheck({"config", "--show", p.path.string()});
   CHECK(show.exit_code == 0);
   CHECK(show.out.find("prisma_version = 7.1.0") != std::string::npos);
   CHECK(show.out.find("poolcheck.toml:1") != std::string::npos);
@@ -121,7 +107,7 @@ TEST_CASE("include and exclude filter folder walks, not named files", "[config][
   p.write("poolcheck.toml", "exclude = [\"fixtures/**\"]\n");
   auto kept = p.write("apps/.env", neon_direct);
   auto skipped = p.write("fixtures/bad/.env", "DATABASE_URL=POSTGRES://a@h/x\n");
-  auto r = run_poolcheck({"check", "--format", "json", p.root.string()});
+  auto r = run_poolcheck({"check", "--format", "json", p.path.string()});
   CHECK(r.out.find("apps/.env") != std::string::npos);
   CHECK(r.out.find("fixtures/bad") == std::string::npos);
   auto named = run_poolcheck({"check", skipped});
@@ -144,7 +130,7 @@ TEST_CASE("config errors name file:line:col and stop with exit 2", "[config][cli
 TEST_CASE("stdin can be named for config discovery and messages", "[config][cli]") {
   project p;
   p.write("apps/poolcheck.toml", "target = \"server\"\n");
-  auto name = (p.root / "apps" / ".env").string();
+  auto name = (p.path / "apps" / ".env").string();
   auto r = run_poolcheck({"check", "--stdin-filename", name, "-"}, neon_direct);
   CHECK(r.exit_code == 0);
   auto json = run_poolcheck(

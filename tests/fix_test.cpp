@@ -20,28 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct temp_dir {
-  fs::path path;
-
-  temp_dir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("poolcheck_fix_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::create_directories(path);
-  }
-
-  ~temp_dir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-
-  std::string write(std::string const& name, std::string const& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return (path / name).string();
-  }
-};
-
 /// Every (variable, URL) in the fixtures that is a PostgreSQL connection string.
 std::vector<std::pair<std::string, std::string>> fixture_urls() {
   std::vector<std::pair<std::string, std::string>> out;

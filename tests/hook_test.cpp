@@ -18,32 +18,26 @@ namespace fs = std::filesystem;
 std::string const broken = "DATABASE_URL=POSTGRESQL://app@db.example.com:99999/app\n";
 std::string const clean = "DATABASE_URL=postgresql://app@db.example.com:5432/app\n";
 
-struct repo {
-  fs::path root;
-
+struct repo : temp_dir {
   repo() {
-    static int counter = 0;
-    root = fs::temp_directory_path() /
-           ("poolcheck_git_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::create_directories(root);
     sh("git init -q . && git config user.email t@example.com && git config user.name test && "
        "git config commit.gpgsign false");
   }
 
-  ~repo() { fs::remove_all(root); }
-
-  void write(std::string const& name, std::string const& text) const {
-    std::ofstream(root / name, std::ios::binary) << text;
+  ~repo() {
+    std::error_code ec;
+    fs::remove_all(path.string() + ".cache", ec);
+    fs::remove_all(path.string() + ".home", ec);
   }
 
   /// Runs a shell command in the repository with poolcheck first on PATH; returns its status.
   int sh(std::string const& cmd, std::string* output = nullptr) const {
     auto bin = fs::path(POOLCHECK_BINARY).parent_path().string();
-    auto log = root.string() + ".log";
-    std::string full = "cd '" + root.string() + "' && PATH='" + bin + "':$PATH PRE_COMMIT_HOME='" +
-                       root.string() + ".cache' HOME='" + root.string() + ".home' " + cmd + " >'" +
+    auto log = path.string() + ".log";
+    std::string full = "cd '" + path.string() + "' && PATH='" + bin + "':$PATH PRE_COMMIT_HOME='" +
+                       path.string() + ".cache' HOME='" + path.string() + ".home' " + cmd + " >'" +
                        log + "' 2>&1";
-    fs::create_directories(root.string() + ".home");
+    fs::create_directories(path.string() + ".home");
     int status = std::system(full.c_str());
     if (output)
       *output = read_file(log);
@@ -74,7 +68,7 @@ TEST_CASE("the plain hook checks the staged version and blocks the commit", "[ho
   CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook uninstall") == 2);
   CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook install --force") == 0);
   CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook uninstall") == 0);
-  CHECK_FALSE(fs::exists(r.root / ".git" / "hooks" / "pre-commit"));
+  CHECK_FALSE(fs::exists(r.path / ".git" / "hooks" / "pre-commit"));
 }
 
 TEST_CASE("pre-commit runs this repository's hook and blocks a broken .env", "[hook][pre-commit]") {

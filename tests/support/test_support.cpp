@@ -3,6 +3,7 @@
 
 #include "engine/rule_loader.hpp"
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -69,6 +70,27 @@ run_result run_poolcheck(std::vector<std::string> const& args, std::string const
   r.err = read_file(err);
   std::filesystem::remove_all(dir);
   return r;
+}
+
+temp_dir::temp_dir() {
+  static std::atomic<int> counter{0};
+  path = std::filesystem::temp_directory_path() /
+         ("poolcheck_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
+  std::filesystem::create_directories(path);
+}
+
+temp_dir::~temp_dir() {
+  std::error_code ec;
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::add, ec);
+  std::filesystem::remove_all(path, ec);
+}
+
+std::string temp_dir::write(std::string const& relative, std::string const& bytes) const {
+  auto target = path / relative;
+  std::filesystem::create_directories(target.parent_path());
+  std::ofstream(target, std::ios::binary) << bytes;
+  return target.string();
 }
 
 std::string decode_hex_escapes(std::string const& text) {

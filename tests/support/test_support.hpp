@@ -26,6 +26,20 @@ struct run_result {
 run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text = "",
                          std::filesystem::path const& cwd = {});
 
+/// A fresh folder under the system's temp folder, removed (permissions restored first) when the
+/// object goes.
+struct temp_dir {
+  std::filesystem::path path;
+
+  temp_dir();
+  ~temp_dir();
+  temp_dir(temp_dir const&) = delete;
+  temp_dir& operator=(temp_dir const&) = delete;
+
+  /// Writes `bytes` to `path / relative` (creating folders) and returns that path.
+  std::string write(std::string const& relative, std::string const& bytes) const;
+};
+
 /// Examples and fixtures may spell raw bytes as \xNN; this turns them into bytes.
 std::string decode_hex_escapes(std::string const& text);
 
