@@ -2,6 +2,8 @@
 // `&` when a query exists, never a second `?`).
 #include "engine/url_edits.hpp"
 
+#include <algorithm>
+
 namespace poolcheck::engine {
 namespace {
 
@@ -17,9 +19,19 @@ std::vector<edit> one(std::size_t begin, std::size_t end, std::string_view text)
   return {edit{{begin, end}, std::string(text)}};
 }
 
+/// A second `?` makes a parameter's value run into the next one (`a=1?b=2`): no parameter edit
+/// is derived until URL003 has split them, or a removal would take both.
+bool query_is_ambiguous(url_facts const& f) {
+  return std::any_of(
+      f.info.problems.begin(), f.info.problems.end(),
+      [](pg::syntax_problem const& p) { return p.kind == pg::problem_kind::second_question_mark; });
+}
+
 } // namespace
 
 std::vector<edit> append_param(url_facts const& f, std::string_view key, std::string_view value) {
+  if (query_is_ambiguous(f))
+    return {};
   std::string pair = join(join(key, "="), value);
   std::string_view v = f.entry.logical_value;
   if (f.info.form == pg::form::keyword)
@@ -33,6 +45,8 @@ std::vector<edit> append_param(url_facts const& f, std::string_view key, std::st
 }
 
 std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
+  if (query_is_ambiguous(f))
+    return {};
   std::string_view v = f.entry.logical_value;
   std::size_t begin = p.raw.begin;
   std::size_t end = p.raw.end;
@@ -51,6 +65,8 @@ std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
 }
 
 std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::string_view value) {
+  if (query_is_ambiguous(f))
+    return {};
   if (f.info.form == pg::form::url && p.raw_value.empty() && p.raw_key.end == p.raw.end)
     return one(p.raw.end, p.raw.end, join("=", value)); // `key` without `=`
   return one(p.raw_value.begin, p.raw_value.end, value);

@@ -6,15 +6,15 @@
 namespace poolcheck::fixes {
 namespace {
 
-/// Two edits collide when their spans overlap or both insert at the same offset (the order of
-/// two insertions is not defined by either, e.g. two `?key=value` appends).
+/// Two edits of different fixes collide when their spans overlap, or when one inserts at an
+/// edge of (or inside) the other: each was computed on the text as it was, so an append next
+/// to a removed `?key=value` would lose its `?` (`/db&sslmode=require`). The next pass picks it
+/// up on the new text.
 bool collide(edit const& a, edit const& b) {
-  if (a.span.empty() && b.span.empty())
-    return a.span.begin == b.span.begin;
   if (a.span.empty())
-    return b.span.begin < a.span.begin && a.span.begin < b.span.end;
+    return b.span.begin <= a.span.begin && a.span.begin <= b.span.end;
   if (b.span.empty())
-    return a.span.begin < b.span.begin && b.span.begin < a.span.end;
+    return a.span.begin <= b.span.begin && b.span.begin <= a.span.end;
   return a.span.overlaps(b.span);
 }
 

@@ -370,7 +370,9 @@ bool plausible_host_list(std::string_view text) {
 // looks like a host list, unless that '@' sits in what is clearly the path or query.
 std::size_t find_userinfo_end(std::string_view s, std::size_t start) {
   auto const n = s.size();
-  auto authority_end = s.find_first_of("/?", start);
+  // libpq looks for the userinfo's '@' up to the first '/' only: a '?' before it is userinfo
+  // text (`postgres://app:?@db/app`, `postgres://db?x=me@laptop` connects to `laptop`).
+  auto authority_end = s.find('/', start);
   if (authority_end == npos)
     authority_end = n;
   auto const first_at = s.find('@', start);
@@ -379,6 +381,9 @@ std::size_t find_userinfo_end(std::string_view s, std::size_t start) {
   auto const first_question = s.find('?', start);
   auto const equals_after_question = first_question == npos ? npos : s.find('=', first_question);
   bool const authority_is_hosts = plausible_host_list(s.substr(start, authority_end - start));
+  // An '@' before the first '/' is where libpq ends the userinfo; one after it is then path or
+  // query text (`u:a?b@localhost/db?application_name=me@laptop`).
+  bool const at_before_slash = first_at < authority_end;
 
   bool host_follows = true; // the text after i, up to '/', '?' or the end, is host-like
   for (std::size_t i = n; i-- > start;) {
@@ -388,7 +393,7 @@ std::size_t find_userinfo_end(std::string_view s, std::size_t start) {
       bool const in_query =
           first_at < first_question && first_question < i && equals_after_question < i;
       // `host/my@db`: a sane authority before the '/' means the '@' belongs to the path.
-      bool const in_path = i > authority_end && authority_is_hosts;
+      bool const in_path = i > authority_end && (authority_is_hosts || at_before_slash);
       if (!in_query && !in_path)
         return i;
     }
