@@ -15,9 +15,9 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <iostream>
 #include <optional>
 #include <thread>
-#include <iostream>
 #include <unistd.h>
 
 namespace poolcheck::cli {
@@ -91,7 +91,9 @@ file_outcome check_one(job& j, check_flags const& flags) {
     return out;
   }
   std::string shown_path = j.path == "-" && j.named == "-" ? "<stdin>" : j.named;
-  auto check = [&](std::string_view t) { return engine::analyze(t, *j.rules, j.options); };
+  auto check = [&](std::string_view t) {
+    return engine::analyze(t, *j.rules, j.options);
+  };
   if (!flags.fix && !flags.diff) {
     auto report = check(*text);
     out.checked = report::checked_file{source_file(shown_path, std::move(*text)),

@@ -8,11 +8,11 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,7 +35,9 @@ result<std::string> read_input(std::string const& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return problem{path + ": cannot be read (" + std::strerror(errno) + ")", {}};
+
   struct stat st {};
+
   if (::fstat(fd, &st) != 0) {
     int err = errno;
     ::close(fd);
@@ -44,9 +46,8 @@ result<std::string> read_input(std::string const& path) {
   if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
     ::close(fd);
     // A FIFO or device would block or never end.
-    return problem{path + (S_ISDIR(st.st_mode) ? ": is a folder, not a file"
-                                               : ": not a regular file"),
-                   {}};
+    return problem{
+        path + (S_ISDIR(st.st_mode) ? ": is a folder, not a file" : ": not a regular file"), {}};
   }
   std::string bytes;
   bytes.resize(static_cast<std::size_t>(st.st_size));
