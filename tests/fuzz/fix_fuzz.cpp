@@ -1,0 +1,161 @@
+// libFuzzer target for the fix loop: checks a .env file with every built-in rule, applies every fix
+// (unsafe ones too) until nothing changes, and checks the loop's promises: it converges, each pass
+// changes only the bytes its edits name, the result re-parses losslessly, adds no syntax finding,
+// and a second run changes nothing. Every PostgreSQL URL in the file must also rewrite
+// idempotently.
+//
+// Input: one options byte, then the .env text. Bit 0 picks the client (0: prisma, 1: libpq), bit 1
+// the target (0: serverless, 1: server). Seeds are the fixtures behind 'p' (prisma) or 'q' (libpq).
+#include "engine/analysis.hpp"
+#include "engine/rule_loader.hpp"
+#include "env/document.hpp"
+#include "fix/fix_loop.hpp"
+#include "fix/rewrite.hpp"
+#include "pg/conninfo.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace poolcheck;
+
+namespace {
+
+// Rewriting every URL of a large input would dominate the run time; the first few are enough.
+constexpr std::size_t max_rewrites = 8;
+
+[[noreturn]] void fail(char const* what, std::string_view text) {
+  std::fprintf(stderr, "fix_fuzz: property violated: %s\n--- text ---\n%.*s\n--- end ---\n", what,
+               static_cast<int>(text.size()), text.data());
+  std::abort();
+}
+
+void require(bool ok, char const* what, std::string_view text) {
+  if (!ok)
+    fail(what, text);
+}
+
+engine::rule_set const& rules() {
+  static engine::rule_set const set = [] {
+    auto loaded = engine::builtin_rules();
+    if (!loaded) {
+      std::fprintf(stderr, "fix_fuzz: built-in rules: %s\n", loaded.error().message.c_str());
+      std::abort();
+    }
+    engine::rule_set s = *loaded;
+    if (auto done = engine::finish(s); !done) {
+      std::fprintf(stderr, "fix_fuzz: built-in rules: %s\n", done.error().message.c_str());
+      std::abort();
+    }
+    return s;
+  }();
+  return set;
+}
+
+bool within(byte_span s, std::size_t size) {
+  return s.begin <= s.end && s.end <= size;
+}
+
+// Spans of findings and edits must point into the checked text: apply_edits silently skips an
+// edit that does not, which would hide the bug.
+void check_report(engine::file_report const& report, std::string_view text) {
+  for (auto const& d : report.diagnostics) {
+    require(within(d.span, text.size()), "finding span inside the text", text);
+    if (d.fix)
+      for (auto const& e : d.fix->edits)
+        require(within(e.span, text.size()), "edit span inside the text", text);
+  }
+  for (auto const& s : report.secrets)
+    require(within(s, text.size()), "secret span inside the text", text);
+}
+
+// `after` is `before` with exactly `edits` applied: bytes outside them unchanged, each replacement
+// where its span was. The loop promises the edits do not collide, so the order is defined.
+void check_pass(std::string_view before, std::vector<edit> edits, std::string_view after) {
+  std::stable_sort(edits.begin(), edits.end(), [](edit const& a, edit const& b) {
+    if (a.span.begin != b.span.begin)
+      return a.span.begin < b.span.begin;
+    return a.span.empty() && !b.span.empty(); // an insertion lands before a replacement there
+  });
+  // Two insertions at one offset have no defined order; the loop must never take both.
+  for (std::size_t i = 1; i < edits.size(); ++i)
+    require(!(edits[i].span.empty() && edits[i - 1].span.empty() &&
+              edits[i].span.begin == edits[i - 1].span.begin),
+            "no two insertions at one offset", before);
+  std::string expected;
+  std::size_t copied = 0;
+  for (auto const& e : edits) {
+    require(within(e.span, before.size()), "taken edit inside the text", before);
+    require(e.span.begin >= copied, "taken edits do not overlap", before);
+    expected.append(before.substr(copied, e.span.begin - copied));
+    expected.append(e.replacement);
+    copied = e.span.end;
+  }
+  expected.append(before.substr(copied));
+  require(after == expected, "a pass changes only the bytes its edits name", before);
+}
+
+std::size_t syntax_findings(engine::file_report const& r) {
+  return static_cast<std::size_t>(
+      std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                    [](diagnostic const& d) { return d.code.starts_with("ENV00"); }));
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
+  if (size == 0)
+    return 0;
+  std::uint8_t const mode = data[0];
+  std::string_view const text(reinterpret_cast<char const*>(data) + 1, size - 1);
+
+  engine::check_options options;
+  options.client = {(mode & 1) != 0 ? engine::client::libpq : engine::client::prisma, "fuzz"};
+  options.target = (mode & 2) != 0 ? engine::target::server : engine::target::serverless;
+  // The loop's first check is of the input itself: keep its syntax count instead of checking again.
+  std::optional<std::size_t> input_syntax_findings;
+  auto check = [&](std::string_view t) {
+    auto report = engine::analyze(t, rules(), options);
+    check_report(report, t);
+    if (!input_syntax_findings)
+      input_syntax_findings = syntax_findings(report);
+    return report;
+  };
+
+  fixes::loop_options loop;
+  loop.unsafe = true;
+  loop.on_pass = check_pass;
+  auto const first = fixes::fix_until_stable(text, check, loop);
+  require(first.converged, "the fix loop converges", text);
+
+  auto const reparsed = env::parse(first.text);
+  require(reparsed.print() == first.text, "the fixed text round-trips", first.text);
+  require(syntax_findings(first.final_report) <= *input_syntax_findings,
+          "fixes add no syntax finding", text);
+
+  auto const second = fixes::fix_until_stable(first.text, check, loop);
+  require(second.applied.empty() && second.text == first.text, "a second run changes nothing",
+          first.text);
+
+  // `poolcheck rewrite` on each URL: rewriting the result again must give it back unchanged.
+  std::size_t rewrites = 0;
+  for (auto const& e : env::parse(text).entries) {
+    if (rewrites == max_rewrites)
+      break;
+    if (pg::classify(e.logical_value) != pg::scheme_kind::postgres)
+      continue;
+    ++rewrites;
+    auto const once = fixes::rewrite_url(e.name, e.logical_value, rules(), options);
+    require(once.converged, "rewrite converges", e.logical_value);
+    auto const twice = fixes::rewrite_url(e.name, once.url, rules(), options);
+    require(twice.url == once.url, "rewrite is idempotent", e.logical_value);
+    require(twice.changes.empty(), "a rewritten URL needs no change", e.logical_value);
+  }
+  return 0;
+}
