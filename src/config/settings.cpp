@@ -66,11 +66,6 @@ std::string list(std::vector<std::string> const& v) {
   return out + "]";
 }
 
-#define POOLCHECK_TRY(var, expr)                                                                   \
-  auto var = (expr);                                                                               \
-  if (!var)                                                                                        \
-    return var.error();
-
 result<void> read(reader const& r, toml::table const& doc, settings& s) {
   POOLCHECK_TRY(ok,
                 r.only_keys(doc,

@@ -60,6 +60,13 @@ private:
   std::optional<problem> p_;
 };
 
+/// Binds `var` to `expr`, a result, and returns its problem from the enclosing function when it
+/// failed (the readers of rule and config files check dozens of values this way).
+#define POOLCHECK_TRY(var, expr)                                                                   \
+  auto var = (expr);                                                                               \
+  if (!var)                                                                                        \
+    return var.error();
+
 /// "path:line:col: message", or just the message when there is no location.
 std::string describe(problem const& p);
 

@@ -107,11 +107,6 @@ private:
   std::string path_;
 };
 
-#define POOLCHECK_TRY(var, expr)                                                                   \
-  auto var = (expr);                                                                               \
-  if (!var)                                                                                        \
-    return var.error();
-
 result<void> read_conditions(reader const& r, toml::table const& t, conditions& c) {
   POOLCHECK_TRY(ok, r.only_keys(t,
                                 {"provider", "endpoint", "pooled", "role", "target", "client",
