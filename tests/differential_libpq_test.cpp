@@ -8,6 +8,7 @@
 #include "env/document.hpp"
 #include "fix/rewrite.hpp"
 #include "pg/conninfo.hpp"
+#include "support/libpq_reading.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -26,73 +27,6 @@
 
 namespace poolcheck::test {
 namespace {
-
-using values = std::map<std::string, std::string>;
-
-struct libpq_reading {
-  bool accepted = false;
-  std::string error;
-  values stored; // keywords whose val is non-NULL
-};
-
-libpq_reading ask_libpq(std::string const& text) {
-  libpq_reading out;
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(text.c_str(), &error);
-  if (options == nullptr) {
-    if (error != nullptr) {
-      out.error = error;
-      PQfreemem(error);
-    }
-    return out;
-  }
-  out.accepted = true;
-  for (auto const* o = options; o->keyword != nullptr; ++o) {
-    if (o->val != nullptr)
-      out.stored[o->keyword] = o->val;
-  }
-  PQconninfoFree(options);
-  return out;
-}
-
-// What libpq stores for our reading: URI parts (empty ones skipped, as libpq does), then the
-// parameters in order, last one winning, with libpq's two keyword translations. The same mapping
-// as the oracle test's, which keeps its helpers to itself.
-values as_libpq_would_store(pg::conninfo const& ci) {
-  values out;
-  auto put_nonempty = [&](char const* key, std::string const& value) {
-    if (!value.empty())
-      out[key] = value;
-  };
-  if (ci.form == pg::form::url) {
-    if (ci.user)
-      put_nonempty("user", ci.user->decoded);
-    if (ci.password)
-      put_nonempty("password", ci.password->decoded);
-    std::string hosts;
-    std::string ports;
-    for (std::size_t i = 0; i < ci.hosts.size(); ++i) {
-      hosts += (i > 0 ? "," : "") + ci.hosts[i].name;
-      ports += (i > 0 ? "," : "") + (ci.hosts[i].port ? ci.hosts[i].port->decoded : "");
-    }
-    put_nonempty("host", hosts);
-    put_nonempty("port", ports);
-    if (ci.dbname)
-      put_nonempty("dbname", ci.dbname->decoded);
-  }
-  for (auto const& p : ci.params) {
-    if (ci.form == pg::form::url && p.key == "ssl" && p.value == "true") {
-      out["sslmode"] = "require";
-      continue;
-    }
-    if (p.key == "requiressl") {
-      out["sslmode"] = !p.value.empty() && p.value[0] == '1' ? "require" : "prefer";
-      continue;
-    }
-    out[p.key] = p.value;
-  }
-  return out;
-}
 
 bool has(pg::conninfo const& ci, pg::problem_kind kind) {
   return std::any_of(ci.problems.begin(), ci.problems.end(),
