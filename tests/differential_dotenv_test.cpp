@@ -4,6 +4,7 @@
 // in node, installed with `npm ci` from tests/differential into the build folder; without node,
 // npm or the registry the comparison is skipped with a warning.
 #include "env/document.hpp"
+#include "support/random_source.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -324,23 +325,6 @@ struct temp_folder {
 
 // ---------------------------------------------------------------------------------------------
 // Generated files: random mixes of the cases in the format's edge-case table.
-
-/// std::uniform_int_distribution differs between standard libraries; this does not.
-class random_source {
-public:
-  explicit random_source(std::uint64_t seed) : engine_(seed) {}
-
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
-
-  bool percent(std::size_t p) { return below(100) < p; }
-
-  template <class T> T const& pick(std::vector<T> const& items) {
-    return items[below(items.size())];
-  }
-
-private:
-  std::mt19937_64 engine_;
-};
 
 using pieces = std::vector<std::string>;
 

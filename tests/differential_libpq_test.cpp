@@ -9,6 +9,7 @@
 #include "fix/rewrite.hpp"
 #include "pg/conninfo.hpp"
 #include "support/libpq_reading.hpp"
+#include "support/random_source.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -42,23 +43,6 @@ std::string describe(values const& v) {
 
 // ---------------------------------------------------------------------------------------------
 // Generated URLs.
-
-/// std::uniform_int_distribution differs between standard libraries; this does not.
-class random_source {
-public:
-  explicit random_source(std::uint64_t seed) : engine_(seed) {}
-
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
-
-  bool percent(std::size_t p) { return below(100) < p; }
-
-  template <class T> T const& pick(std::vector<T> const& items) {
-    return items[below(items.size())];
-  }
-
-private:
-  std::mt19937_64 engine_;
-};
 
 using pieces = std::vector<std::string>;
 
