@@ -33,8 +33,8 @@ OTHER = [
 def env_file(rng, start, lines, broken, unique_keys=False):
     out = []
     urls = [u.format(i=start) for u in CLEAN_URLS[:2]]
-    if unique_keys:  # one big file: real files do not repeat DATABASE_URL thousands of times
-        urls = [u.replace("_URL=", "_URL_%d=" % start, 1) for u in urls]
+    if unique_keys:  # one big file: one service per block, each with its own variables
+        urls = ["SVC%d_%s" % (start, u) for u in urls]
     if broken:
         urls.append(BROKEN_URL.format(i=start))
     positions = sorted(rng.sample(range(lines), len(urls)))

@@ -198,7 +198,8 @@ TEST_CASE("a password planted in every fixture appears in no output", "[cli][sec
       // Two URLs per file keep the sanitizer run short; the fixtures cover every shape anyway.
       if (entry.logical_value.find(secret) == std::string::npos || ++rewritten > 2)
         continue;
-      auto r = run_poolcheck({"rewrite", "--var", entry.name, "-"}, entry.logical_value);
+      auto r = run_poolcheck({"rewrite", "--var", std::string(entry.name), "-"},
+                             std::string(entry.logical_value));
       CHECK(r.err.find(secret) == std::string::npos);
     }
   }

@@ -197,8 +197,8 @@ our_reading poolcheck_parse(std::string const& text) {
   });
   for (auto const& entry : doc.entries) {
     // Decoding invalid bytes never creates or removes a key: dotenv keys are ASCII.
-    out.last_wins[entry.name] =
-        out.invalid_utf8 ? as_node_decodes(entry.logical_value) : entry.logical_value;
+    out.last_wins[std::string(entry.name)] =
+        out.invalid_utf8 ? as_node_decodes(entry.logical_value) : std::string(entry.logical_value);
   }
   return out;
 }

@@ -214,11 +214,9 @@ std::vector<named_string> fixture_connection_strings() {
   std::vector<named_string> out;
   for (auto const& path : files) {
     std::string const text = read_file(path);
-    for (auto const& e : env::parse(text).entries) {
-      auto const kind = pg::classify(e.logical_value);
-      if (kind == pg::scheme_kind::postgres || kind == pg::scheme_kind::keyword)
-        out.push_back({e.name, e.logical_value});
-    }
+    for (auto const& e : env::parse(text).entries)
+      if (pg::is_connection_string(e.logical_value))
+        out.push_back({std::string(e.name), std::string(e.logical_value)});
   }
   return out;
 }

@@ -11,10 +11,7 @@ void env101_unquoted_hash_in_url(engine::rule const& r, input const& in, engine:
   if (in.url)
     return; // cut values get no url_facts: the document scope finds them
   for (env::entry const& e : in.doc.entries) {
-    if (!e.cut_by_hash())
-      continue;
-    auto kind = pg::classify(e.logical_value);
-    if (kind != pg::scheme_kind::postgres && kind != pg::scheme_kind::keyword)
+    if (!e.cut_by_hash() || !pg::is_connection_string(e.logical_value))
       continue;
     // What the author meant: the value through the end of the "comment", trailing space trimmed.
     std::string_view meant =

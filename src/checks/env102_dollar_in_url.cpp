@@ -30,9 +30,7 @@ void env102_dollar_in_url(engine::rule const& r, input const& in, engine::sink& 
   if (e.quote != env::quoting::none && e.quote != env::quoting::double_quote)
     return;
   std::string_view v = e.logical_value;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (v[i] != '$')
-      continue;
+  for (std::size_t i = v.find('$'); i != std::string_view::npos; i = v.find('$', i + 1)) {
     if (std::size_t n = braced_reference(v, i)) {
       i += n - 1;
       continue;

@@ -13,27 +13,15 @@ void env103_duplicate_url_key(engine::rule const& r, input const& in, engine::si
   if (in.url)
     return;
   auto const& entries = in.doc.entries;
-  // Only names that hold a connection string can be findings: collect those first (usually a
-  // handful), then one pass finds the last assignment of each, whatever its value.
+  // From the back, the first assignment of each name seen is the one that counts (whatever its
+  // value); an earlier connection string under that name is dead.
   std::unordered_map<std::string_view, std::size_t> last;
-  for (auto const& e : entries) {
-    auto kind = pg::classify(e.logical_value);
-    if (kind == pg::scheme_kind::postgres || kind == pg::scheme_kind::keyword)
-      last.emplace(e.name, 0);
-  }
-  if (last.empty())
-    return;
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    if (auto it = last.find(entries[i].name); it != last.end())
-      it->second = i;
+  last.reserve(entries.size());
   std::optional<line_index> lines;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  for (std::size_t i = entries.size(); i-- > 0;) {
     env::entry const& e = entries[i];
-    auto it = last.find(e.name);
-    if (it == last.end() || it->second == i)
-      continue;
-    auto kind = pg::classify(e.logical_value);
-    if (kind != pg::scheme_kind::postgres && kind != pg::scheme_kind::keyword)
+    auto [it, first_seen] = last.try_emplace(e.name, i);
+    if (first_seen || !pg::is_connection_string(e.logical_value))
       continue;
     if (!lines)
       lines.emplace(in.doc.text);

@@ -15,9 +15,8 @@ namespace poolcheck::checks {
 struct input {
   env::document const& doc;
   engine::rule_set const& rules;
-  engine::url_facts const* url;               // null when called once for the whole document
-  std::vector<engine::url_facts> const& urls; // every connection string in the document
-  bool whole_file = true; // false when checking a lone value (`poolcheck rewrite`)
+  engine::url_facts const* url; // null when called once for the whole document
+  bool whole_file = true;       // false when checking a lone value (`poolcheck rewrite`)
 };
 
 using code_rule = void (*)(engine::rule const& r, input const& in, engine::sink& out);

@@ -85,19 +85,26 @@ bool included(effective_config const& c, std::string const& path) {
 
 file_outcome check_one(job& j, check_flags const& flags) {
   file_outcome out;
-  auto text = j.text ? result<std::string>(std::move(*j.text)) : read_input(j.path);
-  if (!text) {
-    out.errors.push_back(describe(text.error()));
-    return out;
-  }
   std::string shown_path = j.path == "-" && j.named == "-" ? "<stdin>" : j.named;
   auto check = [&](std::string_view t) {
     return engine::analyze(t, *j.rules, j.options);
   };
   if (!flags.fix && !flags.diff) {
-    auto report = check(*text);
-    out.checked = report::checked_file{source_file(shown_path, std::move(*text)),
+    auto bytes =
+        j.text ? result<text_buffer>(text_buffer(std::move(*j.text))) : read_for_check(j.path);
+    if (!bytes) {
+      out.errors.push_back(describe(bytes.error()));
+      return out;
+    }
+    auto report = check(bytes->view());
+    out.checked = report::checked_file{source_file(shown_path, std::move(*bytes)),
                                        std::move(report.diagnostics), std::move(report.secrets)};
+    return out;
+  }
+
+  auto text = j.text ? result<std::string>(std::move(*j.text)) : read_input(j.path);
+  if (!text) {
+    out.errors.push_back(describe(text.error()));
     return out;
   }
 

@@ -12,7 +12,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
+#include <signal.h>
 #include <sstream>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,54 +27,118 @@ void error_line(std::string const& message) {
   std::cerr << "poolcheck: " << redactor()(message) << '\n';
 }
 
-result<std::string> read_input(std::string const& path) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return buffer.str();
-  }
-  // One open, one fstat, reads into a buffer of the file's size: a tree of small files is
-  // dominated by these system calls.
+namespace {
+
+// Files at least this large are mapped rather than read when only checked (see text_buffer).
+// Smaller ones are read: for a tree of small files a map costs more system calls than a read.
+constexpr std::size_t map_threshold = std::size_t{4} << 20;
+
+struct opened_file {
+  int fd = -1;
+  std::size_t size = 0;
+};
+
+problem read_problem(std::string const& path, char const* what, int err) {
+  return problem{path + ": " + what + " (" + std::strerror(err) + ")", {}};
+}
+
+/// Opens `path` if it is a regular file (a FIFO or device would block or never end).
+result<opened_file> open_regular(std::string const& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
-    return problem{path + ": cannot be read (" + std::strerror(errno) + ")", {}};
+    return read_problem(path, "cannot be read", errno);
 
   struct stat st {};
 
   if (::fstat(fd, &st) != 0) {
     int err = errno;
     ::close(fd);
-    return problem{path + ": cannot be read (" + std::strerror(err) + ")", {}};
+    return read_problem(path, "cannot be read", err);
   }
-  if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
+  if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    // A FIFO or device would block or never end.
     return problem{
         path + (S_ISDIR(st.st_mode) ? ": is a folder, not a file" : ": not a regular file"), {}};
   }
+  return opened_file{fd, static_cast<std::size_t>(st.st_size)};
+}
+
+/// Reads an open file to its end and closes it. One open, one fstat, reads into a buffer of the
+/// file's size: a tree of small files is dominated by these system calls.
+result<std::string> read_to_end(std::string const& path, opened_file file) {
   // One spare byte lets the read that returns 0 (end of file) land without growing the buffer;
   // growing zero-fills it, which costs more than reading a small file.
   std::string bytes;
-  bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
+  bytes.resize(file.size + 1);
   std::size_t done = 0;
   while (true) {
     if (done == bytes.size())
       bytes.resize(bytes.size() * 2); // the file grew since fstat
-    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    ssize_t n = ::read(file.fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR)
       continue;
     if (n < 0) {
       int err = errno;
-      ::close(fd);
-      return problem{path + ": read error (" + std::strerror(err) + ")", {}};
+      ::close(file.fd);
+      return read_problem(path, "read error", err);
     }
     if (n == 0)
       break;
     done += static_cast<std::size_t>(n);
   }
-  ::close(fd);
+  ::close(file.fd);
   bytes.resize(done);
   return bytes;
+}
+
+// A mapped file that another program truncates makes reading past its new end raise SIGBUS.
+// That is not a crash to show: say what happened and stop before anything is written.
+void on_truncated_map(int) {
+  constexpr char message[] =
+      "poolcheck: a file shrank while it was being checked; nothing was written\n";
+  [[maybe_unused]] auto n = ::write(STDERR_FILENO, message, sizeof message - 1);
+  ::_exit(2);
+}
+
+void report_truncated_maps() {
+  static std::once_flag installed;
+  std::call_once(installed, [] {
+    struct sigaction action {};
+    action.sa_handler = on_truncated_map;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGBUS, &action, nullptr);
+  });
+}
+
+} // namespace
+
+result<std::string> read_input(std::string const& path) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+  }
+  POOLCHECK_TRY(file, open_regular(path));
+  return read_to_end(path, *file);
+}
+
+result<text_buffer> read_for_check(std::string const& path) {
+  if (path == "-") {
+    POOLCHECK_TRY(text, read_input(path));
+    return text_buffer(std::move(*text));
+  }
+  POOLCHECK_TRY(file, open_regular(path));
+  if (file->size >= map_threshold) {
+    report_truncated_maps();
+    // MAP_POPULATE maps the whole file up front, in one call, from the page cache.
+    void* map = ::mmap(nullptr, file->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, file->fd, 0);
+    if (map != MAP_FAILED) {
+      ::close(file->fd);
+      return text_buffer::adopt_map(map, file->size);
+    }
+  }
+  POOLCHECK_TRY(text, read_to_end(path, *file));
+  return text_buffer(std::move(*text));
 }
 
 result<engine::rule_set> load_all_rules(std::vector<std::string> const& dirs) {

@@ -7,6 +7,13 @@ namespace poolcheck {
 
 line_index::line_index(std::string_view text) {
   starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {
+    // The common case, a line at a time with memchr.
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+         at = text.find('\n', at + 1))
+      starts_.push_back(at + 1);
+    return;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
       ++i;

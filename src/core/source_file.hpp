@@ -3,7 +3,9 @@
 #pragma once
 
 #include "core/span.hpp"
+#include "core/text_buffer.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,33 +35,41 @@ private:
   std::vector<std::size_t> starts_;
 };
 
-/// A checked file: its path, its bytes and their line index.
+/// A checked file: its path, its bytes and their line index, built when first asked for (most
+/// files have no findings, and a large one has millions of lines). Not safe to share between
+/// threads while the index is unbuilt.
 class source_file {
 public:
   source_file(std::string path, std::string bytes)
-      : path_(std::move(path)), bytes_(std::move(bytes)), lines_(bytes_) {}
+      : source_file(std::move(path), text_buffer(std::move(bytes))) {}
 
-  source_file(source_file&& other) noexcept = default;
-  source_file& operator=(source_file&& other) noexcept = default;
+  source_file(std::string path, text_buffer bytes)
+      : path_(std::move(path)), bytes_(std::move(bytes)) {}
 
   [[nodiscard]] std::string const& path() const { return path_; }
 
-  [[nodiscard]] std::string_view text() const { return bytes_; }
+  [[nodiscard]] std::string_view text() const { return bytes_.view(); }
 
-  [[nodiscard]] line_column position(std::size_t offset) const { return lines_.position(offset); }
+  [[nodiscard]] line_column position(std::size_t offset) const { return lines().position(offset); }
 
   [[nodiscard]] std::string_view line_text(std::size_t line) const {
-    return lines_.line_text(bytes_, line);
+    return lines().line_text(text(), line);
   }
 
-  [[nodiscard]] std::size_t line_start(std::size_t line) const { return lines_.line_start(line); }
+  [[nodiscard]] std::size_t line_start(std::size_t line) const { return lines().line_start(line); }
 
-  [[nodiscard]] std::size_t line_count() const { return lines_.line_count(); }
+  [[nodiscard]] std::size_t line_count() const { return lines().line_count(); }
 
 private:
   std::string path_;
-  std::string bytes_;
-  line_index lines_;
+  text_buffer bytes_;
+  mutable std::optional<line_index> lines_;
+
+  line_index const& lines() const {
+    if (!lines_)
+      lines_.emplace(text());
+    return *lines_;
+  }
 };
 
 } // namespace poolcheck

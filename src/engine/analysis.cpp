@@ -9,15 +9,14 @@
 #include "pg/conninfo.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
-#include <deque>
+#include <cstdint>
+#include <unordered_set>
+#include <utility>
 
 namespace poolcheck::engine {
 namespace {
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 bool selected(std::string_view code, check_options const& o) {
   auto matches = [&](std::string const& prefix) {
@@ -31,9 +30,8 @@ bool selected(std::string_view code, check_options const& o) {
 client_choice client_for(std::string_view name, rule_set const& rules, check_options const& o) {
   if (o.client.value != client::unknown)
     return o.client;
-  for (auto const& pattern : rules.prisma_names)
-    if (glob_match(pattern, name))
-      return {client::prisma, "the variable name " + std::string(name)};
+  if (rules.prisma_names.matches(name))
+    return {client::prisma, "the variable name " + std::string(name)};
   return o.client;
 }
 
@@ -62,69 +60,73 @@ void match_endpoint(url_facts& f, rule_set const& rules) {
 
 } // namespace
 
-bool glob_match(std::string_view pattern, std::string_view text) {
-  // Iterative `*` matching with one backtrack point: linear in practice, never exponential.
-  std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && pattern[p] != '*' && lower(pattern[p]) == lower(text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*')
-    ++p;
-  return p == pattern.size();
-}
-
 role role_of(std::string_view name, rule_set const& rules) {
-  for (auto const& pattern : rules.direct_names)
-    if (glob_match(pattern, name))
-      return role::direct;
-  return role::runtime;
+  return rules.direct_names.matches(name) ? role::direct : role::runtime;
 }
 
 namespace {
 
+/// The lines the checks read: connection strings, later assignments of their names (ENV103),
+/// direct-role names (PRISMA013), suppression comments and the line after each. A large file then
+/// costs memory in proportion to its connection strings, not to its lines.
+class needed_lines {
+public:
+  needed_lines(std::string_view text, rule_set const& rules)
+      : text_(text), rules_(rules),
+        // About a bit per 64 bytes of text, at least 4096: a few percent of false hits at most.
+        seen_(std::bit_ceil(std::max<std::size_t>(text.size() / 64, 4096)) / 64) {}
+
+  bool operator()(env::line const& l, env::entry const* e) {
+    bool const after_directive = std::exchange(after_directive_, false);
+    if (l.kind == env::line_kind::comment) {
+      after_directive_ = is_directive(l.span.of(text_));
+      return after_directive_ || after_directive;
+    }
+    if (after_directive)
+      return true;
+    if (e == nullptr)
+      return false; // blank, or unmatched (its syntax issue is kept apart)
+    std::size_t const hash = std::hash<std::string_view>{}(e->name);
+    if (pg::is_connection_string(e->logical_value)) {
+      set_seen(hash);
+      url_names_.insert(e->name);
+      return true;
+    }
+    return rules_.direct_names.matches(e->name) || (was_seen(hash) && url_names_.contains(e->name));
+  }
+
+private:
+  std::string_view text_;
+  rule_set const& rules_;
+  // A one-hash Bloom filter in front of url_names_: most names never held a connection string,
+  // and one bit of a small array says so faster than a hash-table probe.
+  std::vector<std::uint64_t> seen_;
+  std::unordered_set<std::string_view> url_names_;
+  bool after_directive_ = false;
+
+  void set_seen(std::size_t hash) {
+    std::size_t const bit = hash & (seen_.size() * 64 - 1);
+    seen_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+
+  [[nodiscard]] bool was_seen(std::size_t hash) const {
+    std::size_t const bit = hash & (seen_.size() * 64 - 1);
+    return (seen_[bit / 64] >> (bit % 64)) & 1U;
+  }
+};
+
+/// A selected rule and, for a code rule, its function.
+struct active_rule {
+  rule const* r;
+  checks::code_rule fn;
+};
+
 file_report run_rules(env::document const& doc, rule_set const& rules, check_options const& options,
                       bool whole_file) {
   file_report report;
-
-  // Parse every connection string once; the deque keeps conninfo addresses stable.
-  std::deque<pg::conninfo> infos;
-  std::vector<url_facts> urls;
-  for (auto const& e : doc.entries) {
-    auto kind = pg::classify(e.logical_value);
-    if (kind != pg::scheme_kind::postgres && kind != pg::scheme_kind::keyword)
-      continue;
-    if (e.cut_by_hash())
-      continue; // not what the author wrote: ENV101 reports it, nothing else until it is quoted
-    pg::conninfo const& info = infos.emplace_back(pg::parse(e.logical_value));
-    url_facts f{e, info, role::runtime, {}, target::serverless, nullptr, {}, 5432};
-    f.role = role_of(e.name, rules);
-    f.client = client_for(e.name, rules, options);
-    if (auto v = options.variables.find(e.name); v != options.variables.end()) {
-      if (v->second.role)
-        f.role = *v->second.role;
-      if (v->second.client)
-        f.client = {*v->second.client, "config [variables." + e.name + "]"};
-    }
-    f.target = options.target;
-    f.port = port_of(info);
-    match_endpoint(f, rules);
-    if (info.password && !info.password->raw.empty())
-      report.secrets.push_back(f.file_span(info.password->raw));
-    urls.push_back(std::move(f));
-  }
-
   sink out(report.diagnostics);
+
+  std::vector<active_rule> active;
   rule const* suppression_rules[2] = {nullptr, nullptr};
   for (auto const& r : rules.rules) {
     if (r.code == "ENV201" || r.code == "ENV202") {
@@ -135,17 +137,42 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
     }
     if (!selected(r.code, options))
       continue;
-    if (r.kind == rule_kind::code) {
-      auto fn = checks::find_code_rule(r.code);
-      if (!fn)
-        continue;
-      fn(r, checks::input{doc, rules, nullptr, urls, whole_file}, out);
-      for (auto const& f : urls)
-        fn(r, checks::input{doc, rules, &f, urls, whole_file}, out);
+    checks::code_rule fn = nullptr;
+    if (r.kind == rule_kind::code && !(fn = checks::find_code_rule(r.code)))
       continue;
+    active.push_back({&r, fn});
+    if (fn)
+      fn(r, checks::input{doc, rules, nullptr, whole_file}, out);
+  }
+
+  // One connection string at a time: a file of many costs memory for one. Findings are sorted
+  // below, so the order rules run in does not show.
+  for (auto const& e : doc.entries) {
+    if (!pg::is_connection_string(e.logical_value))
+      continue;
+    if (e.cut_by_hash())
+      continue; // not what the author wrote: ENV101 reports it, nothing else until it is quoted
+    pg::conninfo const info = pg::parse(e.logical_value);
+    url_facts f{e, info, role::runtime, {}, target::serverless, nullptr, {}, 5432};
+    f.role = role_of(e.name, rules);
+    f.client = client_for(e.name, rules, options);
+    if (auto v = options.variables.find(e.name); v != options.variables.end()) {
+      if (v->second.role)
+        f.role = *v->second.role;
+      if (v->second.client)
+        f.client = {*v->second.client, "config [variables." + std::string(e.name) + "]"};
     }
-    for (auto const& f : urls)
-      run_data_rule(r, rules, f, out);
+    f.target = options.target;
+    f.port = port_of(info);
+    match_endpoint(f, rules);
+    if (info.password && !info.password->raw.empty())
+      report.secrets.push_back(f.file_span(info.password->raw));
+    for (auto const& [r, fn] : active) {
+      if (fn)
+        fn(*r, checks::input{doc, rules, &f, whole_file}, out);
+      else
+        run_data_rule(*r, rules, f, out);
+    }
   }
   if (whole_file)
     apply_suppressions(doc, rules, report.diagnostics, suppression_rules[0], suppression_rules[1]);
@@ -164,7 +191,7 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
 } // namespace
 
 file_report analyze(std::string_view text, rule_set const& rules, check_options const& options) {
-  return run_rules(env::parse(text), rules, options, true);
+  return run_rules(env::parse(text, needed_lines(text, rules)), rules, options, true);
 }
 
 file_report analyze_value(std::string_view name, std::string_view value, rule_set const& rules,
@@ -174,10 +201,10 @@ file_report analyze_value(std::string_view name, std::string_view value, rule_se
   env::document doc;
   doc.text = value;
   env::entry e;
-  e.name = std::string(name);
+  e.name = name;
   e.quote = env::quoting::single;
   e.raw_value = e.inner = {0, value.size()};
-  e.logical_value = std::string(value);
+  e.logical_value = value;
   doc.entries.push_back(std::move(e));
   doc.lines.push_back({env::line_kind::entry, {0, value.size()}, 0});
   return run_rules(doc, rules, options, false);

@@ -44,7 +44,4 @@ file_report analyze_value(std::string_view name, std::string_view value, rule_se
 /// The role a variable's name implies (`DIRECT_URL`, `*_UNPOOLED`, ... are direct).
 role role_of(std::string_view name, rule_set const& rules);
 
-/// `*`-only glob match, ASCII case-insensitive (variable-name patterns in rule files).
-bool glob_match(std::string_view pattern, std::string_view text);
-
 } // namespace poolcheck::engine

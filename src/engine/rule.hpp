@@ -7,6 +7,7 @@
 #include "core/result.hpp"
 #include "engine/context.hpp"
 #include "engine/host_pattern.hpp"
+#include "engine/name_patterns.hpp"
 
 #include <map>
 #include <optional>
@@ -100,8 +101,8 @@ struct rule_set {
   std::map<std::string, parameter, std::less<>> parameters;
   std::map<std::string, std::vector<std::string>, std::less<>> lists;
   /// Variable-name patterns for the direct role (`*_UNPOOLED`, `DIRECT_URL`...).
-  std::vector<std::string> direct_names;
-  std::vector<std::string> prisma_names; // names that imply a Prisma client (POSTGRES_PRISMA_URL)
+  name_patterns direct_names;
+  name_patterns prisma_names; // names that imply a Prisma client (POSTGRES_PRISMA_URL)
 
   [[nodiscard]] rule const* find(std::string_view code) const;
 };

@@ -365,8 +365,10 @@ result<void> read_document(reader const& r, toml::table const& doc, rule_set& in
     POOLCHECK_TRY(vok, r.only_keys(**variables, {"direct", "prisma"}, "`variables`"));
     POOLCHECK_TRY(direct, r.strings(**variables, "direct"));
     POOLCHECK_TRY(prisma, r.strings(**variables, "prisma"));
-    into.direct_names.insert(into.direct_names.end(), direct->begin(), direct->end());
-    into.prisma_names.insert(into.prisma_names.end(), prisma->begin(), prisma->end());
+    for (auto& name : *direct)
+      into.direct_names.add(std::move(name));
+    for (auto& name : *prisma)
+      into.prisma_names.add(std::move(name));
   }
   return {};
 }

@@ -5,11 +5,11 @@
 
 namespace poolcheck::engine {
 
-void sink::report(rule const& r, byte_span span, std::string const& variable, vars const& values,
+void sink::report(rule const& r, byte_span span, std::string_view variable, vars const& values,
                   std::vector<edit> edits, bool assumed) {
   auto find = [&](std::string_view name) -> std::optional<std::string> {
     if (name == "var")
-      return variable;
+      return std::string(variable);
     if (auto it = values.find(name); it != values.end())
       return it->second;
     return std::nullopt;

@@ -22,7 +22,7 @@ public:
 
   /// Reports `r` at `span` (file bytes). `edits` empty = no derivable fix (the rule's advice, if
   /// any, is shown instead). `assumed` lowers a safe fix to unsafe: it rests on a guessed client.
-  void report(rule const& r, byte_span span, std::string const& variable, vars const& values,
+  void report(rule const& r, byte_span span, std::string_view variable, vars const& values,
               std::vector<edit> edits = {}, bool assumed = false);
 
   /// Reports `r` about entry `e`: `span` and `edits` are relative to its logical value and are

@@ -20,22 +20,30 @@ bool is_space(char c) {
   return c == ' ' || c == '\t';
 }
 
-/// Parses `# poolcheck: ignore[...]` / `ignore-file[...]` in one comment line.
-void parse_comment(std::string_view text, byte_span line, byte_span target, byte_span whole_file,
-                   std::vector<suppression>& out) {
-  std::string_view s = line.of(text);
+constexpr std::string_view tag = "poolcheck:";
+
+/// Where the text after `# poolcheck:` starts in a comment line, or npos.
+std::size_t after_tag(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size() && is_space(s[i]))
     ++i;
   if (i >= s.size() || s[i] != '#')
-    return;
+    return std::string_view::npos;
   ++i;
   while (i < s.size() && is_space(s[i]))
     ++i;
-  constexpr std::string_view tag = "poolcheck:";
   if (s.substr(i, tag.size()) != tag)
+    return std::string_view::npos;
+  return i + tag.size();
+}
+
+/// Parses `# poolcheck: ignore[...]` / `ignore-file[...]` in one comment line.
+void parse_comment(std::string_view text, byte_span line, byte_span target, byte_span whole_file,
+                   std::vector<suppression>& out) {
+  std::string_view s = line.of(text);
+  std::size_t i = after_tag(s);
+  if (i == std::string_view::npos)
     return;
-  i += tag.size();
   while (i < s.size() && is_space(s[i]))
     ++i;
   bool file = false;
@@ -73,6 +81,10 @@ bool names(suppression const& s, std::string_view code) {
 }
 
 } // namespace
+
+bool is_directive(std::string_view comment_line) {
+  return after_tag(comment_line) != std::string_view::npos;
+}
 
 void apply_suppressions(env::document const& doc, rule_set const& rules,
                         std::vector<diagnostic>& diagnostics, rule const* report_unknown,

@@ -12,6 +12,9 @@
 
 namespace poolcheck::engine {
 
+/// Whether a comment line is a `# poolcheck:` directive (well formed or not).
+bool is_directive(std::string_view comment_line);
+
 /// Drops the findings that a suppression covers and adds findings about the suppressions
 /// themselves (when their rules are selected: `report_unknown`, `report_unused`).
 void apply_suppressions(env::document const& doc, rule_set const& rules,

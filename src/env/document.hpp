@@ -1,11 +1,14 @@
 // The lossless model of a .env file: every byte belongs to exactly one line item, in order, so
 // printing the items gives back the input byte for byte. Entries expose key, logical value (what
-// motdotla/dotenv's released parser returns), the raw value span and the quoting style.
+// motdotla/dotenv's released parser returns), the raw value span and the quoting style. Names and
+// values are views into the parsed text; only values that escapes or CRLF change are stored.
 #pragma once
 
 #include "core/span.hpp"
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +21,7 @@ enum class separator { equals, colon };
 
 struct entry {
   byte_span key;         // the key bytes (after optional `export `)
-  std::string name;      // the key text
+  std::string_view name; // the key text
   bool exported = false; // `export KEY=...`
   separator sep = separator::equals;
   byte_span raw_value; // the value as written: quotes included; for unquoted values, trimmed
@@ -26,7 +29,7 @@ struct entry {
                        // when the value is empty
   byte_span inner;     // inside the quotes (== raw_value when unquoted)
   quoting quote = quoting::none;
-  std::string logical_value; // what dotenv hands the program
+  std::string_view logical_value; // what dotenv hands the program
   /// File offset of each logical byte, plus one entry for the end (size logical+1). Empty when the
   /// logical value is byte-identical to `inner` (no escapes, no CRLF inside a multi-line value).
   std::vector<std::uint32_t> logical_to_raw;
@@ -75,9 +78,20 @@ struct syntax_issue {
 enum class line_ending { lf, crlf, cr };
 
 struct document {
+  document() = default;
+  // Entries view `decoded`: a copy would point into the original.
+  document(document const&) = delete;
+  document& operator=(document const&) = delete;
+  document(document&&) noexcept = default;
+  document& operator=(document&&) noexcept = default;
+
   std::string_view text; // not owned: the bytes that were parsed
   std::vector<line> lines;
   std::vector<entry> entries; // in file order; duplicates kept (dotenv: the last one wins)
+  /// Logical values that differ from their bytes in the file (a deque: elements never move).
+  std::deque<std::string> decoded;
+  /// False when a filter dropped lines (see parse): `lines` then no longer covers `text`.
+  bool complete = true;
   std::vector<syntax_issue> issues;
   bool has_bom = false;
   line_ending dominant_ending = line_ending::lf; // the file's own style, for inserted lines
@@ -90,5 +104,12 @@ struct document {
 /// Parses .env bytes. Total: never fails and never throws; what it cannot read becomes a
 /// syntax_issue and the rest of the file is still parsed. `text` must outlive the document.
 document parse(std::string_view text);
+
+/// Called once per line, in file order, with the line's entry (or null): whether to keep it.
+using line_filter = std::function<bool(line const&, entry const*)>;
+
+/// Parses like parse(text) but keeps only the lines (and their entries) `keep` accepts, so that
+/// a large file costs memory in proportion to what a caller needs. Syntax issues are all kept.
+document parse(std::string_view text, line_filter const& keep);
 
 } // namespace poolcheck::env

@@ -96,18 +96,28 @@ struct ending_counts {
   std::size_t cr = 0;
 };
 
-ending_counts count_endings(std::string_view text) {
-  ending_counts counts;
+// LF bytes in `word`. Summing the 0/1 bytes with a multiply avoids a library popcount call on
+// baseline x86-64.
+std::size_t count_lf(std::uint64_t word) {
+  std::uint64_t const hits = zero_bytes(word ^ (ones * '\n')) >> 7;
+  return static_cast<std::size_t>((hits * ones) >> 56);
+}
+
+// LF bytes in `text` from `i` on.
+std::size_t count_lf(std::string_view text, std::size_t i) {
   std::size_t lf_bytes = 0;
-  std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    // Summing the 0/1 bytes with a multiply avoids a library popcount call on baseline x86-64.
-    std::uint64_t const hits = zero_bytes(load_word(text.data() + i) ^ (ones * '\n')) >> 7;
-    lf_bytes += static_cast<std::size_t>((hits * ones) >> 56);
+    lf_bytes += count_lf(load_word(text.data() + i));
   }
   for (; i < text.size(); ++i) {
     lf_bytes += text[i] == '\n' ? 1U : 0U;
   }
+  return lf_bytes;
+}
+
+// Line endings by kind, given the number of LF bytes (scan_encoding counts them).
+ending_counts count_endings(std::string_view text, std::size_t lf_bytes) {
+  ending_counts counts;
   for (std::size_t at = text.find('\r'); at != npos; at = text.find('\r', at + 1)) {
     if (at + 1 < text.size() && text[at + 1] == '\n') {
       ++counts.crlf;
@@ -135,19 +145,22 @@ bool is_continuation(unsigned char c) {
 
 // Reports NUL bytes and malformed UTF-8. A bad sequence is a lead byte with the continuation bytes
 // it claims (overlong, surrogate, out of range or truncated), or a run of stray continuation bytes.
-void scan_encoding(std::string_view text, std::vector<syntax_issue>& issues) {
+// Returns the number of LF bytes: counting them on the way saves a second pass over a large file.
+std::size_t scan_encoding(std::string_view text, std::vector<syntax_issue>& issues) {
   auto const* bytes = reinterpret_cast<unsigned char const*>(text.data());
   std::size_t const size = text.size();
   std::size_t nul_count = 0;
   std::size_t bad_count = 0;
+  std::size_t lf_bytes = 0;
   std::size_t i = 0;
   while (i < size) {
     if (nul_count >= max_encoding_issues && bad_count >= max_encoding_issues) {
-      return;
+      return lf_bytes + count_lf(text, i);
     }
     if (i + 8 <= size) {
       std::uint64_t const word = load_word(text.data() + i);
       if ((word & high_bits) == 0 && zero_bytes(word) == 0) {
+        lf_bytes += count_lf(word);
         i += 8;
         continue;
       }
@@ -162,6 +175,7 @@ void scan_encoding(std::string_view text, std::vector<syntax_issue>& issues) {
       continue;
     }
     if (lead < 0x80) {
+      lf_bytes += lead == '\n' ? 1U : 0U;
       ++i;
       continue;
     }
@@ -213,31 +227,34 @@ void scan_encoding(std::string_view text, std::vector<syntax_issue>& issues) {
     }
     i = end;
   }
+  return lf_bytes;
 }
 
 class parser {
 public:
-  explicit parser(std::string_view text)
+  parser(std::string_view text, line_filter const* keep)
       : text_(text), size_(text.size()),
-        bytes_(reinterpret_cast<unsigned char const*>(text.data())) {}
+        bytes_(reinterpret_cast<unsigned char const*>(text.data())), keep_(keep) {}
 
   document run() {
     document doc;
     doc.text = text_;
-    ending_counts const endings = count_endings(text_);
-    doc.dominant_ending = dominant_of(endings);
-    doc.ends_with_newline = size_ > 0 && is_newline(text_[size_ - 1]);
-    // An upper bound on both counts; untouched capacity costs address space, not memory.
-    std::size_t const line_bound = endings.lf + endings.crlf + endings.cr + 1;
-    doc.lines.reserve(line_bound);
-    doc.entries.reserve(line_bound);
-
     if (size_ >= 3 && bytes_[0] == 0xef && bytes_[1] == 0xbb && bytes_[2] == 0xbf) {
       doc.has_bom = true;
       doc.issues.push_back({syntax_issue_kind::byte_order_mark, {0, 3}});
     }
-    scan_encoding(text_, doc.issues);
+    ending_counts const endings = count_endings(text_, scan_encoding(text_, doc.issues));
     auto const encoding_issue_count = static_cast<std::ptrdiff_t>(doc.issues.size());
+    doc.dominant_ending = dominant_of(endings);
+    doc.ends_with_newline = size_ > 0 && is_newline(text_[size_ - 1]);
+    // Untouched capacity costs address space, not memory, and saves moving every entry as the
+    // vectors grow. Unfiltered: an upper bound on both counts. Filtered: a guess of one kept line
+    // in 256 bytes, generous for what callers keep.
+    std::size_t const line_bound = endings.lf + endings.crlf + endings.cr + 1;
+    std::size_t const expected =
+        keep_ == nullptr ? line_bound : std::min(line_bound, size_ / 256 + 16);
+    doc.lines.reserve(expected);
+    doc.entries.reserve(expected);
 
     doc_ = &doc;
     std::size_t pos = 0;
@@ -274,10 +291,24 @@ private:
   std::string_view text_;
   std::size_t size_;
   unsigned char const* bytes_;
+  line_filter const* keep_;
   document* doc_ = nullptr;
+  entry scratch_;
 
-  void push_line(line_kind kind, std::size_t begin, std::size_t end, std::size_t entry_index = 0) {
-    doc_->lines.push_back({kind, {begin, end}, entry_index});
+  // Records a line and, for an entry line, `value` (moved into the document when kept).
+  void push_line(line_kind kind, std::size_t begin, std::size_t end, entry* value = nullptr) {
+    line item{kind, {begin, end}, doc_->entries.size()};
+    if (keep_ != nullptr && !(*keep_)(item, value)) {
+      doc_->complete = false;
+      if (value != nullptr && !value->logical_to_raw.empty()) {
+        doc_->decoded.pop_back();
+      }
+      return;
+    }
+    if (value != nullptr) {
+      doc_->entries.push_back(std::move(*value));
+    }
+    doc_->lines.push_back(item);
   }
 
   void add_issue(syntax_issue_kind kind, std::size_t begin, std::size_t end) {
@@ -395,14 +426,18 @@ private:
         match = match_key(first);
       }
       if (match) {
-        std::size_t const index = doc_->entries.size();
-        entry& item = doc_->entries.emplace_back();
+        // Built in place of the last one: most entries of a large file are read and dropped.
+        entry& item = scratch_;
         item.key = match->key;
-        item.name = std::string(match->key.of(text_));
+        item.name = match->key.of(text_);
         item.exported = exported;
         item.sep = match->sep;
+        item.quote = quoting::none;
+        item.logical_value = {};
+        item.logical_to_raw.clear();
+        item.comment.reset();
         std::size_t const next = parse_value(match->value_begin, item);
-        push_line(line_kind::entry, begin, next, index);
+        push_line(line_kind::entry, begin, next, &item);
         return next;
       }
     }
@@ -578,13 +613,14 @@ private:
     std::string_view const inner = item.inner.of(text_);
     bool const has_cr = inner.find('\r') != npos;
     if (!has_cr && !(expand_escapes && has_newline_escape(inner))) {
-      item.logical_value.assign(inner);
+      item.logical_value = inner;
       return;
     }
-    item.logical_value.reserve(inner.size());
+    std::string& value = doc_->decoded.emplace_back();
+    value.reserve(inner.size());
     item.logical_to_raw.reserve(inner.size() + 1);
-    auto emit = [&item](char c, std::size_t raw) {
-      item.logical_value.push_back(c);
+    auto emit = [&item, &value](char c, std::size_t raw) {
+      value.push_back(c);
       item.logical_to_raw.push_back(static_cast<std::uint32_t>(raw));
     };
     std::size_t const end = item.inner.end;
@@ -606,6 +642,7 @@ private:
       ++at;
     }
     item.logical_to_raw.push_back(static_cast<std::uint32_t>(end));
+    item.logical_value = value;
   }
 };
 
@@ -621,7 +658,11 @@ std::string document::print() const {
 }
 
 document parse(std::string_view text) {
-  return parser(text).run();
+  return parser(text, nullptr).run();
+}
+
+document parse(std::string_view text, line_filter const& keep) {
+  return parser(text, &keep).run();
 }
 
 } // namespace poolcheck::env

@@ -36,7 +36,7 @@ std::optional<edit> value_edit(entry const& e, std::size_t begin, std::size_t en
   if (e.quote == quoting::none) {
     // Unquoted values are trimmed, so an edit may not create leading or trailing space, nor a
     // leading quote that would start a quoted value.
-    std::string after = e.logical_value;
+    std::string after(e.logical_value);
     after.replace(begin, end - begin, replacement);
     if (!after.empty() && (after.front() == ' ' || after.front() == '\t' || after.back() == ' ' ||
                            after.back() == '\t' || after.front() == '"' || after.front() == '\'' ||
@@ -59,7 +59,7 @@ file_edits to_file_edits(entry const& e, std::vector<edit> const& logical) {
   if (!out.edits.empty() || logical.empty())
     return out;
   // Re-quote the whole edited value. Edits are applied from the back so spans stay valid.
-  std::string value = e.logical_value;
+  std::string value(e.logical_value);
   std::vector<edit> sorted = logical;
   std::sort(sorted.begin(), sorted.end(),
             [](edit const& a, edit const& b) { return a.span.begin > b.span.begin; });

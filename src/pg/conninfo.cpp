@@ -677,6 +677,11 @@ scheme_kind classify(std::string_view value) {
   return looks_like_keywords(value) ? scheme_kind::keyword : scheme_kind::none;
 }
 
+bool is_connection_string(std::string_view value) {
+  auto const kind = classify(value);
+  return kind == scheme_kind::postgres || kind == scheme_kind::keyword;
+}
+
 conninfo parse(std::string_view value) {
   conninfo ci;
   if (auto const n = scheme_length(value); n != 0)

@@ -83,6 +83,9 @@ enum class scheme_kind {
 /// Classifies a logical .env value without parsing it fully.
 scheme_kind classify(std::string_view value);
 
+/// Whether classify() calls `value` a PostgreSQL connection string (URL or keyword form).
+bool is_connection_string(std::string_view value);
+
 /// Parses a value that classify() called postgres or keyword. Never throws; placeholders such as
 /// `${VAR}`, `<password>` or `[YOUR-PASSWORD]` parse as ordinary text.
 conninfo parse(std::string_view value);

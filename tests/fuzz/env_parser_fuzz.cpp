@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 using namespace poolcheck;
 
@@ -99,6 +100,34 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     require(issue.span.begin >= previous_issue, "issues sorted by offset");
     previous_issue = issue.span.begin;
   }
+  // A filtered parse keeps exactly the lines it is asked to, each as the full parse has it, and
+  // all the issues. Here: every other line.
+  std::size_t asked = 0;
+  std::vector<env::line> wanted;
+  env::document const some = env::parse(text, [&](env::line const& line, env::entry const*) {
+    bool const keep = asked++ % 2 == 0;
+    if (keep)
+      wanted.push_back(line);
+    return keep;
+  });
+  require(asked == doc.lines.size(), "the filter sees every line once");
+  require(some.lines.size() == wanted.size(), "kept lines are the ones asked for");
+  require(some.issues.size() == doc.issues.size(), "a filter keeps every issue");
+  for (std::size_t i = 0, entries = 0; i < some.lines.size(); ++i) {
+    env::line const& kept = some.lines[i];
+    env::line const& full = doc.lines[2 * i];
+    require(kept.kind == full.kind && kept.span == full.span, "a kept line is the full one");
+    if (kept.kind != env::line_kind::entry)
+      continue;
+    require(kept.entry_index == entries++, "kept entries are indexed in order");
+    env::entry const& a = some.entries[kept.entry_index];
+    env::entry const& b = doc.entries[full.entry_index];
+    require(a.name == b.name && a.logical_value == b.logical_value && a.raw_value == b.raw_value &&
+                a.logical_to_raw == b.logical_to_raw,
+            "a kept entry is the full one");
+  }
+  require(some.complete == (doc.lines.size() < 2), "a document missing lines says so");
+
   require(doc.has_bom == text.starts_with("\xEF\xBB\xBF"), "BOM flag");
   require(doc.ends_with_newline == (size > 0 && (text.back() == '\n' || text.back() == '\r')),
           "ends_with_newline flag");

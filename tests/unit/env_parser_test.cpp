@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,7 +40,7 @@ pair_list pairs(document const& doc) {
 std::string value_of(document const& doc, std::string_view name) {
   for (auto it = doc.entries.rbegin(); it != doc.entries.rend(); ++it) {
     if (it->name == name) {
-      return it->logical_value;
+      return std::string(it->logical_value);
     }
   }
   return "<missing>";
@@ -134,8 +135,10 @@ void check_invariants(document const& doc) {
   }
 }
 
-document parsed(std::string const& text) {
-  document doc = parse(text);
+// A document views its text: every text parsed here lives until the tests end.
+document parsed(std::string text) {
+  static std::deque<std::string> texts;
+  document doc = parse(texts.emplace_back(std::move(text)));
   check_invariants(doc);
   return doc;
 }
@@ -782,4 +785,24 @@ TEST_CASE("hostile inputs stay linear", "[env]") {
     document const doc = parse(text);
     CHECK(doc.print().size() == text.size());
   }
+}
+
+TEST_CASE("a filtered parse keeps only the lines asked for", "[env]") {
+  std::string const text = "# head\nKEEP=\"a\\nb\"\nDROP=\"c\\nd\"\n\nKEEP2=plain\nbad line\n";
+  std::vector<line_kind> seen;
+  document const doc = parse(text, [&](poolcheck::env::line const& l, entry const* e) {
+    seen.push_back(l.kind);
+    return e != nullptr && e->name.starts_with("KEEP");
+  });
+  CHECK(seen == std::vector<line_kind>{line_kind::comment, line_kind::entry, line_kind::entry,
+                                       line_kind::blank, line_kind::entry, line_kind::invalid});
+  CHECK_FALSE(doc.complete);
+  CHECK(pairs(doc) == pair_list{{"KEEP", "a\nb"}, {"KEEP2", "plain"}});
+  REQUIRE(doc.lines.size() == 2);
+  CHECK(doc.lines[0].span.of(text) == "KEEP=\"a\\nb\"\n");
+  CHECK(doc.lines[1].entry_index == 1);
+  // The dropped entry's decoded value is not kept either.
+  CHECK(doc.decoded.size() == 1);
+  // Issues do not depend on the filter.
+  CHECK(issues_of(doc, syntax_issue_kind::unmatched_line).size() == 1);
 }
