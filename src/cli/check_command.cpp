@@ -13,7 +13,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -35,13 +37,15 @@ struct outcome {
   bool io_error = false;
 };
 
-/// One file to check, with everything decided that needs shared state (config, client).
+/// One file to check, with its config decided (shared state, so on the main thread).
 struct job {
   std::string path;  // what to read ("-" for stdin)
   std::string named; // what to call it
   std::optional<std::string> text;
   engine::rule_set const* rules = nullptr;
   engine::check_options options;
+  effective_config const* config = nullptr;
+  fs::path folder; // where the client is looked for (on a worker: it costs a few lookups)
 };
 
 /// What checking one file produced; merged into the outcome in file order.
@@ -83,8 +87,9 @@ bool included(effective_config const& c, std::string const& path) {
   return !any(s.exclude.value);
 }
 
-file_outcome check_one(job& j, check_flags const& flags) {
+file_outcome check_one(job& j, config_resolver& configs, check_flags const& flags) {
   file_outcome out;
+  j.options.client = configs.client_for(*j.config, j.folder);
   std::string shown_path = j.path == "-" && j.named == "-" ? "<stdin>" : j.named;
   auto check = [&](std::string_view t) {
     return engine::analyze(t, *j.rules, j.options);
@@ -143,25 +148,91 @@ file_outcome check_one(job& j, check_flags const& flags) {
   return out;
 }
 
-/// Checks every job, on all cores when there are many: files are independent, and a tree of
-/// small files is dominated by reading them.
-std::vector<file_outcome> check_all(std::vector<job>& jobs, check_flags const& flags) {
-  std::vector<file_outcome> results(jobs.size());
-  std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                              jobs.size() / 16 + 1);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++)
-      results[i] = check_one(jobs[i], flags);
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t)
-    pool.emplace_back(work);
-  work();
-  for (auto& t : pool)
-    t.join();
-  return results;
-}
+/// Checks jobs on all cores while the main thread still prepares later ones: preparing a job
+/// (config, client) looks at folders, one after another; checking reads and parses a file. With
+/// --fix, checking starts only once every job is prepared, so that a broken config found late
+/// leaves every file as it was.
+class check_pool {
+public:
+  check_pool(std::size_t expected, config_resolver& configs, check_flags const& flags)
+      : configs_(configs), flags_(flags), results_(expected),
+        threads_wanted_(std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                              expected / 16 + 1)) {
+    if (!flags.fix)
+      start_helpers();
+  }
+
+  check_pool(check_pool const&) = delete;
+  check_pool& operator=(check_pool const&) = delete;
+
+  ~check_pool() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = abandoned_ = true;
+    }
+    ready_.notify_all();
+    join();
+  }
+
+  void add(job j) {
+    {
+      std::lock_guard lock(mutex_);
+      jobs_.push_back(std::move(j));
+    }
+    ready_.notify_one();
+  }
+
+  /// Every job added, checked; the outcomes in the order the jobs were added.
+  std::vector<file_outcome> finish() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_all();
+    start_helpers();
+    work();
+    join();
+    results_.resize(jobs_.size());
+    return std::move(results_);
+  }
+
+private:
+  config_resolver& configs_;
+  check_flags const& flags_;
+  std::deque<job> jobs_; // a deque: taken jobs stay in place while more are added
+  std::vector<file_outcome> results_;
+  std::size_t threads_wanted_;
+  std::vector<std::thread> helpers_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::size_t next_ = 0;
+  bool closed_ = false;
+  bool abandoned_ = false;
+
+  void start_helpers() {
+    while (helpers_.size() + 1 < threads_wanted_)
+      helpers_.emplace_back([this] { work(); });
+  }
+
+  void join() {
+    for (auto& t : helpers_)
+      t.join();
+    helpers_.clear();
+  }
+
+  void work() {
+    while (true) {
+      std::unique_lock lock(mutex_);
+      ready_.wait(lock, [this] { return abandoned_ || next_ < jobs_.size() || closed_; });
+      if (abandoned_ || next_ == jobs_.size())
+        return; // closed and nothing left
+      std::size_t const i = next_++;
+      job& j = jobs_[i];
+      lock.unlock();
+      results_[i] = check_one(j, configs_, flags_);
+    }
+  }
+};
 
 } // namespace
 
@@ -178,8 +249,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     error_line(e);
 
   engine::rule_set const* any_rules = nullptr;
-  std::vector<job> jobs;
-  jobs.reserve(found.files.size());
+  check_pool pool(found.files.size(), configs, flags);
   for (auto& file : found.files) {
     bool is_stdin = file.path == "-";
     std::string named =
@@ -195,8 +265,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     any_rules = &c.rules;
     if (!file.explicit_ && !included(c, named))
       continue;
-    job j{file.path, named, std::move(file.text), &c.rules, c.options};
-    j.options.client = configs.client_for(c, folder);
+    job j{file.path, named, std::move(file.text), &c.rules, c.options, &c, folder};
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
       if (!text) {
@@ -206,10 +275,11 @@ int run_check_files(check_flags const& flags, discovery found) {
       }
       j.text = std::move(*text);
     }
-    jobs.push_back(std::move(j));
+    pool.add(std::move(j));
   }
-  out.checked.reserve(jobs.size());
-  for (auto& r : check_all(jobs, flags)) {
+  auto results = pool.finish();
+  out.checked.reserve(results.size());
+  for (auto& r : results) {
     for (auto const& e : r.errors)
       error_line(e);
     out.io_error = out.io_error || !r.errors.empty();

@@ -111,8 +111,12 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
     config_path = flags_.config_file;
   } else if (!flags_.no_config) {
     std::error_code ec;
-    fs::path dir = fs::absolute(folder.empty() ? fs::path(".") : folder, ec).lexically_normal();
-    if (auto known = config_of_folder_.find(dir); known != config_of_folder_.end()) {
+    if (cwd_.empty())
+      cwd_ = fs::current_path(ec);
+    fs::path dir = folder.empty()         ? cwd_
+                   : folder.is_absolute() ? folder.lexically_normal()
+                                          : (cwd_ / folder).lexically_normal();
+    if (auto known = config_of_folder_.find(dir.native()); known != config_of_folder_.end()) {
       config_path = known->second;
     } else {
       std::vector<fs::path> visited;
@@ -125,7 +129,7 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
           break;
       }
       for (auto const& v : visited)
-        config_of_folder_[v] = config_path;
+        config_of_folder_[v.native()] = config_path;
     }
   }
   auto& slot = by_config_[config_path];

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,7 +42,8 @@ public:
   /// The settings for files in `folder`.
   result<effective_config const*> for_folder(std::filesystem::path const& folder);
 
-  /// The client for a file in `folder`: flag, config, else the project's package.json.
+  /// The client for a file in `folder`: flag, config, else the project's package.json. Unlike
+  /// for_folder, safe to call from several threads.
   engine::client_choice client_for(effective_config const& c, std::filesystem::path const& folder);
 
 private:
@@ -49,7 +51,8 @@ private:
 
   setting_flags flags_;
   std::map<std::string, std::unique_ptr<effective_config>> by_config_; // "" = no config file
-  std::map<std::filesystem::path, std::string> config_of_folder_;
+  std::unordered_map<std::string, std::string> config_of_folder_; // absolute folder -> config
+  std::filesystem::path cwd_; // asked once: relative folders are resolved against it
   project_detector projects_;
 };
 

@@ -63,17 +63,17 @@ result<opened_file> open_regular(std::string const& path) {
   return opened_file{fd, static_cast<std::size_t>(st.st_size)};
 }
 
-/// Reads an open file to its end and closes it. One open, one fstat, reads into a buffer of the
+/// Reads an open file and closes it. One open, one fstat, reads into a buffer of the
 /// file's size: a tree of small files is dominated by these system calls.
 result<std::string> read_to_end(std::string const& path, opened_file file) {
-  // One spare byte lets the read that returns 0 (end of file) land without growing the buffer;
-  // growing zero-fills it, which costs more than reading a small file.
+  // The size fstat gave is read and no more: asking again to see the end costs a system call per
+  // file. A file that reports no size (as some in /proc do) is read to its end.
   std::string bytes;
-  bytes.resize(file.size + 1);
+  bytes.resize(file.size > 0 ? file.size : 4096);
   std::size_t done = 0;
-  while (true) {
+  while (file.size == 0 || done < file.size) {
     if (done == bytes.size())
-      bytes.resize(bytes.size() * 2); // the file grew since fstat
+      bytes.resize(bytes.size() * 2); // only when fstat gave no size
     ssize_t n = ::read(file.fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR)
       continue;

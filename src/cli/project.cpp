@@ -68,15 +68,25 @@ engine::client_choice client_from_package_json(std::string const& text) {
 
 engine::client_choice project_detector::client_for(fs::path const& folder) {
   std::error_code ec;
-  fs::path dir = fs::absolute(folder, ec);
-  if (ec)
-    return {};
+  fs::path dir;
+  {
+    std::lock_guard lock(mutex_);
+    if (cwd_.empty())
+      cwd_ = fs::current_path(ec);
+    if (ec)
+      return {};
+    dir = folder.is_absolute() ? folder : cwd_ / folder;
+  }
   std::vector<fs::path> visited;
   engine::client_choice found;
   for (; !dir.empty(); dir = dir.parent_path()) {
-    if (auto it = cache_.find(dir); it != cache_.end()) {
-      found = it->second;
-      break;
+    {
+      // The lookups below run unlocked: two threads may look at the same folder, and agree.
+      std::lock_guard lock(mutex_);
+      if (auto it = cache_.find(dir.native()); it != cache_.end()) {
+        found = it->second;
+        break;
+      }
     }
     visited.push_back(dir);
     if (auto pkg = read_small_file(dir / "package.json")) {
@@ -91,8 +101,9 @@ engine::client_choice project_detector::client_for(fs::path const& folder) {
     if (fs::exists(dir / ".git", ec) || dir == dir.parent_path())
       break;
   }
+  std::lock_guard lock(mutex_);
   for (auto const& v : visited)
-    cache_[v] = found;
+    cache_[v.native()] = found;
   return found;
 }
 

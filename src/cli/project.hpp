@@ -7,17 +7,22 @@
 #include "engine/context.hpp"
 
 #include <filesystem>
-#include <map>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 
 namespace poolcheck::cli {
 
+/// Safe to share between threads: files are checked in parallel, each asking for its folder.
 class project_detector {
 public:
   /// The client for files in `folder`; unknown when nothing says.
   engine::client_choice client_for(std::filesystem::path const& folder);
 
 private:
-  std::map<std::filesystem::path, engine::client_choice> cache_;
+  std::mutex mutex_;
+  std::filesystem::path cwd_; // asked once: relative folders are resolved against it
+  std::unordered_map<std::string, engine::client_choice> cache_; // by absolute folder
 };
 
 /// The client a package.json's text implies, with its origin (exposed for tests).

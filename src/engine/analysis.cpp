@@ -12,6 +12,7 @@
 #include <bit>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <unordered_set>
 #include <utility>
 
@@ -86,7 +87,7 @@ public:
       return true;
     if (e == nullptr)
       return false; // blank, or unmatched (its syntax issue is kept apart)
-    std::size_t const hash = std::hash<std::string_view>{}(e->name);
+    std::uint64_t const hash = quick_hash(e->name);
     if (pg::is_connection_string(e->logical_value)) {
       set_seen(hash);
       url_names_.insert(e->name);
@@ -104,12 +105,25 @@ private:
   std::unordered_set<std::string_view> url_names_;
   bool after_directive_ = false;
 
-  void set_seen(std::size_t hash) {
+  // Hashes a name's first and last eight bytes and its length: enough to tell most names apart,
+  // and a clash only costs a hash-table probe.
+  static std::uint64_t quick_hash(std::string_view name) {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::memcpy(&head, name.data(), std::min<std::size_t>(name.size(), 8));
+    if (name.size() > 8)
+      std::memcpy(&tail, name.data() + name.size() - 8, 8);
+    std::uint64_t const h =
+        (head * 0x9E3779B97F4A7C15ULL) ^ ((tail + name.size()) * 0xC2B2AE3D27D4EB4FULL);
+    return h ^ (h >> 29);
+  }
+
+  void set_seen(std::uint64_t hash) {
     std::size_t const bit = hash & (seen_.size() * 64 - 1);
     seen_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
 
-  [[nodiscard]] bool was_seen(std::size_t hash) const {
+  [[nodiscard]] bool was_seen(std::uint64_t hash) const {
     std::size_t const bit = hash & (seen_.size() * 64 - 1);
     return (seen_[bit / 64] >> (bit % 64)) & 1U;
   }
