@@ -15,9 +15,9 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
-#include <mutex>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unistd.h>
@@ -266,6 +266,8 @@ int run_check_files(check_flags const& flags, discovery found) {
     if (!file.explicit_ && !included(c, named))
       continue;
     job j{file.path, named, std::move(file.text), &c.rules, c.options, &c, folder};
+    if (found.files.size() == 1) // no other file to keep the other cores busy
+      j.options.threads = std::max(1u, std::thread::hardware_concurrency());
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
       if (!text) {

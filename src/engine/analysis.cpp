@@ -13,6 +13,9 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <iterator>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 
@@ -67,6 +70,25 @@ role role_of(std::string_view name, rule_set const& rules) {
 
 namespace {
 
+/// Hashes a name's first and last eight bytes and its length: enough to tell most names apart
+/// (a clash costs one comparison more), and cheaper than hashing every byte of every name.
+struct name_hash {
+  std::size_t operator()(std::string_view name) const {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::memcpy(&head, name.data(), std::min<std::size_t>(name.size(), 8));
+    if (name.size() > 8)
+      std::memcpy(&tail, name.data() + name.size() - 8, 8);
+    // MurmurHash3's finaliser: every input bit reaches every output bit.
+    std::uint64_t h = head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ name.size();
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+  }
+};
+
 /// The lines the checks read: connection strings, later assignments of their names (ENV103),
 /// direct-role names (PRISMA013), suppression comments and the line after each. A large file then
 /// costs memory in proportion to its connection strings, not to its lines.
@@ -87,13 +109,14 @@ public:
       return true;
     if (e == nullptr)
       return false; // blank, or unmatched (its syntax issue is kept apart)
-    std::uint64_t const hash = quick_hash(e->name);
+    std::uint64_t const hash = name_hash{}(e->name);
     if (pg::is_connection_string(e->logical_value)) {
       set_seen(hash);
       url_names_.insert(e->name);
       return true;
     }
-    return rules_.direct_names.matches(e->name) || (was_seen(hash) && url_names_.contains(e->name));
+    return rules_.direct_names.matches(e->name) ||
+           (was_seen(hash) && url_names_.find(e->name) != url_names_.end());
   }
 
 private:
@@ -102,21 +125,8 @@ private:
   // A one-hash Bloom filter in front of url_names_: most names never held a connection string,
   // and one bit of a small array says so faster than a hash-table probe.
   std::vector<std::uint64_t> seen_;
-  std::unordered_set<std::string_view> url_names_;
+  std::unordered_set<std::string_view, name_hash> url_names_;
   bool after_directive_ = false;
-
-  // Hashes a name's first and last eight bytes and its length: enough to tell most names apart,
-  // and a clash only costs a hash-table probe.
-  static std::uint64_t quick_hash(std::string_view name) {
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    std::memcpy(&head, name.data(), std::min<std::size_t>(name.size(), 8));
-    if (name.size() > 8)
-      std::memcpy(&tail, name.data() + name.size() - 8, 8);
-    std::uint64_t const h =
-        (head * 0x9E3779B97F4A7C15ULL) ^ ((tail + name.size()) * 0xC2B2AE3D27D4EB4FULL);
-    return h ^ (h >> 29);
-  }
 
   void set_seen(std::uint64_t hash) {
     std::size_t const bit = hash & (seen_.size() * 64 - 1);
@@ -134,6 +144,33 @@ struct active_rule {
   rule const* r;
   checks::code_rule fn;
 };
+
+/// Runs every active rule on one connection string; records its password's span.
+void check_url(env::entry const& e, env::document const& doc, rule_set const& rules,
+               check_options const& options, std::vector<active_rule> const& active,
+               bool whole_file, file_report& report, sink& out) {
+  pg::conninfo const info = pg::parse(e.logical_value);
+  url_facts f{e, info, role::runtime, {}, target::serverless, nullptr, {}, 5432};
+  f.role = role_of(e.name, rules);
+  f.client = client_for(e.name, rules, options);
+  if (auto v = options.variables.find(e.name); v != options.variables.end()) {
+    if (v->second.role)
+      f.role = *v->second.role;
+    if (v->second.client)
+      f.client = {*v->second.client, "config [variables." + std::string(e.name) + "]"};
+  }
+  f.target = options.target;
+  f.port = port_of(info);
+  match_endpoint(f, rules);
+  if (info.password && !info.password->raw.empty())
+    report.secrets.push_back(f.file_span(info.password->raw));
+  for (auto const& [r, fn] : active) {
+    if (fn)
+      fn(*r, checks::input{doc, rules, &f, whole_file}, out);
+    else
+      run_data_rule(*r, rules, f, out);
+  }
+}
 
 file_report run_rules(env::document const& doc, rule_set const& rules, check_options const& options,
                       bool whole_file) {
@@ -161,31 +198,35 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
 
   // One connection string at a time: a file of many costs memory for one. Findings are sorted
   // below, so the order rules run in does not show.
-  for (auto const& e : doc.entries) {
-    if (!pg::is_connection_string(e.logical_value))
-      continue;
-    if (e.cut_by_hash())
-      continue; // not what the author wrote: ENV101 reports it, nothing else until it is quoted
-    pg::conninfo const info = pg::parse(e.logical_value);
-    url_facts f{e, info, role::runtime, {}, target::serverless, nullptr, {}, 5432};
-    f.role = role_of(e.name, rules);
-    f.client = client_for(e.name, rules, options);
-    if (auto v = options.variables.find(e.name); v != options.variables.end()) {
-      if (v->second.role)
-        f.role = *v->second.role;
-      if (v->second.client)
-        f.client = {*v->second.client, "config [variables." + std::string(e.name) + "]"};
-    }
-    f.target = options.target;
-    f.port = port_of(info);
-    match_endpoint(f, rules);
-    if (info.password && !info.password->raw.empty())
-      report.secrets.push_back(f.file_span(info.password->raw));
-    for (auto const& [r, fn] : active) {
-      if (fn)
-        fn(*r, checks::input{doc, rules, &f, whole_file}, out);
-      else
-        run_data_rule(*r, rules, f, out);
+  std::vector<env::entry const*> urls;
+  for (auto const& e : doc.entries)
+    // A value cut short by `#` is not what the author wrote: ENV101 reports it, nothing else
+    // until it is quoted.
+    if (pg::is_connection_string(e.logical_value) && !e.cut_by_hash())
+      urls.push_back(&e);
+  auto check_urls = [&](std::size_t begin, std::size_t end, file_report& into) {
+    sink to(into.diagnostics);
+    for (std::size_t i = begin; i < end; ++i)
+      check_url(*urls[i], doc, rules, options, active, whole_file, into, to);
+  };
+  // Thousands of them (a large file checked on its own) are shared among threads.
+  constexpr std::size_t urls_per_thread = 2048;
+  std::size_t const threads = std::max<std::size_t>(
+      1, std::min<std::size_t>(options.threads, urls.size() / urls_per_thread));
+  if (threads == 1) {
+    check_urls(0, urls.size(), report);
+  } else {
+    std::vector<file_report> parts(threads);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t)
+      pool.emplace_back(check_urls, urls.size() * t / threads, urls.size() * (t + 1) / threads,
+                        std::ref(parts[t]));
+    for (auto& t : pool)
+      t.join();
+    for (auto& part : parts) {
+      std::move(part.diagnostics.begin(), part.diagnostics.end(),
+                std::back_inserter(report.diagnostics));
+      report.secrets.insert(report.secrets.end(), part.secrets.begin(), part.secrets.end());
     }
   }
   if (whole_file)

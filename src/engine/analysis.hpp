@@ -27,6 +27,9 @@ struct check_options {
   };
 
   std::map<std::string, variable_override, std::less<>> variables;
+
+  /// Threads a file's connection strings may be shared among (when there are thousands).
+  std::size_t threads = 1;
 };
 
 struct file_report {
