@@ -10,10 +10,10 @@
 
 #include <filesystem>
 #include <map>
-#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace poolcheck::cli {
@@ -51,7 +51,7 @@ private:
 
   setting_flags flags_;
   std::map<std::string, std::unique_ptr<effective_config>> by_config_; // "" = no config file
-  std::unordered_map<std::string, std::string> config_of_folder_; // absolute folder -> config
+  std::unordered_map<std::string, std::string> config_of_folder_;      // absolute folder -> config
   std::filesystem::path cwd_; // asked once: relative folders are resolved against it
   project_detector projects_;
 };
