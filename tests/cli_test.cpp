@@ -6,9 +6,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 namespace poolcheck::test {
 namespace {
@@ -115,6 +117,28 @@ TEST_CASE("a large file's findings do not depend on how it is read or shared out
   CHECK(expected.size() == 9); // NEON002 on every 500th direct URL
   CHECK(findings(beside) == expected);
   CHECK(findings(piped) == expected);
+}
+
+TEST_CASE("human carets sit under the span after multi-byte characters", "[cli]") {
+  auto r = run_poolcheck({"check", "--color", "never", "--select", "NEON001", "-"},
+                         "DATABASE_URL=\"postgresql://\u00fcn\u00ef:pw@ep-cool-darkness-a1b2c3d4"
+                         ".us-east-2.aws.neon.tech/neondb\"\n");
+  REQUIRE(r.exit_code == 1);
+  std::istringstream lines(r.out);
+  std::string line, source, carets;
+  while (std::getline(lines, line)) {
+    if (line.starts_with("1 | "))
+      source = line;
+    else if (!source.empty() && carets.empty())
+      carets = line;
+  }
+  auto code_points = [](std::string_view s) {
+    return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  };
+  auto host = source.find("ep-cool");
+  REQUIRE(host != std::string::npos);
+  CHECK(code_points(std::string_view(carets).substr(0, carets.find('^'))) ==
+        code_points(std::string_view(source).substr(0, host)));
 }
 
 TEST_CASE("no output shows a password unless asked", "[cli][secrets]") {

@@ -44,6 +44,12 @@ std::size_t utf8_start(std::string_view s, std::size_t at) {
   return at;
 }
 
+/// Terminal columns `text` takes: one per code point, so carets after a multi-byte character stay
+/// under what they point at.
+std::size_t width_of(std::string_view text) {
+  return code_point_column(text, text.size() + 1) - 1;
+}
+
 void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, redactor const& mask,
                options const& o) {
   source_file const& file = f.file;
@@ -77,9 +83,10 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
   std::string prefix = (cut > 0 || start > 0) ? "..." : "";
   std::string suffix =
       stop < shown.text.size() || line.size() < full_line.size() - cut ? "..." : "";
-  std::size_t caret_at = prefix.size() + from - start;
-  std::size_t width =
-      std::max<std::size_t>(std::min(to, stop) > from ? std::min(to, stop) - from : 1, 1);
+  std::string_view const text = shown.text;
+  std::size_t caret_at = prefix.size() + width_of(text.substr(start, from - start));
+  std::size_t width = std::max<std::size_t>(
+      width_of(text.substr(from, std::min(to, stop) > from ? std::min(to, stop) - from : 0)), 1);
   std::string gutter(std::to_string(begin.line).size(), ' ');
   out << gutter << " |\n"
       << begin.line << " | " << prefix

@@ -3,6 +3,7 @@
 // conservative definition below, libpq's own PQconninfoParse must accept it and store exactly
 // what our reading implies.
 #include "pg/conninfo.hpp"
+#include "support/libpq_reading.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -19,7 +20,8 @@ using namespace poolcheck;
 
 namespace {
 
-using values = std::map<std::string, std::string>;
+using test::ask_libpq;
+using test::values;
 
 [[noreturn]] void fail(char const* what, std::string_view text) {
   std::fprintf(stderr, "conninfo_fuzz: property violated: %s\n  input: %.*s\n", what,
@@ -81,32 +83,6 @@ std::set<std::string, std::less<>> const& libpq_keywords() {
   return keywords;
 }
 
-struct libpq_reading {
-  bool accepted = false;
-  std::string error;
-  values stored; // keywords whose val is non-NULL
-};
-
-libpq_reading ask_libpq(std::string const& text) {
-  libpq_reading out;
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(text.c_str(), &error);
-  if (options == nullptr) {
-    if (error != nullptr) {
-      out.error = error;
-      PQfreemem(error);
-    }
-    return out;
-  }
-  out.accepted = true;
-  for (auto const* o = options; o->keyword != nullptr; ++o) {
-    if (o->val != nullptr)
-      out.stored[o->keyword] = o->val;
-  }
-  PQconninfoFree(options);
-  return out;
-}
-
 // libpq-valid, URL form. Conservative: a string that passes must be one libpq reads without doubt,
 // so any difference in what is stored is a bug on one side.
 //  - the scheme is exactly postgres:// or postgresql:// (libpq's prefix is case-sensitive and
@@ -156,47 +132,6 @@ bool libpq_valid_keywords(pg::conninfo const& ci) {
                      [&](pg::param const& p) { return keywords.contains(p.key); });
 }
 
-// What libpq stores for our reading: URI parts first, skipping empty ones as libpq does ("Avoid
-// setting dbname to an empty string"), then every parameter in order, the last one winning.
-values as_libpq_would_store(pg::conninfo const& ci) {
-  values out;
-  auto put_nonempty = [&](char const* key, std::string const& value) {
-    if (!value.empty())
-      out[key] = value;
-  };
-  if (ci.form == pg::form::url) {
-    if (ci.user)
-      put_nonempty("user", ci.user->decoded);
-    if (ci.password)
-      put_nonempty("password", ci.password->decoded);
-    // libpq joins the host list and the port list with ',' (an item without ':' adds no port).
-    std::string hosts;
-    std::string ports;
-    for (std::size_t i = 0; i < ci.hosts.size(); ++i) {
-      if (i > 0) {
-        hosts += ',';
-        ports += ',';
-      }
-      hosts += ci.hosts[i].name;
-      if (ci.hosts[i].port)
-        ports += ci.hosts[i].port->decoded;
-    }
-    put_nonempty("host", hosts);
-    put_nonempty("port", ports);
-    if (ci.dbname)
-      put_nonempty("dbname", ci.dbname->decoded);
-  }
-  for (auto const& p : ci.params) {
-    // conninfo_storeval: "requiressl=1 gets translated to sslmode=require".
-    if (p.key == "requiressl") {
-      out["sslmode"] = !p.value.empty() && p.value[0] == '1' ? "require" : "prefer";
-      continue;
-    }
-    out[p.key] = p.value;
-  }
-  return out;
-}
-
 std::string get(values const& v, std::string const& key) {
   auto it = v.find(key);
   return it == v.end() ? std::string() : it->second;
@@ -208,7 +143,7 @@ void compare_with_libpq(std::string_view text, pg::conninfo const& ci) {
     std::fprintf(stderr, "conninfo_fuzz: libpq refused: %s", libpq.error.c_str());
     fail("libpq accepts a libpq-valid string", text);
   }
-  auto const ours = as_libpq_would_store(ci);
+  auto const ours = test::as_libpq_would_store(ci);
   if (ours != libpq.stored) {
     for (auto const& [k, v] : libpq.stored)
       std::fprintf(stderr, "  libpq %s=[%s]\n", k.c_str(), v.c_str());
