@@ -243,6 +243,7 @@ int run_check(check_flags const& flags) {
 
 int run_check_files(check_flags const& flags, discovery found) {
   config_resolver configs(flags.settings);
+  configs.use_listing(found.folders);
   outcome out;
   out.io_error = !found.errors.empty();
   for (auto const& e : found.errors)

@@ -113,9 +113,7 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
     std::error_code ec;
     if (cwd_.empty())
       cwd_ = fs::current_path(ec);
-    fs::path dir = folder.empty()         ? cwd_
-                   : folder.is_absolute() ? folder.lexically_normal()
-                                          : (cwd_ / folder).lexically_normal();
+    fs::path dir = normal_folder(cwd_, folder);
     if (auto known = config_of_folder_.find(dir.native()); known != config_of_folder_.end()) {
       config_path = known->second;
     } else {
@@ -123,9 +121,11 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
       for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
         visited.push_back(d);
         for (auto name : config::file_names)
-          if (fs::is_regular_file(d / name, ec) && config_path.empty())
+          if (config_path.empty() && listing_->may_have(d, name) &&
+              fs::is_regular_file(d / name, ec))
             config_path = (d / name).string();
-        if (!config_path.empty() || fs::exists(d / ".git", ec) || d == d.parent_path())
+        if (!config_path.empty() || (listing_->may_have(d, ".git") && fs::exists(d / ".git", ec)) ||
+            d == d.parent_path())
           break;
       }
       for (auto const& v : visited)

@@ -3,6 +3,8 @@
 // .gitignore is honoured; elsewhere by a walk that skips `.git` and `node_modules`.
 #pragma once
 
+#include "cli/folder_listing.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@ struct found_file {
 struct discovery {
   std::vector<found_file> files;   // in a stable order
   std::vector<std::string> errors; // one line each: what could not be read or walked
+  folder_listing folders;          // what the walk or git saw in the folders of the files
 };
 
 discovery discover(std::vector<std::string> const& paths);

@@ -75,7 +75,7 @@ engine::client_choice project_detector::client_for(fs::path const& folder) {
       cwd_ = fs::current_path(ec);
     if (ec)
       return {};
-    dir = folder.is_absolute() ? folder : cwd_ / folder;
+    dir = normal_folder(cwd_, folder);
   }
   std::vector<fs::path> visited;
   engine::client_choice found;
@@ -89,16 +89,20 @@ engine::client_choice project_detector::client_for(fs::path const& folder) {
       }
     }
     visited.push_back(dir);
-    if (auto pkg = read_small_file(dir / "package.json")) {
-      found = client_from_package_json(*pkg);
-      if (found.value != engine::client::unknown)
-        break;
+    if (listing_->may_have(dir, "package.json")) {
+      if (auto pkg = read_small_file(dir / "package.json")) {
+        found = client_from_package_json(*pkg);
+        if (found.value != engine::client::unknown)
+          break;
+      }
     }
-    if (read_small_file(dir / "prisma" / "schema.prisma")) {
+    if (listing_->may_have(dir, "prisma") && listing_->may_have(dir / "prisma", "schema.prisma") &&
+        read_small_file(dir / "prisma" / "schema.prisma")) {
       found = {engine::client::prisma, "prisma/schema.prisma"};
       break;
     }
-    if (fs::exists(dir / ".git", ec) || dir == dir.parent_path())
+    if ((listing_->may_have(dir, ".git") && fs::exists(dir / ".git", ec)) ||
+        dir == dir.parent_path())
       break;
   }
   std::lock_guard lock(mutex_);

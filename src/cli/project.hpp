@@ -4,6 +4,7 @@
 // repository root.
 #pragma once
 
+#include "cli/folder_listing.hpp"
 #include "engine/context.hpp"
 
 #include <filesystem>
@@ -19,7 +20,11 @@ public:
   /// The client for files in `folder`; unknown when nothing says.
   engine::client_choice client_for(std::filesystem::path const& folder);
 
+  /// What discovery saw (outlives this object): spares asking the file system about those folders.
+  void use_listing(folder_listing const& listing) { listing_ = &listing; }
+
 private:
+  folder_listing const* listing_ = &folder_listing::none();
   std::mutex mutex_;
   std::filesystem::path cwd_; // asked once: relative folders are resolved against it
   std::unordered_map<std::string, engine::client_choice> cache_; // by absolute folder

@@ -1,0 +1,55 @@
+#include "cli/folder_listing.hpp"
+
+#include <array>
+
+namespace poolcheck::cli {
+namespace {
+
+constexpr std::array<std::string_view, 6> tracked_names = {
+    "poolcheck.toml", ".poolcheck.toml", "package.json", "prisma", "schema.prisma", ".git"};
+
+/// The bit of a tracked name, or 0.
+std::uint8_t bit_of(std::string_view name) {
+  for (std::size_t i = 0; i < tracked_names.size(); ++i)
+    if (tracked_names[i] == name)
+      return static_cast<std::uint8_t>(1U << i);
+  return 0;
+}
+
+} // namespace
+
+std::filesystem::path normal_folder(std::filesystem::path const& cwd,
+                                    std::filesystem::path const& p) {
+  std::filesystem::path out = (p.is_absolute() ? p : cwd / p).lexically_normal();
+  if (!out.has_filename() && out.has_relative_path())
+    out = out.parent_path(); // "a/b/" -> "a/b"
+  return out;
+}
+
+bool folder_listing::tracks(std::string_view name) {
+  return bit_of(name) != 0;
+}
+
+folder_listing const& folder_listing::none() {
+  static folder_listing const empty;
+  return empty;
+}
+
+void folder_listing::saw(std::filesystem::path const& folder, std::string_view child) {
+  marks_[folder.native()] |= bit_of(child);
+}
+
+void folder_listing::listed(std::filesystem::path const& folder) {
+  marks_.try_emplace(folder.native(), 0);
+}
+
+std::optional<bool> folder_listing::has(std::filesystem::path const& folder,
+                                        std::string_view name) const {
+  std::uint8_t const bit = bit_of(name);
+  auto it = marks_.find(folder.native());
+  if (bit == 0 || it == marks_.end())
+    return std::nullopt;
+  return (it->second & bit) != 0;
+}
+
+} // namespace poolcheck::cli
