@@ -1,0 +1,81 @@
+// Discovery remembers what it saw in each folder (package.json, poolcheck.toml, prisma/, .git), and
+// config and client lookups trust it: the answers must be the file system's.
+#include "cli/discover.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace poolcheck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string const pg_inert =
+    "DATABASE_URL=postgres://app@db.example.com/app?sslmode=require&connection_limit=5\n";
+
+} // namespace
+
+TEST_CASE("a folder walk records the names lookups ask about", "[cli]") {
+  temp_dir t;
+  t.write("a/package.json", "{}");
+  t.write("a/b/.env", "A=1\n");
+  t.write("a/prisma/schema.prisma", "");
+  t.write("c/.git/HEAD", "");
+  t.write("c/.env", "A=1\n");
+  t.write("node_modules/x/package.json", "{}");
+  auto found = cli::discover({t.path.string()});
+  REQUIRE(found.files.size() == 2);
+  auto const root = fs::canonical(t.path);
+  auto const& f = found.folders;
+  CHECK(f.has(root / "a", "package.json") == true);
+  CHECK(f.has(root / "a" / "b", "package.json") == false);
+  CHECK(f.has(root / "a", "prisma") == true);
+  CHECK(f.has(root / "a" / "prisma", "schema.prisma") == true);
+  CHECK(f.has(root / "c", ".git") == true);
+  CHECK(f.has(root / "a", ".git") == false);
+  CHECK(f.has(root, "poolcheck.toml") == false);
+  CHECK_FALSE(f.has(root / "node_modules" / "x", "package.json")); // not walked: unknown
+  CHECK_FALSE(f.has(root / "a", "README.md"));                     // not a tracked name
+  CHECK_FALSE(f.has(root.parent_path(), "package.json"));          // above the walk
+}
+
+TEST_CASE("git's file list records the folders of the files it lists", "[cli][git]") {
+  temp_dir t;
+  t.write("a/package.json", "{}");
+  t.write("a/b/.env", "A=1\n");
+  t.write("a/prisma/schema.prisma", "");
+  REQUIRE(std::system(("git init -q '" + t.path.string() + "'").c_str()) == 0);
+  auto found = cli::discover({t.path.string()});
+  REQUIRE(found.files.size() == 1);
+  auto const root = fs::canonical(t.path);
+  auto const& f = found.folders;
+  CHECK(f.has(root / "a", "package.json") == true);
+  CHECK(f.has(root / "a" / "b", "package.json") == false);
+  CHECK(f.has(root / "a", "prisma") == true);
+  CHECK(f.has(root / "a" / "prisma", "schema.prisma") == true);
+  CHECK_FALSE(f.has(root, ".git")); // the listed folder itself is asked of the file system
+}
+
+TEST_CASE("walked folders find their package.json and poolcheck.toml", "[cli]") {
+  temp_dir t;
+  t.write("pg/package.json", R"({"dependencies":{"pg":"^8"}})");
+  t.write("pg/.env", pg_inert);
+  t.write("other/.env", pg_inert);
+  t.write("server/poolcheck.toml", "target = \"server\"\n");
+  t.write("server/app/.env",
+          "DATABASE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/"
+          "neondb?sslmode=require\n");
+  auto r = run_poolcheck({"check", "--format", "json", "."}, "", t.path);
+  INFO(r.out);
+  // node-postgres from pg/package.json: PRISMA012 there only.
+  CHECK(r.out.find("pg/.env\"") != std::string::npos);
+  CHECK(r.out.find("PRISMA012") != std::string::npos);
+  CHECK(r.out.find("other/.env\"") == std::string::npos);
+  // server/poolcheck.toml: a direct Neon host is fine for a server.
+  CHECK(r.out.find("NEON001") == std::string::npos);
+}
+
+} // namespace poolcheck::test
