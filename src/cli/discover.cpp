@@ -1,11 +1,16 @@
-// File discovery with std::filesystem's error_code overloads (no exceptions): symlinked
-// folders are not followed, so a symlink loop cannot trap the walk.
+// File discovery: git's list inside a work tree, else a walk of the folder on several threads.
 #include "cli/discover.hpp"
 
 #include "cli/process.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <dirent.h>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <unordered_set>
 
 namespace poolcheck::cli {
@@ -31,35 +36,119 @@ std::optional<std::vector<std::string>> git_files(std::string const& dir) {
   return out;
 }
 
-void walk(std::string const& path, fs::path const& cwd, std::vector<std::string>& found,
-          discovery& out) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    out.errors.push_back(path + ": " + ec.message());
-    return;
+/// Walks the folder `path` on several threads (a tree of thousands of folders is mostly system
+/// calls, one folder at a time): .env files into `found` (unsorted), folder facts into `out`.
+/// Symlinked folders are not followed, so a symlink loop cannot trap the walk; folders that cannot
+/// be read for want of permission are skipped, as git and ripgrep do.
+class parallel_walk {
+public:
+  parallel_walk(fs::path const& cwd, discovery& out) : cwd_(cwd), out_(out) {}
+
+  void run(std::string const& path, std::vector<std::string>& found) {
+    pending_.push_back(path);
+    out_.folders.listed(normal_folder(cwd_, path));
+    std::size_t const threads = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t)
+      helpers.emplace_back([this] { work(); });
+    work();
+    for (auto& t : helpers)
+      t.join();
+    for (auto& f : found_)
+      found.push_back(std::move(f));
+    for (auto const& [folder, name] : seen_)
+      out_.folders.saw(normal_folder(cwd_, folder), name);
+    for (auto const& folder : listed_)
+      out_.folders.listed(normal_folder(cwd_, folder));
+    for (auto& e : errors_)
+      out_.errors.push_back(std::move(e));
   }
-  out.folders.listed(normal_folder(cwd, path));
-  for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-    if (ec) {
-      out.errors.push_back(path + ": " + ec.message());
-      return;
+
+private:
+  fs::path const& cwd_;
+  discovery& out_;
+  std::mutex mutex_;
+  std::condition_variable more_;
+  std::vector<std::string> pending_; // folders to list
+  std::size_t busy_ = 0;             // threads listing a folder
+  std::vector<std::string> found_;
+  std::vector<std::pair<std::string, std::string>> seen_; // (folder, tracked name)
+  std::vector<std::string> listed_;
+  std::vector<std::string> errors_;
+
+  void work() {
+    while (true) {
+      std::string folder;
+      {
+        std::unique_lock lock(mutex_);
+        more_.wait(lock, [this] { return !pending_.empty() || busy_ == 0; });
+        if (pending_.empty())
+          return; // nothing queued and nobody listing: done
+        folder = std::move(pending_.back());
+        pending_.pop_back();
+        ++busy_;
+      }
+      list(folder);
+      {
+        std::lock_guard lock(mutex_);
+        --busy_;
+      }
+      more_.notify_all();
     }
-    std::string name = it->path().filename().string();
-    if (folder_listing::tracks(name))
-      out.folders.saw(normal_folder(cwd, it->path().parent_path()), name);
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) {
-      if (name == ".git" || name == "node_modules")
-        it.disable_recursion_pending();
-      else if (!it->is_symlink(type_ec))
-        out.folders.listed(normal_folder(cwd, it->path()));
-      continue;
-    }
-    if (is_env_file_name(name) && it->is_regular_file(type_ec))
-      found.push_back(it->path().string());
   }
-}
+
+  /// Lists one folder; queues its subfolders.
+  void list(std::string const& folder) {
+    std::vector<std::string> subfolders, files, listed;
+    std::vector<std::pair<std::string, std::string>> seen;
+    std::string error;
+    if (DIR* dir = ::opendir(folder.c_str())) {
+      while (dirent const* entry = ::readdir(dir)) {
+        std::string_view const name = entry->d_name;
+        if (name == "." || name == "..")
+          continue;
+        std::string child = folder + (folder.ends_with('/') ? "" : "/") + std::string(name);
+        if (folder_listing::tracks(name))
+          seen.emplace_back(folder, name);
+        unsigned char type = entry->d_type;
+        if (type == DT_UNKNOWN || type == DT_LNK) {
+          // Symlinks count as what they point to, for files; a symlinked folder is not entered.
+          std::error_code ec;
+          auto const link = fs::symlink_status(child, ec);
+          auto const target = fs::status(child, ec);
+          if (fs::is_directory(link))
+            type = DT_DIR;
+          else if (fs::is_regular_file(target))
+            type = DT_REG;
+          else
+            continue;
+        }
+        if (type == DT_DIR) {
+          if (name != ".git" && name != "node_modules") {
+            listed.push_back(child);
+            subfolders.push_back(std::move(child));
+          }
+        } else if (type == DT_REG && is_env_file_name(std::string(name))) {
+          files.push_back(std::move(child));
+        }
+      }
+      ::closedir(dir);
+    } else if (errno != EACCES) {
+      error = folder + ": " + std::strerror(errno);
+    }
+    std::lock_guard lock(mutex_);
+    for (auto& f : subfolders)
+      pending_.push_back(std::move(f));
+    for (auto& f : files)
+      found_.push_back(std::move(f));
+    for (auto& s : seen)
+      seen_.push_back(std::move(s));
+    for (auto& l : listed)
+      listed_.push_back(std::move(l));
+    if (!error.empty())
+      errors_.push_back(std::move(error));
+  }
+};
 
 /// What git's list says about the folders of the found files and their ancestors below `path`
 /// (not `path` itself: a `.git` there is not in the list). A file git ignores is missed, which for
@@ -134,7 +223,7 @@ discovery discover(std::vector<std::string> const& paths) {
       }
       note_git_folders(path, cwd, *listed, found_rel, out.folders);
     } else {
-      walk(path, cwd, found, out);
+      parallel_walk(cwd, out).run(path, found);
     }
     std::sort(found.begin(), found.end());
     for (auto& f : found)
