@@ -120,11 +120,11 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
       std::vector<fs::path> visited;
       for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
         visited.push_back(d);
+        folder_facts const here = listing_->facts(d);
         for (auto name : config::file_names)
-          if (config_path.empty() && listing_->may_have(d, name) &&
-              fs::is_regular_file(d / name, ec))
+          if (config_path.empty() && here.may_have(name) && fs::is_regular_file(d / name, ec))
             config_path = (d / name).string();
-        if (!config_path.empty() || (listing_->may_have(d, ".git") && fs::exists(d / ".git", ec)) ||
+        if (!config_path.empty() || (here.may_have(".git") && fs::exists(d / ".git", ec)) ||
             d == d.parent_path())
           break;
       }

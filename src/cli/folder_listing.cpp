@@ -43,13 +43,16 @@ void folder_listing::listed(std::filesystem::path const& folder) {
   marks_.try_emplace(folder.native(), 0);
 }
 
-std::optional<bool> folder_listing::has(std::filesystem::path const& folder,
-                                        std::string_view name) const {
+std::optional<bool> folder_facts::has(std::string_view name) const {
   std::uint8_t const bit = bit_of(name);
-  auto it = marks_.find(folder.native());
-  if (bit == 0 || it == marks_.end())
+  if (bit == 0 || !marks_)
     return std::nullopt;
-  return (it->second & bit) != 0;
+  return (*marks_ & bit) != 0;
+}
+
+folder_facts folder_listing::facts(std::filesystem::path const& folder) const {
+  auto it = marks_.find(folder.native());
+  return folder_facts(it == marks_.end() ? std::nullopt : std::optional(it->second));
 }
 
 } // namespace poolcheck::cli

@@ -17,6 +17,22 @@ namespace poolcheck::cli {
 std::filesystem::path normal_folder(std::filesystem::path const& cwd,
                                     std::filesystem::path const& p);
 
+/// What a listing knows of one folder.
+class folder_facts {
+public:
+  explicit folder_facts(std::optional<std::uint8_t> marks) : marks_(marks) {}
+
+  /// Whether the folder holds `name`; nullopt when unknown (the folder was not listed, or the
+  /// name is not one the listing tracks): ask the file system.
+  [[nodiscard]] std::optional<bool> has(std::string_view name) const;
+
+  /// Whether the folder may hold `name`: false only when the listing says it does not.
+  [[nodiscard]] bool may_have(std::string_view name) const { return has(name).value_or(true); }
+
+private:
+  std::optional<std::uint8_t> marks_; // the tracked names present, one bit each
+};
+
 class folder_listing {
 public:
   /// Whether `name` is one the listing keeps track of.
@@ -28,14 +44,12 @@ public:
   /// Records that `folder` was listed (whatever it holds).
   void listed(std::filesystem::path const& folder);
 
-  /// Whether `folder/name` exists, for the names above; nullopt when discovery did not list the
-  /// folder (or does not track the name): ask the file system.
-  [[nodiscard]] std::optional<bool> has(std::filesystem::path const& folder,
-                                        std::string_view name) const;
+  /// What the listing knows of `folder` (absolute, normal form).
+  [[nodiscard]] folder_facts facts(std::filesystem::path const& folder) const;
 
-  /// Whether `folder/name` may exist: false only when the listing says it does not.
-  [[nodiscard]] bool may_have(std::filesystem::path const& folder, std::string_view name) const {
-    return has(folder, name).value_or(true);
+  [[nodiscard]] std::optional<bool> has(std::filesystem::path const& folder,
+                                        std::string_view name) const {
+    return facts(folder).has(name);
   }
 
   /// A listing that knows no folder: every question goes to the file system.

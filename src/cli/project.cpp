@@ -68,15 +68,15 @@ engine::client_choice client_from_package_json(std::string const& text) {
 
 engine::client_choice project_detector::client_for(fs::path const& folder) {
   std::error_code ec;
-  fs::path dir;
-  {
+  if (folder.is_relative()) {
     std::lock_guard lock(mutex_);
     if (cwd_.empty())
       cwd_ = fs::current_path(ec);
     if (ec)
       return {};
-    dir = normal_folder(cwd_, folder);
   }
+  // cwd_ is written once, under the lock, and read (for a relative folder) only after taking it.
+  fs::path dir = normal_folder(cwd_, folder);
   std::vector<fs::path> visited;
   engine::client_choice found;
   for (; !dir.empty(); dir = dir.parent_path()) {
@@ -89,20 +89,20 @@ engine::client_choice project_detector::client_for(fs::path const& folder) {
       }
     }
     visited.push_back(dir);
-    if (listing_->may_have(dir, "package.json")) {
+    folder_facts const here = listing_->facts(dir);
+    if (here.may_have("package.json")) {
       if (auto pkg = read_small_file(dir / "package.json")) {
         found = client_from_package_json(*pkg);
         if (found.value != engine::client::unknown)
           break;
       }
     }
-    if (listing_->may_have(dir, "prisma") && listing_->may_have(dir / "prisma", "schema.prisma") &&
+    if (here.may_have("prisma") && listing_->facts(dir / "prisma").may_have("schema.prisma") &&
         read_small_file(dir / "prisma" / "schema.prisma")) {
       found = {engine::client::prisma, "prisma/schema.prisma"};
       break;
     }
-    if ((listing_->may_have(dir, ".git") && fs::exists(dir / ".git", ec)) ||
-        dir == dir.parent_path())
+    if ((here.may_have(".git") && fs::exists(dir / ".git", ec)) || dir == dir.parent_path())
       break;
   }
   std::lock_guard lock(mutex_);
