@@ -7,11 +7,11 @@
 #include "core/span.hpp"
 
 #include <cstdint>
-#include <deque>
-#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace poolcheck::env {
@@ -88,8 +88,9 @@ struct document {
   std::string_view text; // not owned: the bytes that were parsed
   std::vector<line> lines;
   std::vector<entry> entries; // in file order; duplicates kept (dotenv: the last one wins)
-  /// Logical values that differ from their bytes in the file (a deque: elements never move).
-  std::deque<std::string> decoded;
+  /// Logical values that differ from their bytes in the file (each on the heap: entries view them
+  /// while more are added).
+  std::vector<std::unique_ptr<std::string>> decoded;
   /// False when a filter dropped lines (see parse): `lines` then no longer covers `text`.
   bool complete = true;
   std::vector<syntax_issue> issues;
@@ -105,8 +106,25 @@ struct document {
 /// syntax_issue and the rest of the file is still parsed. `text` must outlive the document.
 document parse(std::string_view text);
 
-/// Called once per line, in file order, with the line's entry (or null): whether to keep it.
-using line_filter = std::function<bool(line const&, entry const*)>;
+/// Called once per line, in file order, with the line's entry (or null): whether to keep it. A
+/// reference to a callable that outlives the parse (no copy, no allocation).
+class line_filter {
+public:
+  template <class F>
+
+  requires(!std::is_same_v<std::remove_cvref_t<F>, line_filter>)
+      line_filter(F&& f) // implicit, as std::function is
+      : object_(const_cast<void*>(static_cast<void const*>(&f))),
+        call_([](void* o, line const& l, entry const* e) -> bool {
+          return (*static_cast<std::remove_reference_t<F>*>(o))(l, e);
+        }) {}
+
+  bool operator()(line const& l, entry const* e) const { return call_(object_, l, e); }
+
+private:
+  void* object_;
+  bool (*call_)(void*, line const&, entry const*);
+};
 
 /// Parses like parse(text) but keeps only the lines (and their entries) `keep` accepts, so that
 /// a large file costs memory in proportion to what a caller needs. Syntax issues are all kept.

@@ -616,7 +616,7 @@ private:
       item.logical_value = inner;
       return;
     }
-    std::string& value = doc_->decoded.emplace_back();
+    std::string& value = *doc_->decoded.emplace_back(std::make_unique<std::string>());
     value.reserve(inner.size());
     item.logical_to_raw.reserve(inner.size() + 1);
     auto emit = [&item, &value](char c, std::size_t raw) {
