@@ -3,21 +3,17 @@
 
 #include "checks/registry.hpp"
 #include "engine/data_rules.hpp"
+#include "engine/needed_lines.hpp"
 #include "engine/sink.hpp"
 #include "engine/suppressions.hpp"
 #include "env/document.hpp"
 #include "pg/conninfo.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <charconv>
-#include <cstdint>
-#include <cstring>
 #include <functional>
 #include <iterator>
 #include <thread>
-#include <unordered_set>
-#include <utility>
 
 namespace poolcheck::engine {
 namespace {
@@ -70,107 +66,45 @@ role role_of(std::string_view name, rule_set const& rules) {
 
 namespace {
 
-/// Hashes a name's first and last eight bytes and its length: enough to tell most names apart
-/// (a clash costs one comparison more), and cheaper than hashing every byte of every name.
-struct name_hash {
-  std::size_t operator()(std::string_view name) const {
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    std::memcpy(&head, name.data(), std::min<std::size_t>(name.size(), 8));
-    if (name.size() > 8)
-      std::memcpy(&tail, name.data() + name.size() - 8, 8);
-    // MurmurHash3's finaliser: every input bit reaches every output bit.
-    std::uint64_t h = head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ name.size();
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    return h ^ (h >> 33);
-  }
-};
-
-/// The lines the checks read: connection strings, later assignments of their names (ENV103),
-/// direct-role names (PRISMA013), suppression comments and the line after each. A large file then
-/// costs memory in proportion to its connection strings, not to its lines.
-class needed_lines {
-public:
-  needed_lines(std::string_view text, rule_set const& rules)
-      : text_(text), rules_(rules),
-        // About a bit per 64 bytes of text, at least 4096: a few percent of false hits at most.
-        seen_(std::bit_ceil(std::max<std::size_t>(text.size() / 64, 4096)) / 64) {}
-
-  bool operator()(env::line const& l, env::entry const* e) {
-    bool const after_directive = std::exchange(after_directive_, false);
-    if (l.kind == env::line_kind::comment) {
-      after_directive_ = is_directive(l.span.of(text_));
-      return after_directive_ || after_directive;
-    }
-    if (after_directive)
-      return true;
-    if (e == nullptr)
-      return false; // blank, or unmatched (its syntax issue is kept apart)
-    std::uint64_t const hash = name_hash{}(e->name);
-    if (pg::is_connection_string(e->logical_value)) {
-      set_seen(hash);
-      url_names_.insert(e->name);
-      return true;
-    }
-    return rules_.direct_names.matches(e->name) ||
-           (was_seen(hash) && url_names_.find(e->name) != url_names_.end());
-  }
-
-private:
-  std::string_view text_;
-  rule_set const& rules_;
-  // A one-hash Bloom filter in front of url_names_: most names never held a connection string,
-  // and one bit of a small array says so faster than a hash-table probe.
-  std::vector<std::uint64_t> seen_;
-  std::unordered_set<std::string_view, name_hash> url_names_;
-  bool after_directive_ = false;
-
-  void set_seen(std::uint64_t hash) {
-    std::size_t const bit = hash & (seen_.size() * 64 - 1);
-    seen_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-  }
-
-  [[nodiscard]] bool was_seen(std::uint64_t hash) const {
-    std::size_t const bit = hash & (seen_.size() * 64 - 1);
-    return (seen_[bit / 64] >> (bit % 64)) & 1U;
-  }
-};
-
 /// A selected rule and, for a code rule, its function.
 struct active_rule {
   rule const* r;
   checks::code_rule fn;
 };
 
-/// Runs every active rule on one connection string; records its password's span.
-void check_url(env::entry const& e, env::document const& doc, rule_set const& rules,
-               check_options const& options, std::vector<active_rule> const& active,
-               bool whole_file, file_report& report, sink& out) {
-  pg::conninfo const info = pg::parse(e.logical_value);
-  url_facts f{e, info, role::runtime, {}, target::serverless, nullptr, {}, 5432};
-  f.role = role_of(e.name, rules);
-  f.client = client_for(e.name, rules, options);
-  if (auto v = options.variables.find(e.name); v != options.variables.end()) {
-    if (v->second.role)
-      f.role = *v->second.role;
-    if (v->second.client)
-      f.client = {*v->second.client, "config [variables." + std::string(e.name) + "]"};
+/// Checks the connection strings of one document with the selected rules.
+struct url_checker {
+  env::document const& doc;
+  rule_set const& rules;
+  check_options const& options;
+  std::vector<active_rule> const& active;
+  bool whole_file;
+
+  /// Runs every active rule on `e`; records its password's span.
+  void check(env::entry const& e, file_report& report, sink& out) const {
+    pg::conninfo const info = pg::parse(e.logical_value);
+    url_facts f{e, info, role::runtime, {}, target::serverless, nullptr, {}, 5432};
+    f.role = role_of(e.name, rules);
+    f.client = client_for(e.name, rules, options);
+    if (auto v = options.variables.find(e.name); v != options.variables.end()) {
+      if (v->second.role)
+        f.role = *v->second.role;
+      if (v->second.client)
+        f.client = {*v->second.client, "config [variables." + std::string(e.name) + "]"};
+    }
+    f.target = options.target;
+    f.port = port_of(info);
+    match_endpoint(f, rules);
+    if (info.password && !info.password->raw.empty())
+      report.secrets.push_back(f.file_span(info.password->raw));
+    for (auto const& [r, fn] : active) {
+      if (fn)
+        fn(*r, checks::input{doc, rules, &f, whole_file}, out);
+      else
+        run_data_rule(*r, rules, f, out);
+    }
   }
-  f.target = options.target;
-  f.port = port_of(info);
-  match_endpoint(f, rules);
-  if (info.password && !info.password->raw.empty())
-    report.secrets.push_back(f.file_span(info.password->raw));
-  for (auto const& [r, fn] : active) {
-    if (fn)
-      fn(*r, checks::input{doc, rules, &f, whole_file}, out);
-    else
-      run_data_rule(*r, rules, f, out);
-  }
-}
+};
 
 file_report run_rules(env::document const& doc, rule_set const& rules, check_options const& options,
                       bool whole_file) {
@@ -204,10 +138,11 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
     // until it is quoted.
     if (pg::is_connection_string(e.logical_value) && !e.cut_by_hash())
       urls.push_back(&e);
+  url_checker const checker{doc, rules, options, active, whole_file};
   auto check_urls = [&](std::size_t begin, std::size_t end, file_report& into) {
     sink to(into.diagnostics);
     for (std::size_t i = begin; i < end; ++i)
-      check_url(*urls[i], doc, rules, options, active, whole_file, into, to);
+      checker.check(*urls[i], into, to);
   };
   // Thousands of them (a large file checked on its own) are shared among threads.
   constexpr std::size_t urls_per_thread = 2048;
