@@ -4,6 +4,7 @@
   generate.py OUT typical          OUT/typical.env: a 30-line .env with two connection strings
   generate.py OUT tree N           OUT/tree/: N small .env files (30 lines), in nested folders
   generate.py OUT big MEGABYTES    OUT/big.env: one file of about that size
+  generate.py OUT plain MEGABYTES  OUT/plain.env: the same without PostgreSQL URLs (parse-bound)
 
 Lines mix what real .env files hold: comments, settings, quoted values, and PostgreSQL URLs for
 Neon, Supabase and plain hosts; one file in twenty of the tree has a finding.
@@ -30,9 +31,9 @@ OTHER = [
 ]
 
 
-def env_file(rng, start, lines, broken, unique_keys=False):
+def env_file(rng, start, lines, broken, unique_keys=False, plain=False):
     out = []
-    urls = [u.format(i=start) for u in CLEAN_URLS[:2]]
+    urls = [] if plain else [u.format(i=start) for u in CLEAN_URLS[:2]]
     if unique_keys:  # one big file: one service per block, each with its own variables
         urls = ["SVC%d_%s" % (start, u) for u in urls]
     if broken:
@@ -61,12 +62,13 @@ def main():
             os.makedirs(d, exist_ok=True)
             with open(os.path.join(d, ".env"), "w") as f:
                 f.write(env_file(rng, n * 30, 30, broken=(n % 20 == 0)))
-    elif kind == "big":
+    elif kind in ("big", "plain"):
         target = int(sys.argv[3]) * 1024 * 1024
         written, n = 0, 0
-        with open(os.path.join(out, "big.env"), "w") as f:
+        with open(os.path.join(out, kind + ".env"), "w") as f:
             while written < target:
-                block = env_file(rng, n * 30, 30, broken=False, unique_keys=True)
+                block = env_file(rng, n * 30, 30, broken=False, unique_keys=True,
+                                 plain=kind == "plain")
                 f.write(block)
                 written += len(block)
                 n += 1
