@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sys/resource.h>
@@ -110,6 +111,20 @@ TEST_CASE("things that are not readable .env files: exit 2 with the reason", "[b
   } else {
     WARN("unreadable-file case skipped: permissions do not stop root");
   }
+}
+
+TEST_CASE("a large file shortened while it is checked: exit 2 with the reason", "[bad-input]") {
+  // Files of 4 MiB and more are mapped; reading a mapped page past the new end raises SIGBUS.
+  temp_dir s;
+  std::string text;
+  while (text.size() < (std::size_t{5} << 20))
+    text += "DATABASE_URL=postgres://app@db.example.com/app\n";
+  auto path = s.write("big.env", text);
+  ::setenv("POOLCHECK_FAULT", "shrink-after-map", 1);
+  auto r = run_poolcheck({"check", path});
+  ::unsetenv("POOLCHECK_FAULT");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("shrank while it was being checked") != std::string::npos);
 }
 
 TEST_CASE("malformed URLs and placeholders never crash and never leak", "[bad-input]") {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -133,6 +134,11 @@ result<text_buffer> read_for_check(std::string const& path) {
     // MAP_POPULATE maps the whole file up front, in one call, from the page cache.
     void* map = ::mmap(nullptr, file->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, file->fd, 0);
     if (map != MAP_FAILED) {
+      // For tests: another program shortens the file right after it was mapped.
+      if (char const* fault = std::getenv("POOLCHECK_FAULT");
+          fault != nullptr && std::string_view(fault) == "shrink-after-map" &&
+          ::truncate(path.c_str(), 0) != 0)
+        std::perror("poolcheck: POOLCHECK_FAULT=shrink-after-map");
       ::close(file->fd);
       return text_buffer::adopt_map(map, file->size);
     }
