@@ -46,7 +46,6 @@ public:
 
   void run(std::string const& path, std::vector<std::string>& found) {
     pending_.push_back(path);
-    out_.folders.listed(normal_folder(cwd_, path));
     std::size_t const threads = std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::thread> helpers;
     for (std::size_t t = 1; t < threads; ++t)
@@ -99,10 +98,12 @@ private:
 
   /// Lists one folder; queues its subfolders.
   void list(std::string const& folder) {
-    std::vector<std::string> subfolders, files, listed;
+    std::vector<std::string> subfolders, files;
     std::vector<std::pair<std::string, std::string>> seen;
     std::string error;
+    bool listed = false;
     if (DIR* dir = ::opendir(folder.c_str())) {
+      listed = true;
       while (dirent const* entry = ::readdir(dir)) {
         std::string_view const name = entry->d_name;
         if (name == "." || name == "..")
@@ -124,11 +125,9 @@ private:
             continue;
         }
         if (type == DT_DIR) {
-          if (name != ".git" && name != "node_modules") {
-            listed.push_back(child);
+          if (name != ".git" && name != "node_modules")
             subfolders.push_back(std::move(child));
-          }
-        } else if (type == DT_REG && is_env_file_name(std::string(name))) {
+        } else if (type == DT_REG && is_env_file_name(name)) {
           files.push_back(std::move(child));
         }
       }
@@ -143,8 +142,8 @@ private:
       found_.push_back(std::move(f));
     for (auto& s : seen)
       seen_.push_back(std::move(s));
-    for (auto& l : listed)
-      listed_.push_back(std::move(l));
+    if (listed)
+      listed_.push_back(folder);
     if (!error.empty())
       errors_.push_back(std::move(error));
   }
@@ -185,10 +184,8 @@ void note_git_folders(std::string const& path, fs::path const& cwd,
 
 } // namespace
 
-bool is_env_file_name(std::string const& name) {
-  if (name == ".env" || name.rfind(".env.", 0) == 0)
-    return true;
-  return name.size() > 4 && name.compare(name.size() - 4, 4, ".env") == 0;
+bool is_env_file_name(std::string_view name) {
+  return name == ".env" || name.starts_with(".env.") || (name.size() > 4 && name.ends_with(".env"));
 }
 
 discovery discover(std::vector<std::string> const& paths) {

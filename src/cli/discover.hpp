@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace poolcheck::cli {
@@ -26,6 +27,6 @@ struct discovery {
 discovery discover(std::vector<std::string> const& paths);
 
 /// Whether a file name looks like a .env file.
-bool is_env_file_name(std::string const& name);
+bool is_env_file_name(std::string_view name);
 
 } // namespace poolcheck::cli
