@@ -43,6 +43,26 @@ TEST_CASE("glob patterns match with * only and never blow up", "[engine]") {
   CHECK_FALSE(engine::glob_match(std::string(50, '*') + "b", std::string(10000, 'a')));
 }
 
+TEST_CASE("a set of name patterns answers as its globs do", "[engine]") {
+  engine::name_patterns direct;
+  for (auto p : {"DIRECT_URL", "*_UNPOOLED", "SHADOW_*_URL"})
+    direct.add(p);
+  for (auto name : {"DIRECT_URL", "direct_url", "DB_UNPOOLED", "db_unpooled", "SHADOW_DB_URL"})
+    CHECK(direct.matches(name));
+  // Rejected by the last character alone, or by every glob.
+  for (auto name : {"", "PORT", "DIRECT_URL_2", "UNPOOLED_X", "SHADOW_DB", "MY_DIRECT_URL"})
+    CHECK_FALSE(direct.matches(name));
+  // A pattern ending in `*` (or empty) can match any last character.
+  engine::name_patterns open;
+  open.add("PRISMA_*");
+  CHECK(open.matches("PRISMA_URL_2"));
+  CHECK_FALSE(open.matches("DATABASE_URL"));
+  engine::name_patterns empty;
+  empty.add("");
+  CHECK(empty.matches(""));
+  CHECK_FALSE(empty.matches("A"));
+}
+
 TEST_CASE("the client comes from the flag, then the variable name", "[engine]") {
   std::string pooled =
       "=postgresql://app@ep-x-a1b2c3d4-pooler.us-east-2.aws.neon.tech/db?sslmode=require\n";
