@@ -2,6 +2,7 @@
 // code, the good one does not. Docs that are tests cannot lie.
 #include "cli/explain.hpp"
 #include "engine/analysis.hpp"
+#include "engine/precompiled_rules.hpp"
 #include "engine/rule_loader.hpp"
 #include "support/test_support.hpp"
 
@@ -25,6 +26,16 @@ bool reports(engine::rule const& r, std::string const& text) {
 }
 
 } // namespace
+
+TEST_CASE("the precompiled rules are the rule files, read now", "[rules]") {
+  engine::rule_set const* precompiled = engine::precompiled_rule_set();
+  REQUIRE(precompiled != nullptr); // the test program links the generated rules
+  auto parsed = engine::parse_embedded_rules();
+  REQUIRE(parsed);
+  CHECK(precompiled->rules.size() == parsed->rules.size());
+  CHECK(precompiled->endpoints.size() == parsed->endpoints.size());
+  CHECK(*precompiled == *parsed);
+}
 
 TEST_CASE("every rule has complete metadata", "[rules]") {
   std::set<std::string> codes, names;

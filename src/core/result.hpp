@@ -15,6 +15,8 @@ struct source_location {
   std::string path;
   std::size_t line = 0;   // 1-based
   std::size_t column = 0; // 1-based
+
+  friend bool operator==(source_location const&, source_location const&) = default;
 };
 
 struct problem {

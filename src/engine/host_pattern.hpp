@@ -31,6 +31,11 @@ public:
 
   [[nodiscard]] std::string const& text() const { return text_; }
 
+  /// Patterns of the same text compile alike.
+  friend bool operator==(host_pattern const& a, host_pattern const& b) {
+    return a.text_ == b.text_;
+  }
+
 private:
   struct piece {
     bool capture = false;

@@ -21,6 +21,8 @@ public:
 
   [[nodiscard]] std::vector<std::string> const& patterns() const { return patterns_; }
 
+  friend bool operator==(name_patterns const&, name_patterns const&) = default;
+
 private:
   std::vector<std::string> patterns_;
   // Lower-cased last characters a matching name can end with; `any_last_` when a pattern ends

@@ -36,6 +36,8 @@ struct conditions {
   /// When the client is unknown: true = report anyway, saying which client is assumed (the fix is
   /// then unsafe); false = stay silent.
   bool assume_client = false;
+
+  friend bool operator==(conditions const&, conditions const&) = default;
 };
 
 struct example {
@@ -43,6 +45,8 @@ struct example {
   std::string good; // .env text that must not
   std::optional<engine::client> client;
   std::optional<engine::target> target;
+
+  friend bool operator==(example const&, example const&) = default;
 };
 
 struct rule {
@@ -68,6 +72,8 @@ struct rule {
   std::string rewrite;             // endpoint: "pooled" or "direct", or empty
   std::string advice;              // template shown when no edit can be derived
   source_location defined_at;
+
+  friend bool operator==(rule const&, rule const&) = default;
 };
 
 /// A provider endpoint shape: which hosts (and port) it covers and how to reach its sibling.
@@ -85,6 +91,8 @@ struct endpoint {
   std::string pooled_template; // advice when the pooled form cannot be derived
   std::vector<std::string> sources;
   source_location defined_at;
+
+  friend bool operator==(endpoint const&, endpoint const&) = default;
 };
 
 /// A Prisma/driver parameter with its recommended value and threshold (`[parameter.NAME]`).
@@ -93,6 +101,8 @@ struct parameter {
   std::optional<long long> recommended;
   std::optional<long long> minimum;
   std::vector<std::string> sources;
+
+  friend bool operator==(parameter const&, parameter const&) = default;
 };
 
 struct rule_set {
@@ -105,6 +115,8 @@ struct rule_set {
   name_patterns prisma_names; // names that imply a Prisma client (POSTGRES_PRISMA_URL)
 
   [[nodiscard]] rule const* find(std::string_view code) const;
+
+  friend bool operator==(rule_set const&, rule_set const&) = default;
 };
 
 } // namespace poolcheck::engine

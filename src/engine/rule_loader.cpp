@@ -3,6 +3,7 @@
 
 #include "checks/registry.hpp"
 #include "engine/embedded_rules.hpp"
+#include "engine/precompiled_rules.hpp"
 
 #include <toml++/toml.h>
 
@@ -408,15 +409,24 @@ result<void> finish(rule_set& set) {
   return {};
 }
 
+result<rule_set> parse_embedded_rules() {
+  rule_set set;
+  for (auto const& file : embedded_rule_files()) {
+    POOLCHECK_TRY(loaded, load_rules(file.path, file.text, set));
+  }
+  return set;
+}
+
+// Programs built without the generated rules (the generator, the fuzz targets) get this one.
+[[gnu::weak]] rule_set const* precompiled_rule_set() {
+  return nullptr;
+}
+
 result<rule_set> builtin_rules() {
   static result<rule_set> const cached = []() -> result<rule_set> {
-    rule_set set;
-    for (auto const& file : embedded_rule_files()) {
-      auto loaded = load_rules(file.path, file.text, set);
-      if (!loaded)
-        return loaded.error();
-    }
-    return set;
+    if (rule_set const* precompiled = precompiled_rule_set())
+      return *precompiled;
+    return parse_embedded_rules();
   }();
   return cached;
 }

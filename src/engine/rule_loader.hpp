@@ -13,8 +13,12 @@ namespace poolcheck::engine {
 /// code is already present replaces it (user rule folders override the built-in rules).
 result<void> load_rules(std::string_view path, std::string_view text, rule_set& into);
 
-/// The built-in rules (compiled in), parsed once and cached.
+/// The built-in rules: precompiled at build time when the program has them (see
+/// precompiled_rules.hpp), else parsed once from the embedded rules/*.toml and cached.
 result<rule_set> builtin_rules();
+
+/// The embedded rules/*.toml, parsed now (what the precompiled rules are generated from).
+result<rule_set> parse_embedded_rules();
 
 /// Sorts rules by code and checks cross-references (named lists, parameters, code rules).
 result<void> finish(rule_set& set);
