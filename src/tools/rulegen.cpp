@@ -167,6 +167,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "poolcheck_rulegen: %s\n", describe(set.error()).c_str());
     return 1;
   }
+  // Cross-references too (named lists, parameters, code rules), as every run would check them.
+  rule_set finished = *set;
+  if (auto ok = finish(finished); !ok) {
+    std::fprintf(stderr, "poolcheck_rulegen: %s\n", describe(ok.error()).c_str());
+    return 1;
+  }
   std::ofstream file(argv[1], std::ios::binary);
   file << generate(*set);
   file.close();
