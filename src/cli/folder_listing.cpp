@@ -16,10 +16,29 @@ std::uint8_t bit_of(std::string_view name) {
   return 0;
 }
 
+/// Whether `s` is an absolute path already in normal form: no `.` or `..` components, no doubled
+/// or trailing separators. Such paths (what walks of absolute folders produce) skip normalising.
+bool is_normal_absolute(std::string_view s) {
+  if (s.empty() || s.front() != '/')
+    return false;
+  if (s.size() == 1)
+    return true;
+  if (s.back() == '/')
+    return false;
+  for (std::size_t at = 0; at != std::string_view::npos; at = s.find('/', at + 1)) {
+    std::string_view const next = s.substr(at + 1, s.find('/', at + 1) - at - 1);
+    if (next.empty() || next == "." || next == "..")
+      return false;
+  }
+  return true;
+}
+
 } // namespace
 
 std::filesystem::path normal_folder(std::filesystem::path const& cwd,
                                     std::filesystem::path const& p) {
+  if (is_normal_absolute(p.native()))
+    return p;
   std::filesystem::path out = (p.is_absolute() ? p : cwd / p).lexically_normal();
   if (!out.has_filename() && out.has_relative_path())
     out = out.parent_path(); // "a/b/" -> "a/b"

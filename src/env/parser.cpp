@@ -247,14 +247,17 @@ public:
     auto const encoding_issue_count = static_cast<std::ptrdiff_t>(doc.issues.size());
     doc.dominant_ending = dominant_of(endings);
     doc.ends_with_newline = size_ > 0 && is_newline(text_[size_ - 1]);
-    // Untouched capacity costs address space, not memory, and saves moving every entry as the
-    // vectors grow. Unfiltered: an upper bound on both counts. Filtered: a guess of one kept line
-    // in 256 bytes, generous for what callers keep.
-    std::size_t const line_bound = endings.lf + endings.crlf + endings.cr + 1;
-    std::size_t const expected =
-        keep_ == nullptr ? line_bound : std::min(line_bound, size_ / 256 + 16);
-    doc.lines.reserve(expected);
-    doc.entries.reserve(expected);
+    // For a large text, capacity reserved up front saves moving every entry as the vectors grow
+    // (untouched capacity costs address space, not memory). Unfiltered: an upper bound on both
+    // counts. Filtered: a guess of one kept line in 256 bytes, generous for what callers keep.
+    // A small text just grows: reserving costs more than it saves.
+    if (size_ >= 64 * 1024) {
+      std::size_t const line_bound = endings.lf + endings.crlf + endings.cr + 1;
+      std::size_t const expected =
+          keep_ == nullptr ? line_bound : std::min(line_bound, size_ / 256 + 16);
+      doc.lines.reserve(expected);
+      doc.entries.reserve(expected);
+    }
 
     doc_ = &doc;
     std::size_t pos = 0;

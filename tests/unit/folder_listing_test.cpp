@@ -18,6 +18,21 @@ std::string const pg_inert =
 
 } // namespace
 
+TEST_CASE("folders are named in one normal, absolute form", "[cli]") {
+  fs::path const cwd = "/c/d";
+  CHECK(cli::normal_folder(cwd, "/a/b") == "/a/b");
+  CHECK(cli::normal_folder(cwd, "/a/./b") == "/a/b");
+  CHECK(cli::normal_folder(cwd, "/a//b") == "/a/b");
+  CHECK(cli::normal_folder(cwd, "/a/x/../b") == "/a/b");
+  CHECK(cli::normal_folder(cwd, "/a/b/") == "/a/b");
+  CHECK(cli::normal_folder(cwd, "/") == "/");
+  CHECK(cli::normal_folder(cwd, "x/y") == "/c/d/x/y");
+  CHECK(cli::normal_folder(cwd, "./x/") == "/c/d/x");
+  CHECK(cli::normal_folder(cwd, ".") == "/c/d");
+  CHECK(cli::normal_folder(cwd, "") == "/c/d");
+  CHECK(cli::normal_folder(cwd, "..") == "/c");
+}
+
 TEST_CASE("a folder walk records the names lookups ask about", "[cli]") {
   temp_dir t;
   t.write("a/package.json", "{}");
