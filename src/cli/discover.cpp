@@ -4,13 +4,16 @@
 #include "cli/process.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <filesystem>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 #include <unordered_set>
 
 namespace poolcheck::cli {
@@ -36,6 +39,37 @@ std::optional<std::vector<std::string>> git_files(std::string const& dir) {
   return out;
 }
 
+// Files up to this size are read by the walk itself (see read_small), up to this much in all: the
+// texts wait in memory until they are checked.
+constexpr std::size_t small_file_limit = 64 * 1024;
+constexpr std::size_t walk_read_budget = std::size_t{64} << 20;
+
+/// The bytes of a small file, read through its open folder: a one-name lookup instead of the whole
+/// path, on the walk's threads. nullopt when it is larger or cannot be read now: it is then read
+/// later, the usual way, which says what is wrong.
+std::optional<std::string> read_small(int folder_fd, char const* name) {
+  int fd = ::openat(folder_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    return std::nullopt;
+  char buffer[small_file_limit];
+  std::size_t done = 0;
+  bool complete = false;
+  while (done < sizeof buffer) {
+    ssize_t n = ::read(fd, buffer + done, sizeof buffer - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      complete = n == 0;
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  if (!complete)
+    return std::nullopt;
+  return std::string(buffer, done);
+}
+
 /// Walks the folder `path` on several threads (a tree of thousands of folders is mostly system
 /// calls, one folder at a time): .env files into `found` (unsorted), folder facts into `out`.
 /// Symlinked folders are not followed, so a symlink loop cannot trap the walk; folders that cannot
@@ -44,7 +78,7 @@ class parallel_walk {
 public:
   parallel_walk(fs::path const& cwd, discovery& out) : cwd_(cwd), out_(out) {}
 
-  void run(std::string const& path, std::vector<std::string>& found) {
+  void run(std::string const& path, std::vector<found_file>& found) {
     pending_.push_back(path);
     std::size_t const threads = std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::thread> helpers;
@@ -68,9 +102,10 @@ private:
   discovery& out_;
   std::mutex mutex_;
   std::condition_variable more_;
-  std::vector<std::string> pending_; // folders to list
-  std::size_t busy_ = 0;             // threads listing a folder
-  std::vector<std::string> found_;
+  std::vector<std::string> pending_;        // folders to list
+  std::size_t busy_ = 0;                    // threads listing a folder
+  std::atomic<std::size_t> read_so_far_{0}; // bytes the walk has read (see walk_read_budget)
+  std::vector<found_file> found_;
   std::vector<std::pair<std::string, std::string>> seen_; // (folder, tracked name)
   std::vector<std::string> listed_;
   std::vector<std::string> errors_;
@@ -98,7 +133,8 @@ private:
 
   /// Lists one folder; queues its subfolders.
   void list(std::string const& folder) {
-    std::vector<std::string> subfolders, files;
+    std::vector<std::string> subfolders;
+    std::vector<found_file> files;
     std::vector<std::pair<std::string, std::string>> seen;
     std::string error;
     bool listed = false;
@@ -128,7 +164,13 @@ private:
           if (name != ".git" && name != "node_modules")
             subfolders.push_back(std::move(child));
         } else if (type == DT_REG && is_env_file_name(name)) {
-          files.push_back(std::move(child));
+          std::optional<std::string> text;
+          if (read_so_far_.load(std::memory_order_relaxed) < walk_read_budget) {
+            text = read_small(::dirfd(dir), entry->d_name);
+            if (text)
+              read_so_far_.fetch_add(text->size(), std::memory_order_relaxed);
+          }
+          files.push_back({std::move(child), false, std::move(text)});
         }
       }
       ::closedir(dir);
@@ -207,14 +249,14 @@ discovery discover(std::vector<std::string> const& paths) {
       out.files.push_back({path, true, {}});
       continue;
     }
-    std::vector<std::string> found;
+    std::vector<found_file> found;
     if (auto listed = git_files(path)) {
       std::vector<fs::path> found_rel;
       for (auto const& rel : *listed) {
         fs::path p = fs::path(path) / rel;
         std::error_code type_ec;
         if (is_env_file_name(p.filename().string()) && fs::is_regular_file(p, type_ec)) {
-          found.push_back(p.lexically_normal().string());
+          found.push_back({p.lexically_normal().string(), false, {}});
           found_rel.emplace_back(rel);
         }
       }
@@ -222,9 +264,10 @@ discovery discover(std::vector<std::string> const& paths) {
     } else {
       parallel_walk(cwd, out).run(path, found);
     }
-    std::sort(found.begin(), found.end());
+    std::sort(found.begin(), found.end(),
+              [](found_file const& a, found_file const& b) { return a.path < b.path; });
     for (auto& f : found)
-      out.files.push_back({std::move(f), false, {}});
+      out.files.push_back(std::move(f));
   }
   return out;
 }

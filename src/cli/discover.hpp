@@ -15,7 +15,8 @@ namespace poolcheck::cli {
 struct found_file {
   std::string path;                // "-" stands for stdin
   bool explicit_ = false;          // named on the command line (include/exclude do not apply)
-  std::optional<std::string> text; // the bytes, when they do not come from `path` (git's index)
+  std::optional<std::string> text; // the bytes when already read: git's index, or a small file
+                                   // the walk read
 };
 
 struct discovery {

@@ -57,6 +57,32 @@ TEST_CASE("a folder walk records the names lookups ask about", "[cli]") {
   CHECK_FALSE(f.has(root.parent_path(), "package.json"));          // above the walk
 }
 
+TEST_CASE("a walk reads small files itself and leaves large ones", "[cli]") {
+  temp_dir t;
+  t.write("small/.env", "A=1\n");
+  std::string large(100 * 1024, '#');
+  large += "\nB=2\n";
+  t.write("large/.env", large);
+  auto found = cli::discover({t.path.string()});
+  REQUIRE(found.files.size() == 2);
+  CHECK(found.files[0].path.ends_with("large/.env"));
+  CHECK_FALSE(found.files[0].text); // read when checked (mapped if large enough)
+  CHECK(found.files[1].text == "A=1\n");
+  // Either way the findings are the file's: a broken URL at the end of each.
+  std::string const broken = "DATABASE_URL=postgres://app@db.example.com:99999/app\n";
+  t.write("small/.env", broken);
+  t.write("large/.env", large + broken);
+  auto r = run_poolcheck({"check", "--format", "json", "."}, "", t.path);
+  CHECK(r.exit_code == 1);
+  auto count = [&](std::string const& s) {
+    std::size_t n = 0;
+    for (auto at = r.out.find(s); at != std::string::npos; at = r.out.find(s, at + 1))
+      ++n;
+    return n;
+  };
+  CHECK(count("\"code\": \"URL004\"") == 2);
+}
+
 TEST_CASE("git's file list records the folders of the files it lists", "[cli][git]") {
   temp_dir t;
   t.write("a/package.json", "{}");
