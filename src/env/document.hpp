@@ -110,10 +110,8 @@ document parse(std::string_view text);
 /// reference to a callable that outlives the parse (no copy, no allocation).
 class line_filter {
 public:
-  template <class F>
-
-  requires(!std::is_same_v<std::remove_cvref_t<F>, line_filter>)
-      line_filter(F&& f) // implicit, as std::function is
+  template <class F, class = std::enable_if_t<!std::is_same_v<std::remove_cvref_t<F>, line_filter>>>
+  line_filter(F&& f) // implicit, as std::function is
       : object_(const_cast<void*>(static_cast<void const*>(&f))),
         call_([](void* o, line const& l, entry const* e) -> bool {
           return (*static_cast<std::remove_reference_t<F>*>(o))(l, e);
