@@ -16,6 +16,21 @@ namespace fs = std::filesystem;
 std::string const pg_inert =
     "DATABASE_URL=postgres://app@db.example.com/app?sslmode=require&connection_limit=5\n";
 
+/// A project folder `a` with a package.json and a Prisma schema, and a .env file in `a/b`.
+void write_project(temp_dir const& t) {
+  t.write("a/package.json", "{}");
+  t.write("a/b/.env", "A=1\n");
+  t.write("a/prisma/schema.prisma", "");
+}
+
+/// What any discovery of write_project's tree must have seen.
+void check_project(cli::folder_listing const& f, fs::path const& root) {
+  CHECK(f.has(root / "a", "package.json") == true);
+  CHECK(f.has(root / "a" / "b", "package.json") == false);
+  CHECK(f.has(root / "a", "prisma") == true);
+  CHECK(f.has(root / "a" / "prisma", "schema.prisma") == true);
+}
+
 } // namespace
 
 TEST_CASE("folders are named in one normal, absolute form", "[cli]") {
@@ -35,9 +50,7 @@ TEST_CASE("folders are named in one normal, absolute form", "[cli]") {
 
 TEST_CASE("a folder walk records the names lookups ask about", "[cli]") {
   temp_dir t;
-  t.write("a/package.json", "{}");
-  t.write("a/b/.env", "A=1\n");
-  t.write("a/prisma/schema.prisma", "");
+  write_project(t);
   t.write("c/.git/HEAD", "");
   t.write("c/.env", "A=1\n");
   t.write("node_modules/x/package.json", "{}");
@@ -45,10 +58,7 @@ TEST_CASE("a folder walk records the names lookups ask about", "[cli]") {
   REQUIRE(found.files.size() == 2);
   auto const root = fs::canonical(t.path);
   auto const& f = found.folders;
-  CHECK(f.has(root / "a", "package.json") == true);
-  CHECK(f.has(root / "a" / "b", "package.json") == false);
-  CHECK(f.has(root / "a", "prisma") == true);
-  CHECK(f.has(root / "a" / "prisma", "schema.prisma") == true);
+  check_project(f, root);
   CHECK(f.has(root / "c", ".git") == true);
   CHECK(f.has(root / "a", ".git") == false);
   CHECK(f.has(root, "poolcheck.toml") == false);
@@ -85,19 +95,14 @@ TEST_CASE("a walk reads small files itself and leaves large ones", "[cli]") {
 
 TEST_CASE("git's file list records the folders of the files it lists", "[cli][git]") {
   temp_dir t;
-  t.write("a/package.json", "{}");
-  t.write("a/b/.env", "A=1\n");
-  t.write("a/prisma/schema.prisma", "");
+  write_project(t);
   REQUIRE(std::system(("git init -q '" + t.path.string() + "'").c_str()) == 0);
   auto found = cli::discover({t.path.string()});
   REQUIRE(found.files.size() == 1);
   auto const root = fs::canonical(t.path);
-  auto const& f = found.folders;
-  CHECK(f.has(root / "a", "package.json") == true);
-  CHECK(f.has(root / "a" / "b", "package.json") == false);
-  CHECK(f.has(root / "a", "prisma") == true);
-  CHECK(f.has(root / "a" / "prisma", "schema.prisma") == true);
-  CHECK_FALSE(f.has(root, ".git")); // the listed folder itself is asked of the file system
+  check_project(found.folders, root);
+  CHECK_FALSE(
+      found.folders.has(root, ".git")); // the listed folder itself is asked of the file system
 }
 
 TEST_CASE("walked folders find their package.json and poolcheck.toml", "[cli]") {
