@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -230,21 +229,15 @@ std::string plant_password(std::string const& text, std::string const& secret) {
 
 TEST_CASE("a password planted in every fixture appears in no output", "[cli][secrets]") {
   std::string const secret = "Pl4ntedS3cretXyz";
-  auto dir =
-      std::filesystem::temp_directory_path() / ("poolcheck_plant_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  temp_dir dir;
   std::size_t planted_files = 0;
-  for (auto const& e :
-       std::filesystem::recursive_directory_iterator(source_dir() / "tests" / "fixtures")) {
-    if (e.path().extension() != ".env")
-      continue;
-    std::string planted = plant_password(read_file(e.path()), secret);
+  for (auto const& fixture : fixture_env_files()) {
+    std::string planted = plant_password(read_file(fixture), secret);
     if (planted.find(secret) == std::string::npos)
       continue;
     ++planted_files;
-    auto path = (dir / "planted.env").string();
-    std::ofstream(path, std::ios::binary) << planted;
-    INFO(e.path().string());
+    auto path = dir.write("planted.env", planted);
+    INFO(fixture.string());
     for (auto const& args : std::vector<std::vector<std::string>>{
              {"check", path},
              {"check", "--format", "json", path},
@@ -264,7 +257,6 @@ TEST_CASE("a password planted in every fixture appears in no output", "[cli][sec
       CHECK(r.err.find(secret) == std::string::npos);
     }
   }
-  std::filesystem::remove_all(dir);
   CHECK(planted_files >= 30);
 }
 

@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <string>
 #include <string_view>
 #include <unistd.h>
@@ -27,13 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 
 using values = std::map<std::string, std::string>;
-
-std::string shell_quote(std::string const& s) {
-  std::string out = "'";
-  for (char c : s)
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 bool same_file_content(fs::path const& a, fs::path const& b) {
   std::error_code ec;
@@ -305,24 +297,6 @@ comparison compare_all(fs::path const& folder, std::vector<std::string> const& c
   return stats;
 }
 
-struct temp_folder {
-  fs::path path;
-
-  explicit temp_folder(std::string const& name)
-      : path(fs::temp_directory_path() / ("poolcheck_" + name + "_" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-
-  ~temp_folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-
-  temp_folder(temp_folder const&) = delete;
-  temp_folder& operator=(temp_folder const&) = delete;
-};
-
 // ---------------------------------------------------------------------------------------------
 // Generated files: random mixes of the cases in the format's edge-case table.
 
@@ -453,11 +427,8 @@ std::vector<std::string> generated_files(std::size_t count) {
 
 std::vector<fs::path> fixture_files() {
   std::vector<fs::path> out{source_dir() / "tests" / "golden" / "app.env"};
-  for (auto const& item : fs::recursive_directory_iterator(source_dir() / "tests" / "fixtures")) {
-    if (item.is_regular_file() && item.path().extension() == ".env")
-      out.push_back(item.path());
-  }
-  std::sort(out.begin() + 1, out.end());
+  for (auto& path : fixture_env_files())
+    out.push_back(std::move(path));
   return out;
 }
 
@@ -474,7 +445,7 @@ bool reference_available() {
 TEST_CASE("dotenv reads every fixture as env::parse does", "[differential][dotenv]") {
   if (!reference_available())
     return;
-  temp_folder folder("dotenv_fixtures");
+  temp_dir folder;
   std::vector<std::string> contents;
   for (auto const& path : fixture_files())
     contents.push_back(read_file(path));
@@ -487,7 +458,7 @@ TEST_CASE("dotenv reads every fixture as env::parse does", "[differential][doten
 TEST_CASE("dotenv reads generated edge-case files as env::parse does", "[differential][dotenv]") {
   if (!reference_available())
     return;
-  temp_folder folder("dotenv_generated");
+  temp_dir folder;
   auto const contents = generated_files(3000);
   auto const stats = compare_all(folder.path, contents);
   CHECK(stats.compared == contents.size());
@@ -497,7 +468,7 @@ TEST_CASE("dotenv reads generated edge-case files as env::parse does", "[differe
 TEST_CASE("dotenv still reads U+2028 and U+2029 as line ends", "[differential][dotenv]") {
   if (!reference_available())
     return;
-  temp_folder folder("dotenv_line_separators");
+  temp_dir folder;
   std::vector<std::string> names;
   for (std::size_t i = 0; i < line_separator_cases.size(); ++i) {
     names.push_back("case" + std::to_string(i) + ".env");

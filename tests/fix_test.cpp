@@ -10,7 +10,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <libpq-fe.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,10 +22,8 @@ namespace fs = std::filesystem;
 /// Every (variable, URL) in the fixtures that is a PostgreSQL connection string.
 std::vector<std::pair<std::string, std::string>> fixture_urls() {
   std::vector<std::pair<std::string, std::string>> out;
-  for (auto const& e : fs::recursive_directory_iterator(source_dir() / "tests" / "fixtures")) {
-    if (e.path().extension() != ".env")
-      continue;
-    std::string text = read_file(e.path());
+  for (auto const& path : fixture_env_files()) {
+    std::string text = read_file(path);
     for (auto const& entry : env::parse(text).entries)
       if (pg::classify(entry.logical_value) == pg::scheme_kind::postgres)
         out.emplace_back(entry.name, entry.logical_value);

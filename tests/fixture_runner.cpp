@@ -253,12 +253,8 @@ bool message_matches(std::string const& pattern, std::string const& actual) {
 } // namespace
 
 TEST_CASE("fixtures state their own findings", "[fixtures]") {
-  auto root = source_dir() / "tests" / "fixtures";
-  std::vector<std::filesystem::path> files;
-  for (auto const& e : std::filesystem::recursive_directory_iterator(root))
-    if (e.is_regular_file() && e.path().extension() == ".env")
-      files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  auto const root = source_dir() / "tests" / "fixtures";
+  auto const files = fixture_env_files();
   REQUIRE(files.size() >= 20);
 
   for (auto const& path : files) {

@@ -42,9 +42,8 @@ struct job {
   std::string path;  // what to read ("-" for stdin)
   std::string named; // what to call it
   std::optional<std::string> text;
-  engine::rule_set const* rules = nullptr;
-  engine::check_options options;
   effective_config const* config = nullptr;
+  engine::check_options options; // the config's, with this file's threads and client
   fs::path folder; // where the client is looked for (on a worker: it costs a few lookups)
 };
 
@@ -92,7 +91,7 @@ file_outcome check_one(job& j, config_resolver& configs, check_flags const& flag
   j.options.client = configs.client_for(*j.config, j.folder);
   std::string shown_path = j.path == "-" && j.named == "-" ? "<stdin>" : j.named;
   auto check = [&](std::string_view t) {
-    return engine::analyze(t, *j.rules, j.options);
+    return engine::analyze(t, j.config->rules, j.options);
   };
   if (!flags.fix && !flags.diff) {
     auto bytes =
@@ -266,7 +265,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     any_rules = &c.rules;
     if (!file.explicit_ && !included(c, named))
       continue;
-    job j{file.path, named, std::move(file.text), &c.rules, c.options, &c, folder};
+    job j{file.path, named, std::move(file.text), &c, c.options, folder};
     if (found.files.size() == 1) // no other file to keep the other cores busy
       j.options.threads = std::max(1u, std::thread::hardware_concurrency());
     if (is_stdin && !j.text) {

@@ -148,21 +148,19 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
   constexpr std::size_t urls_per_thread = 2048;
   std::size_t const threads = std::max<std::size_t>(
       1, std::min<std::size_t>(options.threads, urls.size() / urls_per_thread));
-  if (threads == 1) {
-    check_urls(0, urls.size(), report);
-  } else {
-    std::vector<file_report> parts(threads);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < threads; ++t)
-      pool.emplace_back(check_urls, urls.size() * t / threads, urls.size() * (t + 1) / threads,
-                        std::ref(parts[t]));
-    for (auto& t : pool)
-      t.join();
-    for (auto& part : parts) {
-      std::move(part.diagnostics.begin(), part.diagnostics.end(),
-                std::back_inserter(report.diagnostics));
-      report.secrets.insert(report.secrets.end(), part.secrets.begin(), part.secrets.end());
-    }
+  // This thread takes the first share.
+  std::vector<file_report> parts(threads - 1);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t)
+    pool.emplace_back(check_urls, urls.size() * t / threads, urls.size() * (t + 1) / threads,
+                      std::ref(parts[t - 1]));
+  check_urls(0, urls.size() / threads, report);
+  for (auto& t : pool)
+    t.join();
+  for (auto& part : parts) { // in file order, as the reporters' secret lookup expects
+    std::move(part.diagnostics.begin(), part.diagnostics.end(),
+              std::back_inserter(report.diagnostics));
+    report.secrets.insert(report.secrets.end(), part.secrets.begin(), part.secrets.end());
   }
   if (whole_file)
     apply_suppressions(doc, rules, report.diagnostics, suppression_rules[0], suppression_rules[1]);

@@ -2,6 +2,7 @@
 // crash, every span must lie inside the string, and whenever the string is libpq-valid by the
 // conservative definition below, libpq's own PQconninfoParse must accept it and store exactly
 // what our reading implies.
+#include "fuzz/property.hpp"
 #include "pg/conninfo.hpp"
 #include "support/libpq_reading.hpp"
 
@@ -9,7 +10,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <libpq-fe.h>
 #include <map>
 #include <set>
@@ -23,16 +23,8 @@ namespace {
 using test::ask_libpq;
 using test::values;
 
-[[noreturn]] void fail(char const* what, std::string_view text) {
-  std::fprintf(stderr, "conninfo_fuzz: property violated: %s\n  input: %.*s\n", what,
-               static_cast<int>(text.size()), text.data());
-  std::abort();
-}
-
-void require(bool ok, char const* what, std::string_view text) {
-  if (!ok)
-    fail(what, text);
-}
+using fuzz::fail;
+using fuzz::require;
 
 void require_within(byte_span s, std::string_view text, char const* what) {
   require(s.begin <= s.end && s.end <= text.size(), what, text);

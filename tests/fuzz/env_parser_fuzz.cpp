@@ -1,11 +1,10 @@
 // libFuzzer target for the lossless .env parser: any bytes must parse, print back byte for byte,
 // and yield a document whose lines tile the text and whose entries point inside their own lines.
 #include "env/document.hpp"
+#include "fuzz/property.hpp"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string_view>
 #include <vector>
 
@@ -13,13 +12,7 @@ using namespace poolcheck;
 
 namespace {
 
-// A named abort: the message says which property broke, the trap gives libFuzzer the input.
-void require(bool ok, char const* what) {
-  if (!ok) {
-    std::fprintf(stderr, "env_parser_fuzz: property violated: %s\n", what);
-    std::abort();
-  }
-}
+using fuzz::require;
 
 bool within(byte_span s, std::size_t begin, std::size_t end) {
   return begin <= s.begin && s.begin <= s.end && s.end <= end;

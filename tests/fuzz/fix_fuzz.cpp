@@ -11,6 +11,7 @@
 #include "env/document.hpp"
 #include "fix/fix_loop.hpp"
 #include "fix/rewrite.hpp"
+#include "fuzz/property.hpp"
 #include "pg/conninfo.hpp"
 
 #include <algorithm>
@@ -30,16 +31,7 @@ namespace {
 // Rewriting every URL of a large input would dominate the run time; the first few are enough.
 constexpr std::size_t max_rewrites = 8;
 
-[[noreturn]] void fail(char const* what, std::string_view text) {
-  std::fprintf(stderr, "fix_fuzz: property violated: %s\n--- text ---\n%.*s\n--- end ---\n", what,
-               static_cast<int>(text.size()), text.data());
-  std::abort();
-}
-
-void require(bool ok, char const* what, std::string_view text) {
-  if (!ok)
-    fail(what, text);
-}
+using fuzz::require;
 
 engine::rule_set const& rules() {
   static engine::rule_set const set = [] {

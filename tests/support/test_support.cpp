@@ -3,6 +3,7 @@
 
 #include "engine/rule_loader.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
@@ -39,7 +40,15 @@ engine::rule_set const& rules() {
   return set;
 }
 
-namespace {
+std::vector<std::filesystem::path> fixture_env_files() {
+  std::vector<std::filesystem::path> out;
+  for (auto const& e :
+       std::filesystem::recursive_directory_iterator(source_dir() / "tests" / "fixtures"))
+    if (e.is_regular_file() && e.path().extension() == ".env")
+      out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 std::string shell_quote(std::string const& s) {
   std::string out = "'";
@@ -47,8 +56,6 @@ std::string shell_quote(std::string const& s) {
     out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
-
-} // namespace
 
 run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text,
                          std::filesystem::path const& cwd) {

@@ -10,6 +10,9 @@
 namespace poolcheck::test {
 
 std::filesystem::path source_dir();
+
+/// Every tests/fixtures/**/*.env, sorted.
+std::vector<std::filesystem::path> fixture_env_files();
 std::string read_file(std::filesystem::path const& p);
 
 /// The built-in rules, loaded and finished once.
@@ -20,6 +23,9 @@ struct run_result {
   std::string out;
   std::string err;
 };
+
+/// `s` in single quotes for /bin/sh.
+std::string shell_quote(std::string const& s);
 
 /// Runs the poolcheck binary with `args` (each shell-quoted here), feeding `stdin_text`, in the
 /// folder `cwd` (the test's own when empty).

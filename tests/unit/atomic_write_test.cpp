@@ -1,6 +1,7 @@
 // The file holds the old or the new bytes, never a mix: replaced content, kept permissions,
 // followed symlinks, refusals that leave the original alone, and simulated crashes at each step.
 #include "fix/atomic_write.hpp"
+#include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +9,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -21,35 +21,14 @@ using poolcheck::fixes::write_options;
 namespace {
 
 namespace fs = std::filesystem;
+using poolcheck::test::read_file;
+using poolcheck::test::temp_dir;
 
-/// A fresh folder per test, so tests can run in parallel; removed afterwards.
-class scratch_folder {
-public:
-  scratch_folder() {
-    std::string pattern = (fs::temp_directory_path() / "poolcheck-write-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
+/// A fresh folder per test (removed afterwards), naming its files as plain strings.
+struct scratch_folder : temp_dir {
+  [[nodiscard]] std::string operator/(std::string const& name) const {
+    return (path / name).string();
   }
-
-  scratch_folder(scratch_folder const&) = delete;
-  scratch_folder& operator=(scratch_folder const&) = delete;
-
-  ~scratch_folder() {
-    std::error_code ignored;
-    // A test may have left a folder read-only; removal needs it writable again.
-    for (auto const& entry : fs::recursive_directory_iterator(path_, ignored)) {
-      if (entry.is_directory(ignored) && !entry.is_symlink(ignored))
-        fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ignored);
-    }
-    fs::remove_all(path_, ignored);
-  }
-
-  [[nodiscard]] std::string operator/(std::string const& name) const { return path_ + "/" + name; }
-
-  [[nodiscard]] std::string const& path() const { return path_; }
-
-private:
-  std::string path_;
 };
 
 void put(std::string const& path, std::string const& content, mode_t mode = 0644) {
@@ -59,11 +38,6 @@ void put(std::string const& path, std::string const& content, mode_t mode = 0644
     REQUIRE(out.good());
   }
   REQUIRE(::chmod(path.c_str(), mode) == 0);
-}
-
-std::string slurp(std::string const& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 mode_t mode_of(std::string const& path) {
@@ -93,13 +67,13 @@ TEST_CASE("the content is replaced and nothing is left behind", "[fix][write]") 
   put(env, original);
   auto r = write_atomically(env, original, fixed);
   REQUIRE(r);
-  CHECK(slurp(env) == fixed);
-  CHECK(leftovers(dir.path()) == 0);
+  CHECK(read_file(env) == fixed);
+  CHECK(leftovers(dir.path.string()) == 0);
   CHECK_FALSE(fs::exists(env + ".bak"));
 
   SECTION("writing empty content empties the file") {
     REQUIRE(write_atomically(env, fixed, ""));
-    CHECK(slurp(env).empty());
+    CHECK(read_file(env).empty());
   }
 }
 
@@ -110,7 +84,7 @@ TEST_CASE("the permission bits are kept", "[fix][write]") {
   put(env, original, mode);
   REQUIRE(write_atomically(env, original, fixed));
   CHECK(mode_of(env) == mode);
-  CHECK(slurp(env) == fixed);
+  CHECK(read_file(env) == fixed);
 }
 
 TEST_CASE("as root, the owner is kept too", "[fix][write]") {
@@ -144,9 +118,9 @@ TEST_CASE("a symlink is followed and stays a link", "[fix][write]") {
   CHECK(fs::is_symlink(dir / ".env"));
   CHECK(fs::read_symlink(dir / ".env") == "shared/.env");
   CHECK(fs::is_symlink(dir / ".env.local"));
-  CHECK(slurp(target) == fixed);
+  CHECK(read_file(target) == fixed);
   CHECK(mode_of(target) == 0600);
-  CHECK(leftovers(dir.path()) == 0);
+  CHECK(leftovers(dir.path.string()) == 0);
   CHECK(leftovers(dir / "shared") == 0);
 }
 
@@ -160,11 +134,11 @@ TEST_CASE("a read-only folder or file is refused and the original kept", "[fix][
   put(env, original);
 
   SECTION("read-only folder") {
-    REQUIRE(::chmod(dir.path().c_str(), 0555) == 0);
+    REQUIRE(::chmod(dir.path.string().c_str(), 0555) == 0);
     auto r = write_atomically(env, original, fixed);
     REQUIRE_FALSE(r);
     CHECK(r.error().message == "cannot write " + env + ": Permission denied");
-    REQUIRE(::chmod(dir.path().c_str(), 0755) == 0);
+    REQUIRE(::chmod(dir.path.string().c_str(), 0755) == 0);
   }
   SECTION("read-only file in a writable folder") {
     REQUIRE(::chmod(env.c_str(), 0444) == 0);
@@ -173,8 +147,8 @@ TEST_CASE("a read-only folder or file is refused and the original kept", "[fix][
     CHECK(r.error().message == "cannot write " + env + ": Permission denied");
     CHECK(mode_of(env) == 0444);
   }
-  CHECK(slurp(env) == original);
-  CHECK(leftovers(dir.path()) == 0);
+  CHECK(read_file(env) == original);
+  CHECK(leftovers(dir.path.string()) == 0);
 }
 
 TEST_CASE("failures that bind root too leave the original alone", "[fix][write]") {
@@ -187,8 +161,8 @@ TEST_CASE("failures that bind root too leave the original alone", "[fix][write]"
     auto r = write_atomically(env, original, fixed);
     REQUIRE_FALSE(r);
     CHECK(r.error().message == "cannot write " + env + ": File name too long");
-    CHECK(slurp(env) == original);
-    CHECK(leftovers(dir.path()) == 0);
+    CHECK(read_file(env) == original);
+    CHECK(leftovers(dir.path.string()) == 0);
   }
   SECTION("the disk refuses the bytes halfway") {
     auto env = dir / ".env";
@@ -209,8 +183,8 @@ TEST_CASE("failures that bind root too leave the original alone", "[fix][write]"
     REQUIRE(::waitpid(child, &status, 0) == child);
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
-    CHECK(slurp(env) == original);
-    CHECK(leftovers(dir.path()) == 0);
+    CHECK(read_file(env) == original);
+    CHECK(leftovers(dir.path.string()) == 0);
   }
   SECTION("missing file") {
     auto r = write_atomically(dir / "missing.env", "", fixed);
@@ -240,10 +214,10 @@ TEST_CASE("a file changed since it was read is not overwritten", "[fix][write]")
   auto r = write_atomically(env, original, fixed, write_options{true});
   REQUIRE_FALSE(r);
   CHECK(r.error().message == env + " changed since it was read; not written");
-  CHECK(slurp(env) == now);
+  CHECK(read_file(env) == now);
   CHECK(mode_of(env) == 0600);
   CHECK_FALSE(fs::exists(env + ".bak"));
-  CHECK(leftovers(dir.path()) == 0);
+  CHECK(leftovers(dir.path.string()) == 0);
 }
 
 TEST_CASE("a backup holds the original bytes with the original's permissions", "[fix][write]") {
@@ -258,11 +232,11 @@ TEST_CASE("a backup holds the original bytes with the original's permissions", "
     put(env + ".bak", "OLD=1\n", 0644);
     REQUIRE(write_atomically(env, original, fixed, write_options{true}));
   }
-  CHECK(slurp(env) == fixed);
-  CHECK(slurp(env + ".bak") == original);
+  CHECK(read_file(env) == fixed);
+  CHECK(read_file(env + ".bak") == original);
   // The backup holds the same secrets as the file: it must not be more readable.
   CHECK(mode_of(env + ".bak") == 0600);
-  CHECK(leftovers(dir.path()) == 0);
+  CHECK(leftovers(dir.path.string()) == 0);
 }
 
 TEST_CASE("temp files of an earlier crash are cleaned up, others left alone", "[fix][write]") {
@@ -276,7 +250,7 @@ TEST_CASE("temp files of an earlier crash are cleaned up, others left alone", "[
   CHECK_FALSE(fs::exists(dir / "..env.poolcheck-a1B2c3"));
   CHECK_FALSE(fs::exists(dir / "..env.poolcheck-ZZZZZZ"));
   CHECK(fs::exists(dir / "..env.local.poolcheck-a1B2c3"));
-  CHECK(leftovers(dir.path()) == 1);
+  CHECK(leftovers(dir.path.string()) == 1);
 }
 
 TEST_CASE("a crash at any step leaves the original intact", "[fix][write]") {
@@ -298,12 +272,12 @@ TEST_CASE("a crash at any step leaves the original intact", "[fix][write]") {
   REQUIRE(::waitpid(child, &status, 0) == child);
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 70);
-  CHECK(slurp(env) == original);
+  CHECK(read_file(env) == original);
   CHECK(mode_of(env) == 0600);
-  CHECK(leftovers(dir.path()) == 1); // the crash's temp file, as a real crash would leave
+  CHECK(leftovers(dir.path.string()) == 1); // the crash's temp file, as a real crash would leave
 
   REQUIRE(write_atomically(env, original, fixed));
-  CHECK(slurp(env) == fixed);
+  CHECK(read_file(env) == fixed);
   CHECK(mode_of(env) == 0600);
-  CHECK(leftovers(dir.path()) == 0);
+  CHECK(leftovers(dir.path.string()) == 0);
 }

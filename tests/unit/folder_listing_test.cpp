@@ -120,8 +120,10 @@ TEST_CASE("walked folders find their package.json and poolcheck.toml", "[cli]") 
   CHECK(r.out.find("pg/.env\"") != std::string::npos);
   CHECK(r.out.find("PRISMA012") != std::string::npos);
   CHECK(r.out.find("other/.env\"") == std::string::npos);
-  // server/poolcheck.toml: a direct Neon host is fine for a server.
+  // server/poolcheck.toml: a direct Neon host is fine for a server (and not without the config).
   CHECK(r.out.find("NEON001") == std::string::npos);
+  auto without = run_poolcheck({"check", "--no-config", "--format", "json", "."}, "", t.path);
+  CHECK(without.out.find("NEON001") != std::string::npos);
 }
 
 } // namespace poolcheck::test

@@ -5,8 +5,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <libpq-fe.h>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
