@@ -2,6 +2,8 @@
 // left, labels after it from the right, and each label is scanned once.
 #include "engine/host_pattern.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 
 namespace poolcheck::engine {
@@ -25,8 +27,11 @@ std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_
   return std::string_view::npos;
 }
 
-std::vector<std::string_view> split_labels(std::string_view host) {
-  std::vector<std::string_view> labels;
+// Host names have a handful of labels: no heap allocation for them.
+using label_list = boost::container::small_vector<std::string_view, 8>;
+
+label_list split_labels(std::string_view host) {
+  label_list labels;
   std::size_t start = 0;
   while (true) {
     std::size_t dot = host.find('.', start);
@@ -78,6 +83,15 @@ result<host_pattern> host_pattern::compile(std::string_view text) {
     }
     p.labels_.push_back(std::move(l));
   }
+  // The literal labels at the end, each with the dot before it (but the pattern's first): a host
+  // that does not end with that text cannot match.
+  auto l = p.labels_.rbegin();
+  for (; l != p.labels_.rend() && !l->any && !l->multi && l->pieces.size() == 1 &&
+         !l->pieces.front().capture;
+       ++l)
+    p.literal_end_.insert(0, "." + l->pieces.front().text);
+  if (l == p.labels_.rend())
+    p.literal_end_.erase(0, 1);
   return p;
 }
 
@@ -128,6 +142,10 @@ std::optional<captures> host_pattern::match(std::string_view host) const {
     return std::nullopt;
   if (host.back() == '.')
     host.remove_suffix(1); // a fully qualified name
+  // Most hosts are told apart by their last labels: no need to split them for that.
+  if (host.size() < literal_end_.size() ||
+      !iequals(host.substr(host.size() - literal_end_.size()), literal_end_))
+    return std::nullopt;
   auto host_labels = split_labels(host);
   captures out;
   auto multi = std::find_if(labels_.begin(), labels_.end(), [](label const& l) { return l.multi; });

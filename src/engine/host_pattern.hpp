@@ -52,6 +52,7 @@ private:
 
   std::string text_;
   std::vector<label> labels_;
+  std::string literal_end_; // e.g. `.neon.tech`: a matching host ends with it
 };
 
 } // namespace poolcheck::engine

@@ -7,28 +7,61 @@ char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = lower(c);
+  return out;
+}
+
+// Whether `text` at `at` holds `piece` (already lower-case).
+bool holds_at(std::string_view text, std::size_t at, std::string_view piece) {
+  for (std::size_t i = 0; i < piece.size(); ++i)
+    if (lower(text[at + i]) != piece[i])
+      return false;
+  return true;
+}
+
 } // namespace
 
-bool glob_match(std::string_view pattern, std::string_view text) {
-  // Iterative `*` matching with one backtrack point: linear in practice, never exponential.
-  std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && pattern[p] != '*' && lower(pattern[p]) == lower(text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
+glob::glob(std::string_view pattern) {
+  std::size_t const first = pattern.find('*');
+  if (first == std::string_view::npos) {
+    head_ = lowered(pattern);
+    return;
   }
-  while (p < pattern.size() && pattern[p] == '*')
-    ++p;
-  return p == pattern.size();
+  has_star_ = true;
+  std::size_t const last = pattern.rfind('*');
+  head_ = lowered(pattern.substr(0, first));
+  tail_ = lowered(pattern.substr(last + 1));
+  for (std::size_t at = first + 1; at < last;) {
+    std::size_t const star = pattern.find('*', at);
+    if (star > at)
+      middle_.push_back(lowered(pattern.substr(at, star - at)));
+    at = star + 1;
+  }
+}
+
+bool glob::matches(std::string_view text) const {
+  if (!has_star_)
+    return text.size() == head_.size() && holds_at(text, 0, head_);
+  if (text.size() < head_.size() + tail_.size() || !holds_at(text, 0, head_) ||
+      !holds_at(text, text.size() - tail_.size(), tail_))
+    return false;
+  std::size_t at = head_.size();
+  std::size_t const limit = text.size() - tail_.size();
+  for (auto const& piece : middle_) {
+    while (at + piece.size() <= limit && !holds_at(text, at, piece))
+      ++at;
+    if (at + piece.size() > limit)
+      return false;
+    at += piece.size();
+  }
+  return true;
+}
+
+bool glob_match(std::string_view pattern, std::string_view text) {
+  return glob(pattern).matches(text);
 }
 
 void name_patterns::add(std::string pattern) {
@@ -36,14 +69,15 @@ void name_patterns::add(std::string pattern) {
     any_last_ = true;
   else
     last_[static_cast<unsigned char>(lower(pattern.back()))] = true;
+  globs_.emplace_back(pattern);
   patterns_.push_back(std::move(pattern));
 }
 
 bool name_patterns::matches(std::string_view name) const {
   if (!any_last_ && (name.empty() || !last_[static_cast<unsigned char>(lower(name.back()))]))
     return false;
-  for (auto const& pattern : patterns_)
-    if (glob_match(pattern, name))
+  for (auto const& g : globs_)
+    if (g.matches(name))
       return true;
   return false;
 }

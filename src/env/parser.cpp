@@ -7,6 +7,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace poolcheck::env {
 
 namespace {
@@ -50,8 +54,22 @@ constexpr std::array<bool, 256> key_char_table = [] {
 }();
 
 // Offset of the first byte of `text` at or after `at` that is a line break or, when `stop_at_hash`,
-// a `#`; text.size() when there is none. Eight bytes at a time: values and lines are long.
+// a `#`; text.size() when there is none. Sixteen or eight bytes at a time: values and lines are
+// long.
 std::size_t find_line_stop(std::string_view text, std::size_t at, bool stop_at_hash) {
+#if defined(__SSE2__)
+  __m128i const lf = _mm_set1_epi8('\n');
+  __m128i const cr = _mm_set1_epi8('\r');
+  __m128i const other = _mm_set1_epi8(stop_at_hash ? '#' : '\n');
+  for (; at + 16 <= text.size(); at += 16) {
+    __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + at));
+    __m128i const hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
+                                      _mm_cmpeq_epi8(v, other));
+    if (auto const mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0) {
+      return at + static_cast<std::size_t>(std::countr_zero(mask));
+    }
+  }
+#endif
   std::uint64_t const hash_mask = stop_at_hash ? ones * '#' : ones * '\n';
   if constexpr (std::endian::native == std::endian::little) {
     for (; at + 8 <= text.size(); at += 8) {
@@ -143,6 +161,43 @@ bool is_continuation(unsigned char c) {
   return (c & 0xc0) == 0x80;
 }
 
+// From `i`, skips bytes that are ASCII and not NUL, adding the LF bytes among them to `lf_bytes`;
+// returns where that run ends (at most eight bytes before the end of the text). A whole file is
+// usually one run.
+std::size_t skip_plain_ascii(std::string_view text, std::size_t i, std::size_t& lf_bytes) {
+#if defined(__SSE2__)
+  __m128i const zero = _mm_setzero_si128();
+  __m128i const lf = _mm_set1_epi8('\n');
+  while (i + 16 <= text.size()) {
+    // LF counts per byte lane: each lane holds at most 255 before it is summed.
+    __m128i counts = zero;
+    std::size_t const stop = std::min(text.size(), i + 255 * 16);
+    bool plain = true;
+    for (; i + 16 <= stop; i += 16) {
+      __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + i));
+      if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero))) != 0) {
+        plain = false;
+        break;
+      }
+      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(v, lf));
+    }
+    __m128i const sums = _mm_sad_epu8(counts, zero);
+    lf_bytes += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+    if (!plain) {
+      return i;
+    }
+  }
+#endif
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t const word = load_word(text.data() + i);
+    if ((word & high_bits) != 0 || zero_bytes(word) != 0) {
+      break;
+    }
+    lf_bytes += count_lf(word);
+  }
+  return i;
+}
+
 // Reports NUL bytes and malformed UTF-8. A bad sequence is a lead byte with the continuation bytes
 // it claims (overlong, surrogate, out of range or truncated), or a run of stray continuation bytes.
 // Returns the number of LF bytes: counting them on the way saves a second pass over a large file.
@@ -157,13 +212,9 @@ std::size_t scan_encoding(std::string_view text, std::vector<syntax_issue>& issu
     if (nul_count >= max_encoding_issues && bad_count >= max_encoding_issues) {
       return lf_bytes + count_lf(text, i);
     }
-    if (i + 8 <= size) {
-      std::uint64_t const word = load_word(text.data() + i);
-      if ((word & high_bits) == 0 && zero_bytes(word) == 0) {
-        lf_bytes += count_lf(word);
-        i += 8;
-        continue;
-      }
+    i = skip_plain_ascii(text, i, lf_bytes);
+    if (i >= size) {
+      break;
     }
     unsigned char const lead = bytes[i];
     if (lead == 0) {

@@ -283,6 +283,8 @@ bool looks_like_keywords(std::string_view value) {
 // Percent-decodes like libpq's conninfo_uri_decode ('+' stays '+'). Boost.URL validates and
 // decodes well-formed text; malformed escapes (already reported) are kept literally.
 std::string pct_decode(std::string_view raw) {
+  if (raw.find('%') == npos)
+    return std::string(raw); // most components: nothing to decode
   auto valid = boost::urls::make_pct_string_view(boost::urls::string_view(raw.data(), raw.size()));
   if (valid)
     return valid->decode();
@@ -325,11 +327,20 @@ void check_port(conninfo& ci, component const& port, std::string_view raw_text) 
 
 // libpq keeps the last value of a repeated key; the earlier ones are dead text.
 void report_duplicates(conninfo& ci) {
-  std::unordered_set<std::string> seen;
-  for (auto const& p : ci.params) {
+  auto const& params = ci.params;
+  if (params.size() <= 16) { // the usual handful: comparing pairs beats building a set
+    for (std::size_t i = 1; i < params.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (params[j].key == params[i].key) {
+          add_problem(ci, problem_kind::duplicate_param, params[i].raw, params[i].key);
+          break;
+        }
+    return;
+  }
+  std::unordered_set<std::string_view> seen;
+  for (auto const& p : params)
     if (!seen.insert(p.key).second)
       add_problem(ci, problem_kind::duplicate_param, p.raw, p.key);
-  }
 }
 
 std::string describe_char(char c) {
@@ -378,6 +389,9 @@ std::size_t find_userinfo_end(std::string_view s, std::size_t start) {
   auto const first_at = s.find('@', start);
   if (first_at == npos)
     return npos;
+  // The usual case, one '@' and it before the first '/': every reading below agrees on it.
+  if (first_at < authority_end && s.find('@', first_at + 1) == npos)
+    return first_at;
   auto const first_question = s.find('?', start);
   auto const equals_after_question = first_question == npos ? npos : s.find('=', first_question);
   bool const authority_is_hosts = plausible_host_list(s.substr(start, authority_end - start));

@@ -7,6 +7,9 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace poolcheck::test {
 namespace {
@@ -41,6 +44,45 @@ TEST_CASE("glob patterns match with * only and never blow up", "[engine]") {
   CHECK(engine::glob_match("a*b*c", "axxbyyc"));
   CHECK(engine::glob_match("*", ""));
   CHECK_FALSE(engine::glob_match(std::string(50, '*') + "b", std::string(10000, 'a')));
+  CHECK_FALSE(engine::glob_match("ab*ba", "aba")); // head and tail may not share a byte
+  CHECK(engine::glob_match("*ab*ab*", "abab"));
+  CHECK_FALSE(engine::glob_match("*ab*ab*", "aba"));
+}
+
+namespace {
+
+// The textbook definition, exponential but obviously right: the reference for glob_match.
+bool reference_glob(std::string_view p, std::string_view t) {
+  if (p.empty())
+    return t.empty();
+  if (p[0] == '*')
+    return reference_glob(p.substr(1), t) || (!t.empty() && reference_glob(p, t.substr(1)));
+  auto lower = [](char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  };
+  return !t.empty() && lower(p[0]) == lower(t[0]) && reference_glob(p.substr(1), t.substr(1));
+}
+
+} // namespace
+
+TEST_CASE("glob_match agrees with the textbook definition on every small case", "[engine]") {
+  // Every pattern over {a, B, *} and text over {A, b} up to five characters.
+  auto all = [](std::string_view alphabet, std::size_t max) {
+    std::vector<std::string> out{""};
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (out[i].size() < max)
+        for (char c : alphabet)
+          out.push_back(out[i] + c);
+    return out;
+  };
+  std::size_t cases = 0;
+  for (auto const& pattern : all("aB*", 5))
+    for (auto const& text : all("Ab", 5)) {
+      INFO(pattern << " / " << text);
+      REQUIRE(engine::glob_match(pattern, text) == reference_glob(pattern, text));
+      ++cases;
+    }
+  CHECK(cases == 364 * 63);
 }
 
 TEST_CASE("a set of name patterns answers as its globs do", "[engine]") {

@@ -37,7 +37,11 @@ TEST_CASE("wildcards and exact hosts", "[host_pattern]") {
   auto exact = host_pattern::compile("db.prisma.io");
   REQUIRE(exact);
   CHECK(exact->match("db.prisma.io"));
+  CHECK(exact->match("DB.Prisma.IO."));
   CHECK_FALSE(exact->match("pooled.db.prisma.io"));
+  CHECK_FALSE(exact->match("xdb.prisma.io")); // ends with the text, but not at a label's start
+  CHECK_FALSE(p->match("dawn-lake-123456xcloud.neon.tech"));
+  CHECK_FALSE(p->match(".cloud.neon.tech"));
 }
 
 TEST_CASE("malformed patterns are rejected", "[host_pattern]") {
