@@ -179,7 +179,23 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
 } // namespace
 
 file_report analyze(std::string_view text, rule_set const& rules, check_options const& options) {
-  return run_rules(env::parse(text, needed_lines(text, rules)), rules, options, true);
+  // A large file checked on its own is parsed in pieces, one per thread (dropped-entry records
+  // hold 32-bit offsets).
+  std::vector<std::size_t> const starts =
+      options.threads > 1 && text.size() < (std::size_t{1} << 32)
+          ? env::piece_starts(text, options.threads)
+          : std::vector<std::size_t>{0};
+  if (starts.size() == 1)
+    return run_rules(env::parse(text, needed_lines(text, rules)), rules, options, true);
+  std::vector<needed_lines> filters;
+  filters.reserve(starts.size()); // the line filters below point at them
+  for (std::size_t i = 0; i < starts.size(); ++i)
+    filters.emplace_back(text, rules, i > 0);
+  std::vector<env::line_filter> const keep(filters.begin(), filters.end());
+  std::vector<std::size_t> from;
+  env::document doc = env::parse_in_pieces(text, starts, keep, from);
+  keep_later_assignments(doc, from, filters);
+  return run_rules(doc, rules, options, true);
 }
 
 file_report analyze_value(std::string_view name, std::string_view value, rule_set const& rules,

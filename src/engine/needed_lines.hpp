@@ -20,13 +20,31 @@ struct name_hash {
   std::size_t operator()(std::string_view name) const;
 };
 
+/// An entry line a filter dropped: where it begins and the low bits of its name's hash.
+struct dropped_entry {
+  std::uint32_t begin;
+  std::uint32_t hash;
+};
+
 /// Keeps connection strings, later assignments of their names (ENV103), direct-role names
 /// (PRISMA013), suppression comments and the line after each.
 class needed_lines {
 public:
-  needed_lines(std::string_view text, rule_set const& rules);
+  /// With `record_dropped`, it records every entry it drops (in a text under 4 GiB): a filter for
+  /// one piece of a text (env::parse_in_pieces) cannot know the names earlier pieces gave
+  /// connection strings, and keep_later_assignments finds their assignments among those.
+  needed_lines(std::string_view text, rule_set const& rules, bool record_dropped = false);
 
   bool operator()(env::line const& l, env::entry const* e);
+
+  /// Whether a name whose hash has these low bits may have held a connection string in a line it
+  /// kept (never false when one did).
+  [[nodiscard]] bool may_have_held(std::uint64_t hash) const;
+
+  /// Whether `name`, of hash `hash`, held a connection string in a line it kept.
+  [[nodiscard]] bool held_connection_string(std::uint64_t hash, std::string_view name) const;
+
+  [[nodiscard]] std::vector<dropped_entry> const& dropped() const { return dropped_; }
 
 private:
   std::string_view text_;
@@ -36,9 +54,13 @@ private:
   std::vector<std::uint64_t> seen_;
   std::unordered_set<std::string_view, name_hash> url_names_;
   bool after_directive_ = false;
-
-  void set_seen(std::uint64_t hash);
-  [[nodiscard]] bool was_seen(std::uint64_t hash) const;
+  bool record_dropped_;
+  std::vector<dropped_entry> dropped_;
 };
+
+/// Adds to `doc`, read in pieces through `filters` that began at `from` (npos: none), the entries
+/// whose names held a connection string in an earlier piece, from among those the filters dropped.
+void keep_later_assignments(env::document& doc, std::vector<std::size_t> const& from,
+                            std::vector<needed_lines> const& filters);
 
 } // namespace poolcheck::engine

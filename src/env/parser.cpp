@@ -1,11 +1,17 @@
 // Reads .env bytes exactly as motdotla/dotenv's released regex parser does, without copying or
 // normalising them, and records every byte in a line item so the document prints back unchanged.
+#include "core/huge_pages.hpp"
 #include "env/document.hpp"
 
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <deque>
+#include <exception>
+#include <thread>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -281,58 +287,100 @@ std::size_t scan_encoding(std::string_view text, std::vector<syntax_issue>& issu
   return lf_bytes;
 }
 
+// The byte order mark, encoding issues and line-ending counts of text[begin, end), a part that
+// starts at a line start (so no UTF-8 sequence or CRLF crosses its edges).
+struct encoding_facts {
+  std::vector<syntax_issue> issues; // in offset order
+  ending_counts endings;
+};
+
+encoding_facts read_encoding(std::string_view text, std::size_t begin, std::size_t end) {
+  encoding_facts facts;
+  auto const* bytes = reinterpret_cast<unsigned char const*>(text.data());
+  if (begin == 0 && end >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf) {
+    facts.issues.push_back({syntax_issue_kind::byte_order_mark, {0, 3}});
+  }
+  std::string_view const part = text.substr(begin, end - begin);
+  std::size_t const first_issue = facts.issues.size();
+  facts.endings = count_endings(part, scan_encoding(part, facts.issues));
+  for (std::size_t i = first_issue; i < facts.issues.size(); ++i) {
+    facts.issues[i].span = {facts.issues[i].span.begin + begin, facts.issues[i].span.end + begin};
+  }
+  return facts;
+}
+
+// Fills the whole-text fields of `doc` from the encoding facts of its parts, in order.
+void set_text_facts(document& doc, std::vector<encoding_facts> const& parts) {
+  std::string_view const text = doc.text;
+  doc.has_bom = text.size() >= 3 && text.substr(0, 3) == "\xef\xbb\xbf";
+  doc.ends_with_newline = !text.empty() && is_newline(text.back());
+  ending_counts total;
+  for (auto const& part : parts) {
+    total.lf += part.endings.lf;
+    total.crlf += part.endings.crlf;
+    total.cr += part.endings.cr;
+  }
+  doc.dominant_ending = dominant_of(total);
+  // The parts' issues, capped per kind for the whole text as scan_encoding caps them for one part;
+  // then merged with the parse's, both being in offset order.
+  std::vector<syntax_issue> encoding;
+  std::size_t nul_count = 0;
+  std::size_t bad_count = 0;
+  for (auto const& part : parts) {
+    for (auto const& issue : part.issues) {
+      std::size_t* count = issue.kind == syntax_issue_kind::nul_byte       ? &nul_count
+                           : issue.kind == syntax_issue_kind::invalid_utf8 ? &bad_count
+                                                                           : nullptr;
+      if (count == nullptr || (*count)++ < max_encoding_issues) {
+        encoding.push_back(issue);
+      }
+    }
+  }
+  auto const parse_issue_count = static_cast<std::ptrdiff_t>(doc.issues.size());
+  doc.issues.insert(doc.issues.end(), encoding.begin(), encoding.end());
+  std::inplace_merge(
+      doc.issues.begin(), doc.issues.begin() + parse_issue_count, doc.issues.end(),
+      [](syntax_issue const& a, syntax_issue const& b) { return a.span.begin < b.span.begin; });
+}
+
+// For a large text, capacity reserved up front saves moving every entry as the vectors grow
+// (untouched capacity costs address space, not memory). Unfiltered: an upper bound on both counts.
+// Filtered: a guess of one kept line in 256 bytes, generous for what callers keep. A small text
+// just grows: reserving costs more than it saves.
+void reserve_for(document& doc, std::size_t bytes, ending_counts const& endings, bool filtered) {
+  if (bytes < 64 * 1024) {
+    return;
+  }
+  std::size_t const line_bound = endings.lf + endings.crlf + endings.cr + 1;
+  std::size_t const expected = filtered ? std::min(line_bound, bytes / 256 + 16) : line_bound;
+  doc.lines.reserve(expected);
+  doc.entries.reserve(expected);
+  prefer_huge_pages(doc.lines.data(), doc.lines.capacity() * sizeof(line));
+  prefer_huge_pages(doc.entries.data(), doc.entries.capacity() * sizeof(entry));
+}
+
+// Reads lines into a document. The parse is context-free at a line start: reading from any line
+// start the whole-text parse reaches gives the same lines from there on.
 class parser {
 public:
-  parser(std::string_view text, line_filter const* keep)
+  parser(std::string_view text, line_filter const* keep, document& doc)
       : text_(text), size_(text.size()),
-        bytes_(reinterpret_cast<unsigned char const*>(text.data())), keep_(keep) {}
+        bytes_(reinterpret_cast<unsigned char const*>(text.data())), keep_(keep), doc_(&doc) {}
 
-  document run() {
-    document doc;
-    doc.text = text_;
-    if (size_ >= 3 && bytes_[0] == 0xef && bytes_[1] == 0xbb && bytes_[2] == 0xbf) {
-      doc.has_bom = true;
-      doc.issues.push_back({syntax_issue_kind::byte_order_mark, {0, 3}});
+  // Reads the line (or multi-line entry) starting at the line start `pos`; returns where the next
+  // one starts.
+  std::size_t step(std::size_t pos) {
+    std::size_t const first = skip_inline_space(pos);
+    if (first >= size_) {
+      push_line(line_kind::blank, pos, size_);
+      return size_;
     }
-    ending_counts const endings = count_endings(text_, scan_encoding(text_, doc.issues));
-    auto const encoding_issue_count = static_cast<std::ptrdiff_t>(doc.issues.size());
-    doc.dominant_ending = dominant_of(endings);
-    doc.ends_with_newline = size_ > 0 && is_newline(text_[size_ - 1]);
-    // For a large text, capacity reserved up front saves moving every entry as the vectors grow
-    // (untouched capacity costs address space, not memory). Unfiltered: an upper bound on both
-    // counts. Filtered: a guess of one kept line in 256 bytes, generous for what callers keep.
-    // A small text just grows: reserving costs more than it saves.
-    if (size_ >= 64 * 1024) {
-      std::size_t const line_bound = endings.lf + endings.crlf + endings.cr + 1;
-      std::size_t const expected =
-          keep_ == nullptr ? line_bound : std::min(line_bound, size_ / 256 + 16);
-      doc.lines.reserve(expected);
-      doc.entries.reserve(expected);
+    if (is_newline(text_[first])) {
+      std::size_t const next = first + newline_length(first);
+      push_line(line_kind::blank, pos, next);
+      return next;
     }
-
-    doc_ = &doc;
-    std::size_t pos = 0;
-    while (pos < size_) {
-      std::size_t const first = skip_inline_space(pos);
-      if (first >= size_) {
-        push_line(line_kind::blank, pos, size_);
-        break;
-      }
-      if (is_newline(text_[first])) {
-        std::size_t const next = first + newline_length(first);
-        push_line(line_kind::blank, pos, next);
-        pos = next;
-        continue;
-      }
-      pos = parse_line(pos, first);
-    }
-    doc_ = nullptr;
-
-    // Both runs are already in offset order; merging keeps the list sorted without a full sort.
-    std::inplace_merge(
-        doc.issues.begin(), doc.issues.begin() + encoding_issue_count, doc.issues.end(),
-        [](syntax_issue const& a, syntax_issue const& b) { return a.span.begin < b.span.begin; });
-    return doc;
+    return parse_line(pos, first);
   }
 
 private:
@@ -346,7 +394,7 @@ private:
   std::size_t size_;
   unsigned char const* bytes_;
   line_filter const* keep_;
-  document* doc_ = nullptr;
+  document* doc_;
   entry scratch_;
 
   // Records a line and, for an entry line, `value` (moved into the document when kept).
@@ -711,12 +759,196 @@ std::string document::print() const {
   return out;
 }
 
+namespace {
+
+document parse_whole(std::string_view text, line_filter const* keep) {
+  document doc;
+  doc.text = text;
+  std::vector<encoding_facts> const parts{read_encoding(text, 0, text.size())};
+  reserve_for(doc, text.size(), parts.front().endings, keep != nullptr);
+  parser reader(text, keep, doc);
+  for (std::size_t pos = 0; pos < text.size();) {
+    pos = reader.step(pos);
+  }
+  set_text_facts(doc, parts);
+  return doc;
+}
+
+// One piece of a text parsed in pieces, and where its parse stands.
+struct piece {
+  piece(std::string_view text, line_filter const& keep, std::size_t begin, std::size_t end)
+      : reader(text, &keep, doc), start(begin), stop(end), pos(begin) {
+    doc.text = text;
+  }
+
+  document doc;
+  parser reader;
+  std::size_t start;
+  std::size_t stop;
+  std::size_t pos;
+  // The first line starts this piece read: where an earlier piece that reads on can join it.
+  std::vector<std::size_t> line_starts;
+  encoding_facts encoding;
+
+  // `whole`: this piece's document becomes the result, so it reserves for the whole text.
+  void read(bool whole) {
+    constexpr std::size_t joinable_lines = 256;
+    encoding = read_encoding(doc.text, start, stop);
+    reserve_for(doc, whole ? doc.text.size() : stop - start, encoding.endings, true);
+    while (pos < stop) {
+      if (line_starts.size() < joinable_lines) {
+        line_starts.push_back(pos);
+      }
+      pos = reader.step(pos);
+    }
+  }
+
+  // Moves this piece's lines from `from` on to the end of `into`.
+  void give(document& into, std::size_t from) {
+    auto const first_line =
+        std::lower_bound(doc.lines.begin(), doc.lines.end(), from,
+                         [](line const& l, std::size_t at) { return l.span.begin < at; });
+    std::size_t const first_entry =
+        first_line == doc.lines.end() ? doc.entries.size() : first_line->entry_index;
+    std::size_t const base = into.entries.size();
+    for (auto l = first_line; l != doc.lines.end(); ++l) {
+      into.lines.push_back({l->kind, l->span, l->entry_index - first_entry + base});
+    }
+    std::move(doc.entries.begin() + static_cast<std::ptrdiff_t>(first_entry), doc.entries.end(),
+              std::back_inserter(into.entries));
+    std::move(doc.decoded.begin(), doc.decoded.end(), std::back_inserter(into.decoded));
+    auto const first_issue =
+        std::lower_bound(doc.issues.begin(), doc.issues.end(), from,
+                         [](syntax_issue const& i, std::size_t at) { return i.span.begin < at; });
+    into.issues.insert(into.issues.end(), first_issue, doc.issues.end());
+    into.complete = into.complete && doc.complete;
+  }
+};
+
+} // namespace
+
+std::vector<std::size_t> piece_starts(std::string_view text, std::size_t count) {
+  constexpr std::size_t min_piece = 1024 * 1024;
+  count = std::max<std::size_t>(1, std::min(count, text.size() / min_piece));
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 1; i < count; ++i) {
+    std::size_t const lf = text.find('\n', std::max(starts.back(), text.size() * i / count));
+    if (lf == npos || lf + 1 >= text.size()) {
+      break;
+    }
+    starts.push_back(lf + 1);
+  }
+  return starts;
+}
+
+document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& starts,
+                         std::vector<line_filter> const& keep, std::vector<std::size_t>& from) {
+  std::deque<piece> pieces; // a parser points at its piece's document: they must not move
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    pieces.emplace_back(text, keep[i], starts[i],
+                        i + 1 < starts.size() ? starts[i + 1] : text.size());
+  }
+  std::vector<std::exception_ptr> failures(pieces.size());
+  std::vector<std::thread> threads;
+  auto read = [&](std::size_t i) {
+    try {
+      pieces[i].read(i == 0);
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  };
+  for (std::size_t i = 1; i < pieces.size(); ++i) {
+    threads.emplace_back(read, i);
+  }
+  read(0);
+  for (auto& t : threads) {
+    t.join();
+  }
+  for (auto const& failure : failures) {
+    if (failure) {
+      std::rethrow_exception(failure);
+    }
+  }
+
+  // Join: the piece being read on meets each next one, or reads all of it. They meet once the
+  // earlier one has read a line from a line start the next one also read from (its filter, which
+  // saw the lines before, decides that line); both read on alike from there. The first piece's
+  // document, which reserved room for all, takes the lines of the others.
+  document& doc = pieces.front().doc;
+  from.assign(pieces.size(), npos);
+  from[0] = 0;
+  std::size_t current = 0;
+  for (std::size_t next = 1; next < pieces.size(); ++next) {
+    piece& reading = pieces[current];
+    auto const& meet = pieces[next].line_starts;
+    auto const read_by_next = [&meet](std::size_t at) {
+      return std::binary_search(meet.begin(), meet.end(), at);
+    };
+    bool met = false;
+    while (reading.pos < pieces[next].stop && !met) {
+      bool const line_read_by_next = read_by_next(reading.pos);
+      reading.pos = reading.reader.step(reading.pos);
+      met = line_read_by_next && read_by_next(reading.pos);
+    }
+    if (met) {
+      if (current != 0) {
+        reading.give(doc, from[current]);
+      }
+      current = next;
+      from[current] = reading.pos;
+    }
+  }
+  if (current != 0) {
+    pieces[current].give(doc, from[current]);
+  }
+
+  std::vector<encoding_facts> parts;
+  for (auto& p : pieces) {
+    parts.push_back(std::move(p.encoding));
+  }
+  set_text_facts(doc, parts);
+  return std::move(doc);
+}
+
+document parse_line_at(std::string_view text, std::size_t begin) {
+  document doc;
+  doc.text = text;
+  parser(text, nullptr, doc).step(begin);
+  doc.complete = false;
+  return doc;
+}
+
+void insert_lines(document& doc, document&& more) {
+  std::vector<line> lines;
+  std::vector<entry> entries;
+  lines.reserve(doc.lines.size() + more.lines.size());
+  entries.reserve(doc.entries.size() + more.entries.size());
+  auto take = [&](document& from, line const& l) {
+    lines.push_back({l.kind, l.span, entries.size()});
+    if (l.kind == line_kind::entry) {
+      entries.push_back(std::move(from.entries[l.entry_index]));
+    }
+  };
+  auto a = doc.lines.begin();
+  auto b = more.lines.begin();
+  while (a != doc.lines.end() || b != more.lines.end()) {
+    if (b == more.lines.end() || (a != doc.lines.end() && a->span.begin < b->span.begin)) {
+      take(doc, *a++);
+    } else {
+      take(more, *b++);
+    }
+  }
+  doc.lines = std::move(lines);
+  doc.entries = std::move(entries);
+  std::move(more.decoded.begin(), more.decoded.end(), std::back_inserter(doc.decoded));
+}
+
 document parse(std::string_view text) {
-  return parser(text, nullptr).run();
+  return parse_whole(text, nullptr);
 }
 
 document parse(std::string_view text, line_filter const& keep) {
-  return parser(text, &keep).run();
+  return parse_whole(text, &keep);
 }
 
 } // namespace poolcheck::env

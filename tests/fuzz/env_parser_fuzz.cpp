@@ -2,6 +2,7 @@
 // and yield a document whose lines tile the text and whose entries point inside their own lines.
 #include "env/document.hpp"
 #include "fuzz/property.hpp"
+#include "support/same_reading.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -120,6 +121,37 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
             "a kept entry is the full one");
   }
   require(some.complete == (doc.lines.size() < 2), "a document missing lines says so");
+
+  // Read in pieces, cut after each LF followed by an odd byte (the input chooses), through filters
+  // that keep every line: the document is the whole parse's, and each filter sees lines in order.
+  std::vector<std::size_t> starts{0};
+  for (std::size_t lf = text.find('\n'); lf != std::string_view::npos && starts.size() < 8;
+       lf = text.find('\n', lf + 1))
+    if (lf + 1 < size && text[lf + 1] % 2 != 0)
+      starts.push_back(lf + 1);
+
+  struct in_order {
+    std::size_t next = 0;
+
+    bool operator()(env::line const& line, env::entry const*) {
+      require(line.span.begin >= next, "a piece's filter sees lines in file order");
+      next = line.span.end;
+      return true;
+    }
+  };
+
+  std::vector<in_order> orders(starts.size());
+  std::vector<env::line_filter> const keep(orders.begin(), orders.end());
+  std::vector<std::size_t> from;
+  env::document const pieces = env::parse_in_pieces(text, starts, keep, from);
+  require(test::reading_difference(doc, pieces).empty(), "read in pieces, as read whole", text);
+  require(pieces.print() == text, "read in pieces, printed back");
+  require(from.size() == starts.size() && from[0] == 0, "where the pieces begin");
+  for (std::size_t i = 1, last = 0; i < from.size(); ++i)
+    if (from[i] != std::string_view::npos) {
+      require(from[i] > last && from[i] >= starts[i], "pieces begin in order, in their share");
+      last = from[i];
+    }
 
   require(doc.has_bom == text.starts_with("\xEF\xBB\xBF"), "BOM flag");
   require(doc.ends_with_newline == (size > 0 && (text.back() == '\n' || text.back() == '\r')),

@@ -2,10 +2,12 @@
 // and that findings carry byte-exact edits.
 #include "cli/project.hpp"
 #include "engine/analysis.hpp"
+#include "env/document.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <string_view>
@@ -218,6 +220,58 @@ good = "DATABASE_URL=postgres://u@x1.pool.acme.example/app"
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find("broken.toml:3:12: unknown key `surprise`") != std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+namespace {
+
+// Filler lines of exactly `bytes` bytes (at least 8) that no rule reads.
+std::string filler(std::size_t bytes) {
+  std::string out;
+  for (std::size_t i = 0; out.size() + 80 < bytes; ++i)
+    out += "FILLER_" + std::to_string(i) + "=" + std::string(40, 'v') + "\n";
+  out += "F=" + std::string(bytes - out.size() - 3, 'v') + "\n";
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("a large file read in pieces gives the findings of one read whole", "[engine]") {
+  // The cut falls right after a suppression comment: the entry after it (no connection string)
+  // is what it covers, not the URL below. A name that held a connection string before the cut is
+  // set again after it (ENV103 across pieces).
+  std::string const head = "DATABASE_URL=postgres://app@db.example.com/app\n" + filler(1 << 20);
+  std::string const directive = "# poolcheck: ignore[URL004]\n";
+  std::string const tail = "GREETING=hello\nLEGACY_URL=postgres://app@db.example.com:99999/app\n";
+  std::string const later = "DATABASE_URL=later\n";
+  // The pieces are cut at the first line start at or after the middle: 10 bytes into `directive`.
+  std::size_t const total = 2 * (head.size() + 10);
+  std::string const text =
+      head + directive + tail +
+      filler(total - head.size() - directive.size() - tail.size() - later.size()) + later;
+  REQUIRE(text.size() == total);
+  REQUIRE(env::piece_starts(text, 2) ==
+          std::vector<std::size_t>{0, head.size() + directive.size()});
+
+  auto findings = [&](std::size_t threads) {
+    engine::check_options o;
+    o.threads = threads;
+    std::vector<std::string> out;
+    for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
+      out.push_back(d.code + "@" + std::to_string(d.span.begin));
+    return out;
+  };
+  auto const whole = findings(1);
+  CHECK(findings(2) == whole);
+  CHECK(findings(4) == whole);
+  auto has = [&](std::string const& code, std::size_t at) {
+    return std::find(whole.begin(), whole.end(), code + "@" + std::to_string(at)) != whole.end();
+  };
+  CHECK(has("ENV103", 0));
+  CHECK(has("ENV202", head.size() + directive.find("URL004")));
+  CHECK(has("URL004", text.find("99999")));
 }
 
 } // namespace poolcheck::test

@@ -1,6 +1,8 @@
 // The .env parser returns what motdotla/dotenv's released regex parser returns, keeps every byte
 // (printing the document gives back the input), and stays linear and in bounds on hostile input.
 #include "env/document.hpp"
+#include "support/same_reading.hpp"
+#include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -805,4 +807,95 @@ TEST_CASE("a filtered parse keeps only the lines asked for", "[env]") {
   CHECK(doc.decoded.size() == 1);
   // Issues do not depend on the filter.
   CHECK(issues_of(doc, syntax_issue_kind::unmatched_line).size() == 1);
+}
+
+namespace {
+
+// Reads `text` in pieces cut at `starts`, keeping every line.
+document read_in_pieces(std::string_view text, std::vector<std::size_t> const& starts,
+                        std::vector<std::size_t>& from) {
+  auto keep_all = [](poolcheck::env::line const&, entry const*) {
+    return true;
+  };
+  std::vector<poolcheck::env::line_filter> const keep(starts.size(), keep_all);
+  return poolcheck::env::parse_in_pieces(text, starts, keep, from);
+}
+
+} // namespace
+
+TEST_CASE("a text read in pieces reads as it does whole, wherever it is cut", "[env]") {
+  std::vector<std::string> texts{
+      // A quoted value that runs over the cuts, and one whose quote never closes.
+      "A=\"one\nB=two\nC=three\"\nD=four\n",
+      "A=\"x\nB='y\n\"\nC='z'\nE=\"\n",
+      "# c\n\nexport K=v # note\r\nL=\"a\\nb\"\r\nM:\n  N=`\nO=1\n`\n\xff\x00\n"s,
+  };
+  for (auto const& path : poolcheck::test::fixture_env_files())
+    texts.push_back(poolcheck::test::read_file(path));
+  for (auto const& text : texts) {
+    document const whole = parse(text);
+    std::vector<std::size_t> line_starts;
+    for (std::size_t lf = text.find('\n'); lf != std::string::npos && lf + 1 < text.size();
+         lf = text.find('\n', lf + 1))
+      line_starts.push_back(lf + 1);
+    std::vector<std::size_t> from;
+    // Every single cut, then a cut at every line.
+    for (std::size_t cut : line_starts) {
+      INFO(text << "\ncut at " << cut);
+      document const two = read_in_pieces(text, {0, cut}, from);
+      REQUIRE(poolcheck::test::reading_difference(whole, two).empty());
+    }
+    line_starts.insert(line_starts.begin(), 0);
+    INFO(text);
+    document const many = read_in_pieces(text, line_starts, from);
+    REQUIRE(poolcheck::test::reading_difference(whole, many).empty());
+  }
+}
+
+TEST_CASE("where pieces meet: after a value that runs into the next one", "[env]") {
+  std::string const text = "A=\"one\nB=two\n\"\nC=3\nD=4\n";
+  std::vector<std::size_t> from;
+  // The second piece starts inside A's value: the first reads on past it and reads C, the first
+  // line both read; the second piece's lines count from D.
+  document const doc = read_in_pieces(text, {0, text.find("B=")}, from);
+  CHECK(from == std::vector<std::size_t>{0, text.find("D=")});
+  REQUIRE(doc.entries.size() == 3);
+  CHECK(doc.entries[0].logical_value == "one\nB=two\n");
+  // Cut where nothing runs over: the first piece still reads the second's first line.
+  read_in_pieces(text, {0, text.find("C=")}, from);
+  CHECK(from == std::vector<std::size_t>{0, text.find("D=")});
+  // A piece the one before reads to its end gives no lines of its own.
+  read_in_pieces(text, {0, text.find("D=")}, from);
+  CHECK(from == std::vector<std::size_t>{0, std::string::npos});
+}
+
+TEST_CASE("pieces are cut after a line feed, a megabyte or more each", "[env]") {
+  std::string text(3 << 20, 'x');
+  for (std::size_t i = 99; i < text.size(); i += 100)
+    text[i] = '\n';
+  auto const starts = poolcheck::env::piece_starts(text, 8);
+  REQUIRE(starts.size() == 3);
+  CHECK(starts[0] == 0);
+  for (std::size_t i = 1; i < starts.size(); ++i) {
+    CHECK(text[starts[i] - 1] == '\n');
+    CHECK(starts[i] - starts[i - 1] >= (1 << 20) - 100);
+  }
+  CHECK(poolcheck::env::piece_starts("A=1\nB=2\n", 4) == std::vector<std::size_t>{0});
+}
+
+TEST_CASE("a line read on its own, and lines added in order", "[env]") {
+  std::string const text = "A=1\nB=\"x\ny\"\nC=3\n";
+  document doc = poolcheck::env::parse(
+      text, [](poolcheck::env::line const& l, entry const*) { return l.span.begin == 0; });
+  document c = poolcheck::env::parse_line_at(text, text.find("C="));
+  REQUIRE(c.entries.size() == 1);
+  CHECK(c.entries[0].name == "C");
+  document b = poolcheck::env::parse_line_at(text, text.find("B="));
+  CHECK(b.entries[0].logical_value == "x\ny");
+  poolcheck::env::insert_lines(doc, std::move(c));
+  poolcheck::env::insert_lines(doc, std::move(b));
+  REQUIRE(doc.entries.size() == 3);
+  CHECK(doc.print() == text);
+  for (std::size_t i = 0; i < doc.lines.size(); ++i)
+    CHECK(doc.entries[doc.lines[i].entry_index].name == std::string(1, "ABC"[i]));
 }
