@@ -133,13 +133,14 @@ document parse(std::string_view text, line_filter const& keep);
 std::vector<std::size_t> piece_starts(std::string_view text, std::size_t count);
 
 /// Parses like parse(text, keep[0]) but reads piece i (from starts[i] to starts[i + 1]) on a
-/// thread of its own through keep[i]. A piece is read as if a line began at its start. Where the
-/// pieces meet, the earlier one reads on (a value of it may run into the next piece) until it has
-/// read a line from a line start the next one also read from; the lines the next one read before
-/// are dropped. So keep[i] sees lines in file order, some perhaps dropped later or past its piece,
-/// and decides each line that begins in its share knowing the line before. What a filter knows of
-/// lines further back is limited to its own piece: `from[i]` is where the lines piece i gives the
-/// document begin (npos when the piece before read all of it), for the caller to make up for that.
+/// thread of its own (in a text under a megabyte, on this one) through keep[i]. A piece is read as
+/// if a line began at its start. Where the pieces meet, the earlier one reads on (a value of it may
+/// run into the next piece) until it has read a line from a line start the next one also read from;
+/// the lines the next one read before are dropped. So keep[i] sees lines in file order, some
+/// perhaps dropped later or past its piece, and decides each line that begins in its share knowing
+/// the line before. What a filter knows of lines further back is limited to its own piece:
+/// `from[i]` is where the lines piece i gives the document begin (npos when the piece before read
+/// all of it), for the caller to make up for that.
 document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& starts,
                          std::vector<line_filter> const& keep, std::vector<std::size_t>& from);
 
