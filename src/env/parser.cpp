@@ -11,6 +11,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 #if defined(__SSE2__)
@@ -858,14 +859,20 @@ document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& 
     }
   };
   // A thread costs more than reading a small piece (texts cut by hand, in tests): those are read
-  // here, one after the other, and met just the same.
-  bool const on_threads = text.size() >= 1024 * 1024;
+  // here, one after the other, and met just the same; so is a piece no thread could be had for.
+  std::vector<std::size_t> here{0};
   for (std::size_t i = 1; i < pieces.size(); ++i) {
-    if (on_threads) {
-      threads.emplace_back(read, i);
+    try {
+      if (text.size() < 1024 * 1024) {
+        here.push_back(i);
+      } else {
+        threads.emplace_back(read, i);
+      }
+    } catch (std::system_error const&) {
+      here.push_back(i);
     }
   }
-  for (std::size_t i = 0; i < (on_threads ? 1 : pieces.size()); ++i) {
+  for (std::size_t i : here) {
     read(i);
   }
   for (auto& t : threads) {
