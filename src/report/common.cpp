@@ -21,12 +21,25 @@ redactor checked_file::make_redactor(diagnostic const& d, bool show_secrets) con
   auto last = file.position(region.end).line;
   byte_span lines{file.line_start(first),
                   last < file.line_count() ? file.line_start(last + 1) : file.text().size()};
-  // secrets are in file order: skip to the first one that can touch these lines
-  auto it = std::lower_bound(secrets.begin(), secrets.end(), lines.begin,
-                             [](byte_span s, std::size_t at) { return s.end <= at; });
-  for (; it != secrets.end() && it->begin < lines.end; ++it)
+  for (auto it = first_secret_reaching(lines.begin); it != secrets.end() && it->begin < lines.end;
+       ++it)
     r.add_secret(it->of(file.text()));
   return r;
+}
+
+std::vector<byte_span>::const_iterator checked_file::first_secret_reaching(std::size_t at) const {
+  // Secrets are in file order and do not overlap.
+  return std::lower_bound(secrets.begin(), secrets.end(), at,
+                          [](byte_span s, std::size_t offset) { return s.end <= offset; });
+}
+
+std::vector<byte_span> checked_file::secrets_in(byte_span window) const {
+  std::vector<byte_span> out;
+  for (auto it = first_secret_reaching(window.begin); it != secrets.end() && it->begin < window.end;
+       ++it)
+    out.push_back({std::max(it->begin, window.begin) - window.begin,
+                   std::min(it->end, window.end) - window.begin});
+  return out;
 }
 
 totals count(std::vector<checked_file> const& files) {

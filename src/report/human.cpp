@@ -68,14 +68,7 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
   std::size_t cut = span_from > mask_margin ? utf8_start(full_line, span_from - mask_margin) : 0;
   std::string_view line = full_line.substr(cut, span_to + mask_margin - cut);
   std::size_t line_start = file.line_start(begin.line) + cut;
-  // Every password that reaches into the window, clipped to it: a long one cut by the window's
-  // edge is neither whole (to match as a known secret) nor after its `user:` (to be found anew).
-  std::size_t const line_end = line_start + line.size();
-  std::vector<byte_span> secrets;
-  for (auto s : f.secrets)
-    if (s.end > line_start && s.begin < line_end)
-      secrets.push_back(
-          {std::max(s.begin, line_start) - line_start, std::min(s.end, line_end) - line_start});
+  std::vector<byte_span> const secrets = f.secrets_in({line_start, line_start + line.size()});
   redacted shown = mask.apply(line, secrets);
   std::size_t from = shown.map(span_from - cut);
   std::size_t to = std::min(shown.map(span_to - cut), shown.text.size());

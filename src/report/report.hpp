@@ -21,6 +21,15 @@ struct checked_file {
   /// `d` and its edits touch (unless masking is off). Per diagnostic, so the cost of masking
   /// does not grow with the number of passwords in the file.
   [[nodiscard]] redactor make_redactor(diagnostic const& d, bool show_secrets) const;
+
+  /// The passwords that reach into `window`, a part of the file, clipped to it and counted from
+  /// its start: what a redactor needs to mask that part. A password cut by the window's edge is
+  /// neither whole (to match as a known secret) nor after its `user:` (to be found anew).
+  [[nodiscard]] std::vector<byte_span> secrets_in(byte_span window) const;
+
+private:
+  /// The first password that ends after `at`.
+  [[nodiscard]] std::vector<byte_span>::const_iterator first_secret_reaching(std::size_t at) const;
 };
 
 struct options {

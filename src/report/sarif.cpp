@@ -62,12 +62,9 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
     for (auto const& d : f.diagnostics) {
       redactor mask = f.make_redactor(d, o.show_secrets);
       auto first_line = f.file.position(d.span.begin).line;
-      std::vector<byte_span> secrets;
-      std::size_t line_start = f.file.line_start(first_line);
-      std::string_view line = f.file.line_text(first_line);
-      for (auto s : f.secrets)
-        if (s.begin >= line_start && s.end <= line_start + line.size())
-          secrets.push_back({s.begin - line_start, s.end - line_start});
+      std::size_t const line_start = f.file.line_start(first_line);
+      std::string_view const line = f.file.line_text(first_line);
+      std::vector<byte_span> const secrets = f.secrets_in({line_start, line_start + line.size()});
       json reg = region(f.file, d.span);
       reg["snippet"] = {{"text", mask.apply(line, secrets).text}};
       json result{{"ruleId", d.code},
