@@ -28,8 +28,8 @@ bool reports(engine::rule const& r, std::string const& text) {
 } // namespace
 
 TEST_CASE("the precompiled rules are the rule files, read now", "[rules]") {
-  engine::rule_set const* precompiled = engine::precompiled_rule_set();
-  REQUIRE(precompiled != nullptr); // the test program links the generated rules
+  std::optional<engine::rule_set> const precompiled = engine::precompiled_rules();
+  REQUIRE(precompiled); // the test program links the generated rules
   auto parsed = engine::parse_embedded_rules();
   REQUIRE(parsed);
   CHECK(precompiled->rules.size() == parsed->rules.size());

@@ -150,7 +150,9 @@ result<engine::rule_set> load_all_rules(std::vector<std::string> const& dirs) {
   auto builtin = engine::builtin_rules();
   if (!builtin)
     return builtin.error();
-  engine::rule_set set = *builtin;
+  engine::rule_set set = std::move(*builtin);
+  if (dirs.empty())
+    return set; // finished already
   for (auto const& dir : dirs) {
     std::error_code ec;
     std::vector<fs::path> files;

@@ -418,17 +418,19 @@ result<rule_set> parse_embedded_rules() {
 }
 
 // Programs built without the generated rules (the generator, the fuzz targets) get this one.
-[[gnu::weak]] rule_set const* precompiled_rule_set() {
-  return nullptr;
+[[gnu::weak]] std::optional<rule_set> precompiled_rules() {
+  return std::nullopt;
 }
 
 result<rule_set> builtin_rules() {
-  static result<rule_set> const cached = []() -> result<rule_set> {
-    if (rule_set const* precompiled = precompiled_rule_set())
-      return *precompiled;
-    return parse_embedded_rules();
-  }();
-  return cached;
+  // Built for each caller, who owns and may extend it: a kept copy would have to be copied.
+  std::optional<rule_set> precompiled = precompiled_rules();
+  result<rule_set> set =
+      precompiled ? result<rule_set>(std::move(*precompiled)) : parse_embedded_rules();
+  if (set)
+    if (auto done = finish(*set); !done)
+      return done.error();
+  return set;
 }
 
 } // namespace poolcheck::engine

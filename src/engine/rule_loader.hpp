@@ -13,8 +13,8 @@ namespace poolcheck::engine {
 /// code is already present replaces it (user rule folders override the built-in rules).
 result<void> load_rules(std::string_view path, std::string_view text, rule_set& into);
 
-/// The built-in rules: precompiled at build time when the program has them (see
-/// precompiled_rules.hpp), else parsed once from the embedded rules/*.toml and cached.
+/// The built-in rules, finished (see finish): precompiled at build time when the program has them
+/// (see precompiled_rules.hpp), else parsed from the embedded rules/*.toml. Built for each call.
 result<rule_set> builtin_rules();
 
 /// The embedded rules/*.toml, parsed now (what the precompiled rules are generated from).

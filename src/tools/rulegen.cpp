@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -130,7 +131,8 @@ std::string generate(rule_set const& set) {
          "#include <utility>\n\n"
          "namespace poolcheck::engine {\nnamespace {\n\n"
          "host_pattern host(std::string_view text) {\n"
-         "  return std::move(*host_pattern::compile(text)); // compiled once by the generator\n"
+         "  return std::move(*host_pattern::compile(text)); // the generator compiled it: it "
+         "cannot fail\n"
          "}\n\n"
          "rule_set make() {\n  rule_set s;\n";
   for (auto const& r : set.rules)
@@ -148,9 +150,8 @@ std::string generate(rule_set const& set) {
   for (auto const& p : set.prisma_names.patterns())
     out << "  s.prisma_names.add(" << literal(p) << ");\n";
   out << "  return s;\n}\n\n} // namespace\n\n"
-         "rule_set const* precompiled_rule_set() {\n"
-         "  static rule_set const set = make();\n"
-         "  return &set;\n}\n\n"
+         "std::optional<rule_set> precompiled_rules() {\n"
+         "  return make();\n}\n\n"
          "} // namespace poolcheck::engine\n";
   return out.str();
 }
@@ -167,14 +168,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "poolcheck_rulegen: %s\n", describe(set.error()).c_str());
     return 1;
   }
+  std::string const code = generate(*set);
   // Cross-references too (named lists, parameters, code rules), as every run would check them.
-  rule_set finished = *set;
-  if (auto ok = finish(finished); !ok) {
+  if (auto ok = finish(*set); !ok) {
     std::fprintf(stderr, "poolcheck_rulegen: %s\n", describe(ok.error()).c_str());
     return 1;
   }
+  // An unchanged file keeps its time stamp: rebuilding the library (which relinks this program)
+  // then recompiles nothing downstream.
+  std::ifstream previous(argv[1], std::ios::binary);
+  if (previous && std::string(std::istreambuf_iterator<char>(previous), {}) == code)
+    return 0;
   std::ofstream file(argv[1], std::ios::binary);
-  file << generate(*set);
+  file << code;
   file.close();
   if (!file) {
     std::fprintf(stderr, "poolcheck_rulegen: cannot write %s\n", argv[1]);

@@ -40,12 +40,7 @@ engine::rule_set const& rules() {
       std::fprintf(stderr, "fix_fuzz: built-in rules: %s\n", loaded.error().message.c_str());
       std::abort();
     }
-    engine::rule_set s = *loaded;
-    if (auto done = engine::finish(s); !done) {
-      std::fprintf(stderr, "fix_fuzz: built-in rules: %s\n", done.error().message.c_str());
-      std::abort();
-    }
-    return s;
+    return std::move(*loaded);
   }();
   return set;
 }

@@ -32,10 +32,7 @@ engine::rule_set const& rules() {
     auto loaded = engine::builtin_rules();
     if (!loaded)
       throw std::runtime_error(describe(loaded.error()));
-    engine::rule_set s = *loaded;
-    if (auto done = engine::finish(s); !done)
-      throw std::runtime_error(describe(done.error()));
-    return s;
+    return std::move(*loaded);
   }();
   return set;
 }
