@@ -110,7 +110,7 @@ void keep_later_assignments(env::document& doc, std::vector<std::size_t> const& 
       std::string_view const name = line.entries.front().name;
       if (any_earlier(
               [&](needed_lines const& f) { return f.held_connection_string(d.hash, name); }))
-        env::insert_lines(found, std::move(line));
+        env::append_lines(found, std::move(line)); // in file order: pieces, then records
     }
   }
   if (!found.lines.empty())

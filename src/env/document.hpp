@@ -147,6 +147,10 @@ document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& 
 /// The line that starts at `begin`, a line start parse(text) reaches, as parse(text) reads it.
 document parse_line_at(std::string_view text, std::size_t begin);
 
+/// Moves the lines, entries and issues of `more`, another reading of the same text, that begin at
+/// or after `from` to the end of `doc`, whose lines all begin before them.
+void append_lines(document& doc, document&& more, std::size_t from = 0);
+
 /// Adds the lines and entries of `more`, another reading of the same text whose lines `doc`
 /// lacks, to `doc` in offset order.
 void insert_lines(document& doc, document&& more);

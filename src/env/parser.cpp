@@ -9,6 +9,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <span>
 #include <system_error>
 #include <thread>
 
@@ -293,10 +294,13 @@ struct encoding_facts {
   ending_counts endings;
 };
 
+bool starts_with_bom(std::string_view text) {
+  return text.starts_with("\xef\xbb\xbf");
+}
+
 encoding_facts read_encoding(std::string_view text, std::size_t begin, std::size_t end) {
   encoding_facts facts;
-  auto const* bytes = reinterpret_cast<unsigned char const*>(text.data());
-  if (begin == 0 && end >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf) {
+  if (begin == 0 && starts_with_bom(text.substr(0, end))) {
     facts.issues.push_back({syntax_issue_kind::byte_order_mark, {0, 3}});
   }
   std::string_view const part = text.substr(begin, end - begin);
@@ -309,9 +313,9 @@ encoding_facts read_encoding(std::string_view text, std::size_t begin, std::size
 }
 
 // Fills the whole-text fields of `doc` from the encoding facts of its parts, in order.
-void set_text_facts(document& doc, std::vector<encoding_facts> const& parts) {
+void set_text_facts(document& doc, std::span<encoding_facts const> parts) {
   std::string_view const text = doc.text;
-  doc.has_bom = text.size() >= 3 && text.substr(0, 3) == "\xef\xbb\xbf";
+  doc.has_bom = starts_with_bom(text);
   doc.ends_with_newline = !text.empty() && is_newline(text.back());
   ending_counts total;
   for (auto const& part : parts) {
@@ -760,23 +764,11 @@ std::string document::print() const {
 
 namespace {
 
-document parse_whole(std::string_view text, line_filter const* keep) {
-  document doc;
-  doc.text = text;
-  std::vector<encoding_facts> const parts{read_encoding(text, 0, text.size())};
-  reserve_for(doc, text.size(), parts.front().endings, keep != nullptr);
-  parser reader(text, keep, doc);
-  for (std::size_t pos = 0; pos < text.size();) {
-    pos = reader.step(pos);
-  }
-  set_text_facts(doc, parts);
-  return doc;
-}
-
-// One piece of a text parsed in pieces, and where its parse stands.
+// One piece of a text parsed in pieces (or the whole text, read as one), and where its parse
+// stands.
 struct piece {
-  piece(std::string_view text, line_filter const& keep, std::size_t begin, std::size_t end)
-      : reader(text, &keep, doc), start(begin), stop(end), pos(begin) {
+  piece(std::string_view text, line_filter const* keep, std::size_t begin, std::size_t end)
+      : reader(text, keep, doc), start(begin), stop(end), pos(begin), filtered(keep != nullptr) {
     doc.text = text;
   }
 
@@ -785,42 +777,23 @@ struct piece {
   std::size_t start;
   std::size_t stop;
   std::size_t pos;
+  bool filtered;
   // The first line starts this piece read: where an earlier piece that reads on can join it.
   std::vector<std::size_t> line_starts;
   encoding_facts encoding;
 
-  // `whole`: this piece's document becomes the result, so it reserves for the whole text.
-  void read(bool whole) {
+  // `first`: no piece comes before this one, and its document becomes the result (so it reserves
+  // room for the whole text).
+  void read(bool first) {
     constexpr std::size_t joinable_lines = 256;
     encoding = read_encoding(doc.text, start, stop);
-    reserve_for(doc, whole ? doc.text.size() : stop - start, encoding.endings, true);
+    reserve_for(doc, first ? doc.text.size() : stop - start, encoding.endings, filtered);
     while (pos < stop) {
-      if (line_starts.size() < joinable_lines) {
+      if (!first && line_starts.size() < joinable_lines) {
         line_starts.push_back(pos);
       }
       pos = reader.step(pos);
     }
-  }
-
-  // Moves this piece's lines from `from` on to the end of `into`.
-  void give(document& into, std::size_t from) {
-    auto const first_line =
-        std::lower_bound(doc.lines.begin(), doc.lines.end(), from,
-                         [](line const& l, std::size_t at) { return l.span.begin < at; });
-    std::size_t const first_entry =
-        first_line == doc.lines.end() ? doc.entries.size() : first_line->entry_index;
-    std::size_t const base = into.entries.size();
-    for (auto l = first_line; l != doc.lines.end(); ++l) {
-      into.lines.push_back({l->kind, l->span, l->entry_index - first_entry + base});
-    }
-    std::move(doc.entries.begin() + static_cast<std::ptrdiff_t>(first_entry), doc.entries.end(),
-              std::back_inserter(into.entries));
-    std::move(doc.decoded.begin(), doc.decoded.end(), std::back_inserter(into.decoded));
-    auto const first_issue =
-        std::lower_bound(doc.issues.begin(), doc.issues.end(), from,
-                         [](syntax_issue const& i, std::size_t at) { return i.span.begin < at; });
-    into.issues.insert(into.issues.end(), first_issue, doc.issues.end());
-    into.complete = into.complete && doc.complete;
   }
 };
 
@@ -844,7 +817,7 @@ document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& 
                          std::vector<line_filter> const& keep, std::vector<std::size_t>& from) {
   std::deque<piece> pieces; // a parser points at its piece's document: they must not move
   for (std::size_t i = 0; i < starts.size(); ++i) {
-    pieces.emplace_back(text, keep[i], starts[i],
+    pieces.emplace_back(text, &keep[i], starts[i],
                         i + 1 < starts.size() ? starts[i + 1] : text.size());
   }
   std::vector<std::exception_ptr> failures(pieces.size());
@@ -904,14 +877,14 @@ document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& 
     }
     if (met) {
       if (current != 0) {
-        reading.give(doc, from[current]);
+        append_lines(doc, std::move(reading.doc), from[current]);
       }
       current = next;
       from[current] = reading.pos;
     }
   }
   if (current != 0) {
-    pieces[current].give(doc, from[current]);
+    append_lines(doc, std::move(pieces[current].doc), from[current]);
   }
 
   std::vector<encoding_facts> parts;
@@ -928,6 +901,26 @@ document parse_line_at(std::string_view text, std::size_t begin) {
   parser(text, nullptr, doc).step(begin);
   doc.complete = false;
   return doc;
+}
+
+void append_lines(document& doc, document&& more, std::size_t from) {
+  auto const first_line =
+      std::lower_bound(more.lines.begin(), more.lines.end(), from,
+                       [](line const& l, std::size_t at) { return l.span.begin < at; });
+  std::size_t const first_entry =
+      first_line == more.lines.end() ? more.entries.size() : first_line->entry_index;
+  std::size_t const base = doc.entries.size();
+  for (auto l = first_line; l != more.lines.end(); ++l) {
+    doc.lines.push_back({l->kind, l->span, l->entry_index - first_entry + base});
+  }
+  std::move(more.entries.begin() + static_cast<std::ptrdiff_t>(first_entry), more.entries.end(),
+            std::back_inserter(doc.entries));
+  std::move(more.decoded.begin(), more.decoded.end(), std::back_inserter(doc.decoded));
+  auto const first_issue =
+      std::lower_bound(more.issues.begin(), more.issues.end(), from,
+                       [](syntax_issue const& i, std::size_t at) { return i.span.begin < at; });
+  doc.issues.insert(doc.issues.end(), first_issue, more.issues.end());
+  doc.complete = doc.complete && more.complete;
 }
 
 void insert_lines(document& doc, document&& more) {
@@ -954,6 +947,17 @@ void insert_lines(document& doc, document&& more) {
   doc.entries = std::move(entries);
   std::move(more.decoded.begin(), more.decoded.end(), std::back_inserter(doc.decoded));
 }
+
+namespace {
+
+document parse_whole(std::string_view text, line_filter const* keep) {
+  piece whole(text, keep, 0, text.size());
+  whole.read(true);
+  set_text_facts(whole.doc, {&whole.encoding, 1});
+  return std::move(whole.doc);
+}
+
+} // namespace
 
 document parse(std::string_view text) {
   return parse_whole(text, nullptr);
