@@ -140,14 +140,20 @@ private:
     bool listed = false;
     if (DIR* dir = ::opendir(folder.c_str())) {
       listed = true;
-      while (dirent const* entry = ::readdir(dir)) {
+      // readdir returns null at the end and on an error, which only errno tells apart.
+      for (errno = 0; dirent const* entry = ::readdir(dir); errno = 0) {
         std::string_view const name = entry->d_name;
         if (name == "." || name == "..")
           continue;
-        std::string child = folder + (folder.ends_with('/') ? "" : "/") + std::string(name);
         if (folder_listing::tracks(name))
           seen.emplace_back(folder, name);
         unsigned char type = entry->d_type;
+        // Only folders and .env files matter; a symlink matters only as a .env file (symlinked
+        // folders are not entered), so other names need neither a path nor a stat.
+        if (type == DT_LNK ? !is_env_file_name(name)
+                           : type != DT_UNKNOWN && type != DT_DIR && !is_env_file_name(name))
+          continue;
+        std::string child = folder + (folder.ends_with('/') ? "" : "/") + std::string(name);
         if (type == DT_UNKNOWN || type == DT_LNK) {
           // Symlinks count as what they point to, for files; a symlinked folder is not entered.
           std::error_code ec;
@@ -172,6 +178,10 @@ private:
           }
           files.push_back({std::move(child), false, std::move(text)});
         }
+      }
+      if (errno != 0) { // a listing broken off: what it lacks must not read as absent
+        listed = false;
+        error = folder + ": " + std::strerror(errno);
       }
       ::closedir(dir);
     } else if (errno != EACCES) {

@@ -1,12 +1,17 @@
 #include "cli/folder_listing.hpp"
 
+#include "config/settings.hpp"
+
 #include <array>
 
 namespace poolcheck::cli {
 namespace {
 
+static_assert(std::size(config::file_names) == 2, "every config file name is tracked below");
 constexpr std::array<std::string_view, 6> tracked_names = {
-    "poolcheck.toml", ".poolcheck.toml", "package.json", "prisma", "schema.prisma", ".git"};
+    config::file_names[0], config::file_names[1],
+    "package.json",        "prisma",
+    "schema.prisma",       ".git"};
 
 /// The bit of a tracked name, or 0.
 std::uint8_t bit_of(std::string_view name) {
