@@ -120,9 +120,22 @@ TEST_CASE("a large file shortened while it is checked: exit 2 with the reason", 
   while (text.size() < (std::size_t{5} << 20))
     text += "DATABASE_URL=postgres://app@db.example.com/app\n";
   auto path = s.write("big.env", text);
-  ::setenv("POOLCHECK_FAULT", "shrink-after-map", 1);
-  auto r = run_poolcheck({"check", path});
-  ::unsetenv("POOLCHECK_FAULT");
+
+  struct fault_injected { // unset even if the run throws: later tests must not inherit it
+
+    fault_injected() { ::setenv("POOLCHECK_FAULT", "shrink-after-map", 1); }
+
+    ~fault_injected() { ::unsetenv("POOLCHECK_FAULT"); }
+
+    fault_injected(fault_injected const&) = delete;
+    fault_injected& operator=(fault_injected const&) = delete;
+  };
+
+  run_result r;
+  {
+    fault_injected const fault;
+    r = run_poolcheck({"check", path});
+  }
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("shrank while it was being checked") != std::string::npos);
 }
