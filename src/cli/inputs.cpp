@@ -1,6 +1,7 @@
 // Reading inputs and rule files; the only place besides the fix writer that touches the disk.
 #include "cli/inputs.hpp"
 
+#include "core/fault_injection.hpp"
 #include "core/redact.hpp"
 #include "engine/rule_loader.hpp"
 
@@ -123,10 +124,6 @@ result<std::string> read_input(std::string const& path) {
 }
 
 result<text_buffer> read_for_check(std::string const& path) {
-  if (path == "-") {
-    POOLCHECK_TRY(text, read_input(path));
-    return text_buffer(std::move(*text));
-  }
   POOLCHECK_TRY(file, open_regular(path));
   if (file->size >= map_threshold) {
     report_truncated_maps();
@@ -134,9 +131,7 @@ result<text_buffer> read_for_check(std::string const& path) {
     void* map = ::mmap(nullptr, file->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, file->fd, 0);
     if (map != MAP_FAILED) {
       // For tests: another program shortens the file right after it was mapped.
-      if (char const* fault = std::getenv("POOLCHECK_FAULT");
-          fault != nullptr && std::string_view(fault) == "shrink-after-map" &&
-          ::truncate(path.c_str(), 0) != 0)
+      if (fault_injected("shrink-after-map") && ::truncate(path.c_str(), 0) != 0)
         std::perror("poolcheck: POOLCHECK_FAULT=shrink-after-map");
       ::close(file->fd);
       return text_buffer::adopt_map(map, file->size);

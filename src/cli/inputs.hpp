@@ -13,7 +13,8 @@ namespace poolcheck::cli {
 /// The bytes of `path`, or of stdin for "-". Folders and unreadable files are problems.
 result<std::string> read_input(std::string const& path);
 
-/// Like read_input, for a file that is only checked: a large file is mapped, not copied. Its
+/// Like read_input, for a named file (not stdin) that is only checked: a large file is mapped, not
+/// copied. Its
 /// bytes may then change if another program writes the file meanwhile, so a fix reads a copy.
 result<text_buffer> read_for_check(std::string const& path);
 

@@ -1,6 +1,8 @@
 // Atomic file replacement with POSIX calls: temp file, fsync, rename, fsync of the folder.
 #include "fix/atomic_write.hpp"
 
+#include "core/fault_injection.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -19,14 +21,8 @@ enum class fault_step { after_temp_write, before_fsync, before_rename };
 
 /// Simulated crash for tests: exits without unwinding, so nothing gets cleaned up.
 void maybe_crash(fault_step step) {
-  char const* value = std::getenv("POOLCHECK_FAULT");
-  if (value == nullptr)
-    return;
-  std::string_view v = value;
-  bool hit = (step == fault_step::after_temp_write && v == "after-temp-write") ||
-             (step == fault_step::before_fsync && v == "before-fsync") ||
-             (step == fault_step::before_rename && v == "before-rename");
-  if (hit)
+  constexpr std::string_view names[] = {"after-temp-write", "before-fsync", "before-rename"};
+  if (fault_injected(names[static_cast<int>(step)]))
     std::_Exit(70);
 }
 
