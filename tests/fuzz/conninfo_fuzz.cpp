@@ -27,7 +27,7 @@ using fuzz::fail;
 using fuzz::require;
 
 void require_within(byte_span s, std::string_view text, char const* what) {
-  require(s.begin <= s.end && s.end <= text.size(), what, text);
+  require(fuzz::within(s, 0, text.size()), what, text);
 }
 
 void check_spans(pg::conninfo const& ci, std::string_view text) {

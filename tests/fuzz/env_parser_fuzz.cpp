@@ -14,10 +14,7 @@ using namespace poolcheck;
 namespace {
 
 using fuzz::require;
-
-bool within(byte_span s, std::size_t begin, std::size_t end) {
-  return begin <= s.begin && s.begin <= s.end && s.end <= end;
-}
+using fuzz::within;
 
 void check_entry(std::string_view text, env::entry const& e, byte_span line) {
   // Everything an entry points at belongs to the line item that owns it; otherwise a fix that

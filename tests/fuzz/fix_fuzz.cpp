@@ -45,21 +45,17 @@ engine::rule_set const& rules() {
   return set;
 }
 
-bool within(byte_span s, std::size_t size) {
-  return s.begin <= s.end && s.end <= size;
-}
-
 // Spans of findings and edits must point into the checked text: apply_edits silently skips an
 // edit that does not, which would hide the bug.
 void check_report(engine::file_report const& report, std::string_view text) {
   for (auto const& d : report.diagnostics) {
-    require(within(d.span, text.size()), "finding span inside the text", text);
+    require(fuzz::within(d.span, 0, text.size()), "finding span inside the text", text);
     if (d.fix)
       for (auto const& e : d.fix->edits)
-        require(within(e.span, text.size()), "edit span inside the text", text);
+        require(fuzz::within(e.span, 0, text.size()), "edit span inside the text", text);
   }
   for (auto const& s : report.secrets)
-    require(within(s, text.size()), "secret span inside the text", text);
+    require(fuzz::within(s, 0, text.size()), "secret span inside the text", text);
 }
 
 // `after` is `before` with exactly `edits` applied: bytes outside them unchanged, each replacement
@@ -78,7 +74,7 @@ void check_pass(std::string_view before, std::vector<edit> edits, std::string_vi
   std::string expected;
   std::size_t copied = 0;
   for (auto const& e : edits) {
-    require(within(e.span, before.size()), "taken edit inside the text", before);
+    require(fuzz::within(e.span, 0, before.size()), "taken edit inside the text", before);
     require(e.span.begin >= copied, "taken edits do not overlap", before);
     expected.append(before.substr(copied, e.span.begin - copied));
     expected.append(e.replacement);

@@ -2,6 +2,9 @@
 // one worth printing) on stderr, then abort(), so that libFuzzer keeps the input as a crash.
 #pragma once
 
+#include "core/span.hpp"
+
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -19,6 +22,11 @@ namespace poolcheck::fuzz {
 inline void require(bool ok, char const* what, std::string_view input = {}) {
   if (!ok)
     fail(what, input);
+}
+
+/// Whether `s` is a well-formed span inside [begin, end).
+inline bool within(byte_span s, std::size_t begin, std::size_t end) {
+  return begin <= s.begin && s.begin <= s.end && s.end <= end;
 }
 
 } // namespace poolcheck::fuzz

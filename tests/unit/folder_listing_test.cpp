@@ -96,7 +96,7 @@ TEST_CASE("a walk reads small files itself and leaves large ones", "[cli]") {
 TEST_CASE("git's file list records the folders of the files it lists", "[cli][git]") {
   temp_dir t;
   write_project(t);
-  REQUIRE(std::system(("git init -q '" + t.path.string() + "'").c_str()) == 0);
+  REQUIRE(std::system(("git init -q " + shell_quote(t.path.string())).c_str()) == 0);
   auto found = cli::discover({t.path.string()});
   REQUIRE(found.files.size() == 1);
   auto const root = fs::canonical(t.path);
