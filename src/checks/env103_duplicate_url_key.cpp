@@ -2,6 +2,7 @@
 // the last one (its test "last duplicate key wins"), so an edit to the first does nothing.
 #include "checks/registry.hpp"
 #include "core/source_file.hpp"
+#include "engine/name_hash.hpp"
 #include "pg/conninfo.hpp"
 
 #include <optional>
@@ -15,7 +16,7 @@ void env103_duplicate_url_key(engine::rule const& r, input const& in, engine::si
   auto const& entries = in.doc.entries;
   // From the back, the first assignment of each name seen is the one that counts (whatever its
   // value); an earlier connection string under that name is dead.
-  std::unordered_map<std::string_view, std::size_t> last;
+  std::unordered_map<std::string_view, std::size_t, engine::name_hash> last;
   last.reserve(entries.size());
   std::optional<line_index> lines;
   for (std::size_t i = entries.size(); i-- > 0;) {

@@ -3,6 +3,7 @@
 // strings, not to its lines.
 #pragma once
 
+#include "engine/name_hash.hpp"
 #include "engine/rule.hpp"
 #include "env/document.hpp"
 
@@ -13,12 +14,6 @@
 #include <vector>
 
 namespace poolcheck::engine {
-
-/// Hashes a name's first and last eight bytes and its length: enough to tell most names apart
-/// (a clash costs one comparison more), and cheaper than hashing every byte of every name.
-struct name_hash {
-  std::size_t operator()(std::string_view name) const;
-};
 
 /// An entry line a filter dropped: where it begins and the low bits of its name's hash.
 struct dropped_entry {
