@@ -21,7 +21,6 @@ using namespace poolcheck;
 namespace {
 
 using test::ask_libpq;
-using test::values;
 
 using fuzz::fail;
 using fuzz::require;
@@ -124,11 +123,6 @@ bool libpq_valid_keywords(pg::conninfo const& ci) {
                      [&](pg::param const& p) { return keywords.contains(p.key); });
 }
 
-std::string get(values const& v, std::string const& key) {
-  auto it = v.find(key);
-  return it == v.end() ? std::string() : it->second;
-}
-
 void compare_with_libpq(std::string_view text, pg::conninfo const& ci) {
   auto const libpq = ask_libpq(std::string(text));
   if (!libpq.accepted) {
@@ -145,15 +139,8 @@ void compare_with_libpq(std::string_view text, pg::conninfo const& ci) {
   }
   if (ci.form == pg::form::keyword) {
     // The convenience fields must echo the values libpq keeps for the same keys.
-    require((ci.user ? ci.user->decoded : "") == get(libpq.stored, "user"), "keyword user", text);
-    require((ci.password ? ci.password->decoded : "") == get(libpq.stored, "password"),
-            "keyword password", text);
-    require((ci.dbname ? ci.dbname->decoded : "") == get(libpq.stored, "dbname"), "keyword dbname",
-            text);
-    std::string hosts;
-    for (std::size_t i = 0; i < ci.hosts.size(); ++i)
-      hosts += (i > 0 ? "," : "") + ci.hosts[i].name;
-    require(hosts == get(libpq.stored, "host"), "keyword host list", text);
+    require(test::keyword_conveniences(ci) == test::libpq_conveniences(libpq.stored),
+            "keyword user, password, dbname and host list", text);
   }
 }
 

@@ -69,4 +69,25 @@ values as_libpq_would_store(pg::conninfo const& ci) {
   return out;
 }
 
+values keyword_conveniences(pg::conninfo const& ci) {
+  values out;
+  out["user"] = ci.user ? ci.user->decoded : "";
+  out["password"] = ci.password ? ci.password->decoded : "";
+  out["dbname"] = ci.dbname ? ci.dbname->decoded : "";
+  std::string hosts;
+  for (std::size_t i = 0; i < ci.hosts.size(); ++i)
+    hosts += (i > 0 ? "," : "") + ci.hosts[i].name;
+  out["host"] = hosts;
+  return out;
+}
+
+values libpq_conveniences(values const& stored) {
+  values out;
+  for (char const* key : {"user", "password", "dbname", "host"}) {
+    auto it = stored.find(key);
+    out[key] = it == stored.end() ? "" : it->second;
+  }
+  return out;
+}
+
 } // namespace poolcheck::test

@@ -25,4 +25,11 @@ libpq_reading ask_libpq(std::string const& text);
 /// with libpq's two keyword translations (ssl=true, requiressl).
 values as_libpq_would_store(pg::conninfo const& ci);
 
+/// Keyword form's convenience fields (user, password, dbname, the host list), by libpq keyword:
+/// they must echo what libpq stores for those keys (libpq_conveniences).
+values keyword_conveniences(pg::conninfo const& ci);
+
+/// libpq's stored values for the keys keyword_conveniences gives ("" when absent).
+values libpq_conveniences(values const& stored);
+
 } // namespace poolcheck::test

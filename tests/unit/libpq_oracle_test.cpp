@@ -12,31 +12,11 @@
 using namespace poolcheck::pg;
 using poolcheck::test::as_libpq_would_store;
 using poolcheck::test::ask_libpq;
+using poolcheck::test::keyword_conveniences;
+using poolcheck::test::libpq_conveniences;
 using poolcheck::test::values;
 
 namespace {
-
-// In keyword form the convenience fields must echo libpq's values for the same keys.
-values keyword_conveniences(conninfo const& ci) {
-  values out;
-  out["user"] = ci.user ? ci.user->decoded : "";
-  out["password"] = ci.password ? ci.password->decoded : "";
-  out["dbname"] = ci.dbname ? ci.dbname->decoded : "";
-  std::string hosts;
-  for (std::size_t i = 0; i < ci.hosts.size(); ++i)
-    hosts += (i > 0 ? "," : "") + ci.hosts[i].name;
-  out["host"] = hosts;
-  return out;
-}
-
-values libpq_conveniences(values const& stored) {
-  values out;
-  for (char const* key : {"user", "password", "dbname", "host"}) {
-    auto it = stored.find(key);
-    out[key] = it == stored.end() ? "" : it->second;
-  }
-  return out;
-}
 
 enum class verdict {
   agree,            // libpq accepts and stores exactly what we read
