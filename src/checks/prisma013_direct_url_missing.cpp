@@ -31,6 +31,16 @@ std::string_view ending_of(env::document const& doc) {
   return "\n";
 }
 
+// Whether `span` holds bytes the file reports as broken (NUL, invalid UTF-8): a fix that copied
+// them would repeat what is wrong.
+bool holds_broken_bytes(env::document const& doc, byte_span span) {
+  return std::any_of(doc.issues.begin(), doc.issues.end(), [&](env::syntax_issue const& i) {
+    return (i.kind == env::syntax_issue_kind::nul_byte ||
+            i.kind == env::syntax_issue_kind::invalid_utf8) &&
+           i.span.begin < span.end && span.begin < i.span.end;
+  });
+}
+
 } // namespace
 
 void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine::sink& out) {
@@ -47,12 +57,21 @@ void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine
         return engine::role_of(e.name, in.rules) == engine::role::direct;
       }))
     return;
-  auto line = std::find_if(in.doc.lines.begin(), in.doc.lines.end(), [&](env::line const& l) {
-    return l.kind == env::line_kind::entry && &in.doc.entries[l.entry_index] == &f.entry;
-  });
-  if (line == in.doc.lines.end())
-    return;
+  std::string where = f.client.value == engine::client::prisma_adapter
+                          ? "Prisma 7: set it as datasource.url in prisma.config.ts"
+                          : "schema.prisma: directUrl = env(\"DIRECT_URL\")";
   std::string_view text = in.doc.text;
+  if (holds_broken_bytes(in.doc, f.entry.raw_value)) {
+    out.report(r, f.entry.key, f.entry.name, {{"where", where}}); // advice, no edit
+    return;
+  }
+  // The entry's line: the last one starting at or before its key (lines are in file order).
+  auto line =
+      std::upper_bound(in.doc.lines.begin(), in.doc.lines.end(), f.entry.key.begin,
+                       [](std::size_t at, env::line const& l) { return at < l.span.begin; });
+  if (line == in.doc.lines.begin())
+    return;
+  --line;
   std::string_view eol = terminator_of(text, line->span);
   std::string added;
   if (eol.empty())
@@ -61,9 +80,6 @@ void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine
   added += f.entry.raw_value.of(text);
   added += eol;
   std::vector<edit> edits{{{line->span.end, line->span.end}, added}};
-  std::string where = f.client.value == engine::client::prisma_adapter
-                          ? "Prisma 7: set it as datasource.url in prisma.config.ts"
-                          : "schema.prisma: directUrl = env(\"DIRECT_URL\")";
   out.report(r, f.entry.key, f.entry.name, {{"where", where}}, std::move(edits));
 }
 

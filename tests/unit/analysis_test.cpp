@@ -9,12 +9,15 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace poolcheck::test {
 namespace {
+
+using namespace std::string_literals;
 
 std::vector<std::string> codes(std::string const& text, engine::check_options o = {}) {
   std::vector<std::string> out;
@@ -105,6 +108,28 @@ TEST_CASE("a set of name patterns answers as its globs do", "[engine]") {
   empty.add("");
   CHECK(empty.matches(""));
   CHECK_FALSE(empty.matches("A"));
+}
+
+TEST_CASE("PRISMA013 copies no broken bytes into the DIRECT_URL it adds", "[engine]") {
+  auto o = with_client(engine::client::prisma);
+  auto prisma013 = [&](std::string const& host_label) -> std::optional<diagnostic> {
+    std::string const text = "DATABASE_URL=postgresql://app@" + host_label +
+                             ".us-east-2.aws.neon.tech/neondb?sslmode=require\n";
+    for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
+      if (d.code == "PRISMA013")
+        return d;
+    return std::nullopt;
+  };
+  auto const plain = prisma013("ep-cool-darkness-a1b2c3d4");
+  REQUIRE(plain);
+  CHECK(plain->fix); // keeps today's direct URL as DIRECT_URL
+  // A NUL byte (ENV004) or invalid UTF-8 (ENV005) in the URL: the finding stays, as advice.
+  for (std::string const& broken : {"ep-cool\0darkness-a1b2c3d4"s, "ep-cool\xff-a1b2c3d4"s}) {
+    auto const d = prisma013(broken);
+    REQUIRE(d);
+    CHECK_FALSE(d->fix);
+    CHECK_FALSE(d->advice.empty());
+  }
 }
 
 TEST_CASE("the client comes from the flag, then the variable name", "[engine]") {
