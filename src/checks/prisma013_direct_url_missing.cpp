@@ -53,9 +53,7 @@ void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine
     return;
   if (!f.matched || (f.matched->pooled_host.empty() && !f.matched->pooled_port))
     return; // nothing moves this URL to a pooler
-  if (std::any_of(in.doc.entries.begin(), in.doc.entries.end(), [&](env::entry const& e) {
-        return engine::role_of(e.name, in.rules) == engine::role::direct;
-      }))
+  if (in.has_direct_entry)
     return;
   std::string where = f.client.value == engine::client::prisma_adapter
                           ? "Prisma 7: set it as datasource.url in prisma.config.ts"

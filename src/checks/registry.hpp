@@ -17,6 +17,9 @@ struct input {
   engine::rule_set const& rules;
   engine::url_facts const* url; // null when called once for the whole document
   bool whole_file = true;       // false when checking a lone value (`poolcheck rewrite`)
+  /// Whether an entry of the document has the direct (migrations) role: asked about every
+  /// connection string, so found once per document.
+  bool has_direct_entry = false;
 };
 
 using code_rule = void (*)(engine::rule const& r, input const& in, engine::sink& out);

@@ -79,6 +79,7 @@ struct url_checker {
   check_options const& options;
   std::vector<active_rule> const& active;
   bool whole_file;
+  bool has_direct_entry;
 
   /// Runs every active rule on `e`; records its password's span.
   void check(env::entry const& e, file_report& report, sink& out) const {
@@ -99,7 +100,7 @@ struct url_checker {
       report.secrets.push_back(f.file_span(info.password->raw));
     for (auto const& [r, fn] : active) {
       if (fn)
-        fn(*r, checks::input{doc, rules, &f, whole_file}, out);
+        fn(*r, checks::input{doc, rules, &f, whole_file, has_direct_entry}, out);
       else
         run_data_rule(*r, rules, f, out);
     }
@@ -127,7 +128,7 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
       continue;
     active.push_back({&r, fn});
     if (fn)
-      fn(r, checks::input{doc, rules, nullptr, whole_file}, out);
+      fn(r, checks::input{doc, rules, nullptr, whole_file, false}, out);
   }
 
   // One connection string at a time: a file of many costs memory for one. Findings are sorted
@@ -138,7 +139,10 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
     // until it is quoted.
     if (pg::is_connection_string(e.logical_value) && !e.cut_by_hash())
       urls.push_back(&e);
-  url_checker const checker{doc, rules, options, active, whole_file};
+  bool const has_direct_entry =
+      std::any_of(doc.entries.begin(), doc.entries.end(),
+                  [&](env::entry const& e) { return role_of(e.name, rules) == role::direct; });
+  url_checker const checker{doc, rules, options, active, whole_file, has_direct_entry};
   auto check_urls = [&](std::size_t begin, std::size_t end, file_report& into) {
     sink to(into.diagnostics);
     for (std::size_t i = begin; i < end; ++i)
