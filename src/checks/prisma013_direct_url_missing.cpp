@@ -31,13 +31,13 @@ std::string_view ending_of(env::document const& doc) {
   return "\n";
 }
 
-// Whether `span` holds bytes the file reports as broken (NUL, invalid UTF-8): a fix that copied
-// them would repeat what is wrong.
-bool holds_broken_bytes(env::document const& doc, byte_span span) {
+// Whether the file reports a syntax issue in `span` (NUL or invalid UTF-8 bytes, a quote that
+// does not close or has text after it): a fix that copied those bytes would repeat what is wrong.
+// The byte order mark is the file's, not the value's.
+bool holds_syntax_issue(env::document const& doc, byte_span span) {
   return std::any_of(doc.issues.begin(), doc.issues.end(), [&](env::syntax_issue const& i) {
-    return (i.kind == env::syntax_issue_kind::nul_byte ||
-            i.kind == env::syntax_issue_kind::invalid_utf8) &&
-           i.span.begin < span.end && span.begin < i.span.end;
+    return i.kind != env::syntax_issue_kind::byte_order_mark && i.span.begin < span.end &&
+           span.begin < i.span.end;
   });
 }
 
@@ -58,11 +58,6 @@ void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine
   std::string where = f.client.value == engine::client::prisma_adapter
                           ? "Prisma 7: set it as datasource.url in prisma.config.ts"
                           : "schema.prisma: directUrl = env(\"DIRECT_URL\")";
-  std::string_view text = in.doc.text;
-  if (holds_broken_bytes(in.doc, f.entry.raw_value)) {
-    out.report(r, f.entry.key, f.entry.name, {{"where", where}}); // advice, no edit
-    return;
-  }
   // The entry's line: the last one starting at or before its key (lines are in file order).
   auto line =
       std::upper_bound(in.doc.lines.begin(), in.doc.lines.end(), f.entry.key.begin,
@@ -70,6 +65,11 @@ void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine
   if (line == in.doc.lines.begin())
     return;
   --line;
+  if (holds_syntax_issue(in.doc, line->span)) {
+    out.report(r, f.entry.key, f.entry.name, {{"where", where}}); // advice, no edit
+    return;
+  }
+  std::string_view text = in.doc.text;
   std::string_view eol = terminator_of(text, line->span);
   std::string added;
   if (eol.empty())

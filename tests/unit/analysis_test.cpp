@@ -112,9 +112,10 @@ TEST_CASE("a set of name patterns answers as its globs do", "[engine]") {
 
 TEST_CASE("PRISMA013 copies no broken bytes into the DIRECT_URL it adds", "[engine]") {
   auto o = with_client(engine::client::prisma);
-  auto prisma013 = [&](std::string const& host_label) -> std::optional<diagnostic> {
-    std::string const text = "DATABASE_URL=postgresql://app@" + host_label +
-                             ".us-east-2.aws.neon.tech/neondb?sslmode=require\n";
+  auto prisma013 = [&](std::string const& host_label,
+                       std::string const& after = "") -> std::optional<diagnostic> {
+    std::string const text = "DATABASE_URL=\"postgresql://app@" + host_label +
+                             ".us-east-2.aws.neon.tech/neondb?sslmode=require\"" + after + "\n";
     for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
       if (d.code == "PRISMA013")
         return d;
@@ -130,6 +131,10 @@ TEST_CASE("PRISMA013 copies no broken bytes into the DIRECT_URL it adds", "[engi
     CHECK_FALSE(d->fix);
     CHECK_FALSE(d->advice.empty());
   }
+  // Text after the closing quote (ENV003): copying the value would copy the mistake.
+  auto const after_quote = prisma013("ep-cool-darkness-a1b2c3d4", "\"");
+  REQUIRE(after_quote);
+  CHECK_FALSE(after_quote->fix);
 }
 
 TEST_CASE("the client comes from the flag, then the variable name", "[engine]") {
