@@ -61,7 +61,12 @@ void run_endpoint(rule const& r, url_facts const& f, sink& out, bool assumed) {
   std::string const& host_tmpl =
       r.rewrite == "pooled" ? f.matched->pooled_host : f.matched->direct_host;
   std::optional<int> port = r.rewrite == "pooled" ? f.matched->pooled_port : f.matched->direct_port;
-  if (!r.rewrite.empty() && (!host_tmpl.empty() || port)) {
+  pg::host const& h = f.info.hosts.front();
+  // A new host is built from the decoded host's captures, and so written as the host was only when
+  // it was written plain: a percent-encoded provider host is a mistake to point at, not to decode.
+  bool const host_written_plain = h.raw.of(f.entry.logical_value) == h.name;
+  if (!r.rewrite.empty() && (!host_tmpl.empty() || port) &&
+      (host_tmpl.empty() || host_written_plain)) {
     std::string host = host_tmpl.empty()
                            ? std::string(f.info.hosts.front().raw.of(f.entry.logical_value))
                            : expand(host_tmpl, lookup_caps);
@@ -71,7 +76,6 @@ void run_endpoint(rule const& r, url_facts const& f, sink& out, bool assumed) {
   }
   if (!f.matched->pooled_template.empty())
     v["template"] = expand(f.matched->pooled_template, lookup_caps);
-  pg::host const& h = f.info.hosts.front();
   byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
   out.report_value(r, f.entry, span, v, edits, assumed);
 }

@@ -110,6 +110,27 @@ TEST_CASE("a set of name patterns answers as its globs do", "[engine]") {
   CHECK_FALSE(empty.matches("A"));
 }
 
+TEST_CASE("a percent-encoded provider host is reported, not rewritten", "[engine]") {
+  auto neon001 = [](std::string const& host) -> std::optional<diagnostic> {
+    std::string const text = "DATABASE_URL=postgresql://app@" + host +
+                             ".us-east-2.aws.neon.tech/neondb?sslmode=require\n";
+    for (auto const& d :
+         engine::analyze(text, rules(), with_client(engine::client::libpq)).diagnostics)
+      if (d.code == "NEON001")
+        return d;
+    return std::nullopt;
+  };
+  auto const plain = neon001("ep-cool-darkness-a1b2c3d4");
+  REQUIRE(plain);
+  CHECK(plain->fix);
+  // `%2D` is `-`, `%ae` a byte that is not UTF-8: the new host would be written decoded.
+  for (std::string const& host : {"ep-cool%2Ddarkness-a1b2c3d4"s, "p%aep-cool-darkness"s}) {
+    auto const d = neon001(host);
+    REQUIRE(d);
+    CHECK_FALSE(d->fix);
+  }
+}
+
 TEST_CASE("PRISMA013 copies no broken bytes into the DIRECT_URL it adds", "[engine]") {
   auto o = with_client(engine::client::prisma);
   auto prisma013 = [&](std::string const& host_label,
