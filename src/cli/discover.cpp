@@ -14,7 +14,6 @@
 #include <mutex>
 #include <thread>
 #include <unistd.h>
-#include <unordered_set>
 
 namespace poolcheck::cli {
 namespace {
@@ -201,39 +200,6 @@ private:
   }
 };
 
-/// What git's list says about the folders of the found files and their ancestors below `path`
-/// (not `path` itself: a `.git` there is not in the list). A file git ignores is missed, which for
-/// package.json or poolcheck.toml beside tracked .env files does not happen in practice.
-void note_git_folders(std::string const& path, fs::path const& cwd,
-                      std::vector<std::string> const& listed, std::vector<fs::path> const& found,
-                      folder_listing& folders) {
-  std::unordered_set<std::string> wanted; // relative to `path`
-  for (auto const& f : found)
-    for (fs::path d = f.parent_path(); !d.empty(); d = d.parent_path())
-      if (!wanted.insert(d.generic_string()).second)
-        break;
-  if (wanted.empty())
-    return;
-  fs::path const base = normal_folder(cwd, path);
-  for (auto const& d : wanted)
-    folders.listed(normal_folder(cwd, base / d));
-  for (auto const& rel : listed) {
-    fs::path const r(rel);
-    std::string const name = r.filename().string();
-    if (!folder_listing::tracks(name))
-      continue;
-    fs::path const folder = r.parent_path();
-    if (wanted.contains(folder.generic_string()))
-      folders.saw(normal_folder(cwd, base / folder), name);
-    // prisma/schema.prisma: the `prisma` folder is known through the file in it.
-    if (name == "schema.prisma" && folder.filename() == "prisma" &&
-        wanted.contains(folder.parent_path().generic_string())) {
-      folders.saw(normal_folder(cwd, base / folder.parent_path()), "prisma");
-      folders.saw(normal_folder(cwd, base / folder), name);
-    }
-  }
-}
-
 } // namespace
 
 bool is_env_file_name(std::string_view name) {
@@ -261,16 +227,14 @@ discovery discover(std::vector<std::string> const& paths) {
     }
     std::vector<found_file> found;
     if (auto listed = git_files(path)) {
-      std::vector<fs::path> found_rel;
+      // git's list leaves out ignored files, and a gitignored poolcheck.toml or package.json
+      // still counts: what the folders hold is asked of the file system, not of the list.
       for (auto const& rel : *listed) {
         fs::path p = fs::path(path) / rel;
         std::error_code type_ec;
-        if (is_env_file_name(p.filename().string()) && fs::is_regular_file(p, type_ec)) {
+        if (is_env_file_name(p.filename().string()) && fs::is_regular_file(p, type_ec))
           found.push_back({p.lexically_normal().string(), false, {}});
-          found_rel.emplace_back(rel);
-        }
       }
-      note_git_folders(path, cwd, *listed, found_rel, out.folders);
     } else {
       parallel_walk(cwd, out).run(path, found);
     }

@@ -22,7 +22,8 @@ struct found_file {
 struct discovery {
   std::vector<found_file> files;   // in a stable order
   std::vector<std::string> errors; // one line each: what could not be read or walked
-  folder_listing folders;          // what the walk or git saw in the folders of the files
+  folder_listing folders;          // what the walk saw in the folders it listed (none from git:
+                                   // its list leaves out ignored files)
 };
 
 discovery discover(std::vector<std::string> const& paths);

@@ -93,16 +93,27 @@ TEST_CASE("a walk reads small files itself and leaves large ones", "[cli]") {
   CHECK(count("\"code\": \"URL004\"") == 2);
 }
 
-TEST_CASE("git's file list records the folders of the files it lists", "[cli][git]") {
+TEST_CASE("inside git, gitignored poolcheck.toml and package.json still count", "[cli][git]") {
+  // git's file list leaves out ignored files, so it cannot say a folder lacks one.
   temp_dir t;
-  write_project(t);
+  t.write(".gitignore", "poolcheck.toml\npackage.json\n");
+  t.write("poolcheck.toml", "target = \"server\"\n");
+  t.write("pg/package.json", R"({"dependencies":{"pg":"^8"}})");
+  t.write("pg/.env", pg_inert);
+  t.write("app/.env",
+          "DATABASE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/"
+          "neondb?sslmode=require\n");
   REQUIRE(std::system(("git init -q " + shell_quote(t.path.string())).c_str()) == 0);
   auto found = cli::discover({t.path.string()});
-  REQUIRE(found.files.size() == 1);
+  REQUIRE(found.files.size() == 2);
   auto const root = fs::canonical(t.path);
-  check_project(found.folders, root);
-  CHECK_FALSE(
-      found.folders.has(root, ".git")); // the listed folder itself is asked of the file system
+  CHECK_FALSE(found.folders.has(root / "pg", "package.json")); // unknown: asked of the file system
+  auto r = run_poolcheck({"check", "--format", "json", "."}, "", t.path);
+  INFO(r.out);
+  CHECK(r.out.find("PRISMA012") != std::string::npos); // node-postgres, from pg/package.json
+  CHECK(r.out.find("NEON001") == std::string::npos);   // a server, from poolcheck.toml
+  auto without = run_poolcheck({"check", "--no-config", "--format", "json", "."}, "", t.path);
+  CHECK(without.out.find("NEON001") != std::string::npos);
 }
 
 TEST_CASE("walked folders find their package.json and poolcheck.toml", "[cli]") {
