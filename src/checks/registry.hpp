@@ -7,6 +7,8 @@
 #include "engine/url_facts.hpp"
 #include "env/document.hpp"
 
+#include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +22,8 @@ struct input {
   /// Whether an entry of the document has the direct (migrations) role: asked about every
   /// connection string, so found once per document.
   bool has_direct_entry = false;
+  /// The name_hash of each entry's name, in entry order (whole-document calls only).
+  std::span<std::uint64_t const> name_hashes;
 };
 
 using code_rule = void (*)(engine::rule const& r, input const& in, engine::sink& out);

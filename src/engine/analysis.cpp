@@ -2,7 +2,10 @@
 #include "engine/analysis.hpp"
 
 #include "checks/registry.hpp"
+#include "core/huge_pages.hpp"
+#include "core/in_parallel.hpp"
 #include "engine/data_rules.hpp"
+#include "engine/name_hash.hpp"
 #include "engine/needed_lines.hpp"
 #include "engine/sink.hpp"
 #include "engine/suppressions.hpp"
@@ -13,7 +16,6 @@
 #include <charconv>
 #include <functional>
 #include <iterator>
-#include <thread>
 
 namespace poolcheck::engine {
 namespace {
@@ -100,18 +102,60 @@ struct url_checker {
       report.secrets.push_back(f.file_span(info.password->raw));
     for (auto const& [r, fn] : active) {
       if (fn)
-        fn(*r, checks::input{doc, rules, &f, whole_file, has_direct_entry}, out);
+        fn(*r, checks::input{doc, rules, &f, whole_file, has_direct_entry, {}}, out);
       else
         run_data_rule(*r, rules, f, out);
     }
   }
 };
 
+/// What the rules ask about every entry. In a large file, reading each entry's name and value is
+/// a cache miss, so this is found on all cores, once.
+struct entry_survey {
+  using indices = std::vector<std::size_t, huge_page_allocator<std::size_t>>;
+  std::vector<std::uint64_t, huge_page_allocator<std::uint64_t>> name_hashes; // of each name
+  indices urls; // entries whose connection string is checked, in file order
+  bool has_direct_entry = false;
+};
+
+entry_survey survey(env::document const& doc, rule_set const& rules, std::size_t shares) {
+  auto const& entries = doc.entries;
+  entry_survey out;
+  out.name_hashes.resize(entries.size());
+  std::vector<entry_survey::indices> urls(shares);
+  std::vector<char> direct(shares, 0);
+  in_shares(entries.size(), shares, [&](std::size_t begin, std::size_t end, std::size_t share) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (i + 8 < end) // names lie far apart in a large file: ask for them ahead
+        __builtin_prefetch(entries[i + 8].name.data());
+      env::entry const& e = entries[i];
+      out.name_hashes[i] = name_hash{}(e.name);
+      // A value cut short by `#` is not what the author wrote: ENV101 reports it, nothing else
+      // until it is quoted.
+      if (pg::is_connection_string(e.logical_value) && !e.cut_by_hash())
+        urls[share].push_back(i);
+      if (!direct[share] && role_of(e.name, rules) == role::direct)
+        direct[share] = 1;
+    }
+  });
+  for (auto const& part : urls)
+    out.urls.insert(out.urls.end(), part.begin(), part.end());
+  out.has_direct_entry = std::find(direct.begin(), direct.end(), 1) != direct.end();
+  return out;
+}
+
 file_report run_rules(env::document const& doc, rule_set const& rules, check_options const& options,
                       bool whole_file) {
+  // Thousands of entries (a large file checked on its own) are shared among threads.
+  constexpr std::size_t entries_per_thread = 2048;
+  auto const shares = [&](std::size_t count) {
+    return std::max<std::size_t>(
+        1, std::min<std::size_t>(options.threads, count / entries_per_thread));
+  };
+  entry_survey const facts = survey(doc, rules, shares(doc.entries.size()));
+
   file_report report;
   sink out(report.diagnostics);
-
   std::vector<active_rule> active;
   rule const* suppression_rules[2] = {nullptr, nullptr};
   for (auto const& r : rules.rules) {
@@ -128,39 +172,23 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
       continue;
     active.push_back({&r, fn});
     if (fn)
-      fn(r, checks::input{doc, rules, nullptr, whole_file, false}, out);
+      fn(r, checks::input{doc, rules, nullptr, whole_file, false, facts.name_hashes}, out);
   }
 
   // One connection string at a time: a file of many costs memory for one. Findings are sorted
   // below, so the order rules run in does not show.
-  std::vector<env::entry const*> urls;
-  for (auto const& e : doc.entries)
-    // A value cut short by `#` is not what the author wrote: ENV101 reports it, nothing else
-    // until it is quoted.
-    if (pg::is_connection_string(e.logical_value) && !e.cut_by_hash())
-      urls.push_back(&e);
-  bool const has_direct_entry =
-      std::any_of(doc.entries.begin(), doc.entries.end(),
-                  [&](env::entry const& e) { return role_of(e.name, rules) == role::direct; });
-  url_checker const checker{doc, rules, options, active, whole_file, has_direct_entry};
-  auto check_urls = [&](std::size_t begin, std::size_t end, file_report& into) {
+  url_checker const checker{doc, rules, options, active, whole_file, facts.has_direct_entry};
+  std::size_t const threads = shares(facts.urls.size());
+  std::vector<file_report> parts(threads); // this thread's share goes straight to `report`
+  in_shares(facts.urls.size(), threads, [&](std::size_t begin, std::size_t end, std::size_t share) {
+    file_report& into = share == 0 ? report : parts[share];
     sink to(into.diagnostics);
-    for (std::size_t i = begin; i < end; ++i)
-      checker.check(*urls[i], into, to);
-  };
-  // Thousands of them (a large file checked on its own) are shared among threads.
-  constexpr std::size_t urls_per_thread = 2048;
-  std::size_t const threads = std::max<std::size_t>(
-      1, std::min<std::size_t>(options.threads, urls.size() / urls_per_thread));
-  // This thread takes the first share.
-  std::vector<file_report> parts(threads - 1);
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t)
-    pool.emplace_back(check_urls, urls.size() * t / threads, urls.size() * (t + 1) / threads,
-                      std::ref(parts[t - 1]));
-  check_urls(0, urls.size() / threads, report);
-  for (auto& t : pool)
-    t.join();
+    for (std::size_t i = begin; i < end; ++i) {
+      if (i + 4 < end) // as in survey()
+        __builtin_prefetch(doc.entries[facts.urls[i + 4]].logical_value.data());
+      checker.check(doc.entries[facts.urls[i]], into, to);
+    }
+  });
   for (auto& part : parts) { // in file order, as the reporters' secret lookup expects
     std::move(part.diagnostics.begin(), part.diagnostics.end(),
               std::back_inserter(report.diagnostics));

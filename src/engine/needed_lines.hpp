@@ -3,14 +3,16 @@
 // strings, not to its lines.
 #pragma once
 
+#include "core/huge_pages.hpp"
 #include "engine/name_hash.hpp"
 #include "engine/rule.hpp"
 #include "env/document.hpp"
 
+#include <boost/unordered/unordered_flat_set.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace poolcheck::engine {
@@ -39,7 +41,9 @@ public:
   /// Whether `name`, of hash `hash`, held a connection string in a line it kept.
   [[nodiscard]] bool held_connection_string(std::uint64_t hash, std::string_view name) const;
 
-  [[nodiscard]] std::vector<dropped_entry> const& dropped() const { return dropped_; }
+  using dropped_entries = std::vector<dropped_entry, huge_page_allocator<dropped_entry>>;
+
+  [[nodiscard]] dropped_entries const& dropped() const { return dropped_; }
 
 private:
   std::string_view text_;
@@ -47,10 +51,12 @@ private:
   // A one-hash Bloom filter in front of url_names_: most names never held a connection string,
   // and one bit of a small array says so faster than a hash-table probe.
   std::vector<std::uint64_t> seen_;
-  std::unordered_set<std::string_view, name_hash> url_names_;
+  boost::unordered_flat_set<std::string_view, name_hash, std::equal_to<>,
+                            huge_page_allocator<std::string_view>>
+      url_names_;
   bool after_directive_ = false;
   bool record_dropped_;
-  std::vector<dropped_entry> dropped_;
+  dropped_entries dropped_;
 };
 
 /// Adds to `doc`, read in pieces through `filters` that began at `from` (npos: none), the entries

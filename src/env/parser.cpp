@@ -1,6 +1,7 @@
 // Reads .env bytes exactly as motdotla/dotenv's released regex parser does, without copying or
 // normalising them, and records every byte in a line item so the document prints back unchanged.
 #include "core/huge_pages.hpp"
+#include "core/in_parallel.hpp"
 #include "env/document.hpp"
 
 #include <algorithm>
@@ -8,10 +9,7 @@
 #include <bit>
 #include <cstring>
 #include <deque>
-#include <exception>
 #include <span>
-#include <system_error>
-#include <thread>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -820,40 +818,10 @@ document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& 
     pieces.emplace_back(text, &keep[i], starts[i],
                         i + 1 < starts.size() ? starts[i + 1] : text.size());
   }
-  std::vector<std::exception_ptr> failures(pieces.size());
-  std::vector<std::thread> threads;
-  auto read = [&](std::size_t i) {
-    try {
-      pieces[i].read(i == 0);
-    } catch (...) {
-      failures[i] = std::current_exception();
-    }
-  };
   // A thread costs more than reading a small piece (texts cut by hand, in tests): those are read
-  // here, one after the other, and met just the same; so is a piece no thread could be had for.
-  std::vector<std::size_t> here{0};
-  for (std::size_t i = 1; i < pieces.size(); ++i) {
-    try {
-      if (text.size() < 1024 * 1024) {
-        here.push_back(i);
-      } else {
-        threads.emplace_back(read, i);
-      }
-    } catch (std::system_error const&) {
-      here.push_back(i);
-    }
-  }
-  for (std::size_t i : here) {
-    read(i);
-  }
-  for (auto& t : threads) {
-    t.join();
-  }
-  for (auto const& failure : failures) {
-    if (failure) {
-      std::rethrow_exception(failure);
-    }
-  }
+  // here, one after the other, and met just the same.
+  in_parallel(
+      pieces.size(), [&](std::size_t i) { pieces[i].read(i == 0); }, text.size() >= 1024 * 1024);
 
   // Join: the piece being read on meets each next one, or reads all of it. They meet once the
   // earlier one has read a line from a line start the next one also read from (its filter, which
