@@ -22,6 +22,17 @@ long peak_child_rss_mb() {
   return u.ru_maxrss / 1024;
 }
 
+/// Sets POOLCHECK_FAULT for the runs in its scope; unset even if a run throws, so that later tests
+/// do not inherit it.
+struct scoped_fault {
+  explicit scoped_fault(char const* step) { ::setenv("POOLCHECK_FAULT", step, 1); }
+
+  ~scoped_fault() { ::unsetenv("POOLCHECK_FAULT"); }
+
+  scoped_fault(scoped_fault const&) = delete;
+  scoped_fault& operator=(scoped_fault const&) = delete;
+};
+
 } // namespace
 
 TEST_CASE("binary, invalid UTF-8 and NUL bytes become findings, bounded", "[bad-input]") {
@@ -121,19 +132,9 @@ TEST_CASE("a large file shortened while it is checked: exit 2 with the reason", 
     text += "DATABASE_URL=postgres://app@db.example.com/app\n";
   auto path = s.write("big.env", text);
 
-  struct fault_injected { // unset even if the run throws: later tests must not inherit it
-
-    fault_injected() { ::setenv("POOLCHECK_FAULT", "shrink-after-map", 1); }
-
-    ~fault_injected() { ::unsetenv("POOLCHECK_FAULT"); }
-
-    fault_injected(fault_injected const&) = delete;
-    fault_injected& operator=(fault_injected const&) = delete;
-  };
-
   run_result r;
   {
-    fault_injected const fault;
+    scoped_fault const fault("shrink-after-map");
     r = run_poolcheck({"check", path});
   }
   CHECK(r.exit_code == 2);
@@ -191,6 +192,26 @@ TEST_CASE("a password longer than the shown part of its line stays masked", "[ba
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("qqqq") == std::string::npos);
   }
+}
+
+TEST_CASE("a file that cannot be checked is named, and the others still are", "[bad-input]") {
+  // Forty files: several threads check them, and an exception must not end the process unsaid.
+  temp_dir s;
+  for (int i = 0; i < 40; ++i)
+    s.write("f" + std::to_string(i) + "/.env", "DATABASE_URL=postgres://app@db.example.com/app\n");
+  run_result r;
+  {
+    scoped_fault const fault("check-out-of-memory");
+    r = run_poolcheck({"check", "."}, "", s.path);
+  }
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  std::size_t named = 0;
+  for (auto at = r.err.find(": not enough memory to check it"); at != std::string::npos;
+       at = r.err.find(": not enough memory to check it", at + 1))
+    ++named;
+  CHECK(named == 40);
+  CHECK(r.err.find("f7/.env: not enough memory") != std::string::npos);
 }
 
 } // namespace poolcheck::test

@@ -4,6 +4,7 @@
 #include "cli/discover.hpp"
 #include "cli/inputs.hpp"
 #include "cli/project.hpp"
+#include "core/fault_injection.hpp"
 #include "engine/analysis.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/fix_loop.hpp"
@@ -18,6 +19,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <unistd.h>
@@ -86,10 +88,18 @@ bool included(effective_config const& c, std::string const& path) {
   return !any(s.exclude.value);
 }
 
+/// The path output names a job's file by.
+std::string shown_path_of(job const& j) {
+  return j.path == "-" && j.named == "-" ? "<stdin>" : j.named;
+}
+
 file_outcome check_one(job& j, config_resolver& configs, check_flags const& flags) {
+  // For tests: checking fails as it would for want of memory.
+  if (fault_injected("check-out-of-memory"))
+    throw std::bad_alloc();
   file_outcome out;
   j.options.client = configs.client_for(*j.config, j.folder);
-  std::string shown_path = j.path == "-" && j.named == "-" ? "<stdin>" : j.named;
+  std::string shown_path = shown_path_of(j);
   auto check = [&](std::string_view t) {
     return engine::analyze(t, j.config->rules, j.options);
   };
@@ -228,8 +238,27 @@ private:
       std::size_t const i = next_++;
       job& j = jobs_[i];
       lock.unlock();
-      results_[i] = check_one(j, configs_, flags_);
+      results_[i] = check_or_say_why(j);
     }
+  }
+
+  /// check_one, or the file's error if it throws: an exception leaving a worker thread would end
+  /// the process without a word. What it says is generic, so no exception text (which may quote
+  /// input) reaches the output.
+  file_outcome check_or_say_why(job& j) {
+    try {
+      return check_one(j, configs_, flags_);
+    } catch (std::bad_alloc const&) {
+      return failed(j, "not enough memory to check it");
+    } catch (std::exception const&) {
+      return failed(j, "could not be checked (a poolcheck bug)");
+    }
+  }
+
+  static file_outcome failed(job const& j, std::string_view why) {
+    file_outcome out;
+    out.errors.push_back(shown_path_of(j) + ": " + std::string(why));
+    return out;
   }
 };
 

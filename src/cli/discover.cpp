@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 
@@ -81,8 +82,13 @@ public:
     pending_.push_back(path);
     std::size_t const threads = std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::thread> helpers;
-    for (std::size_t t = 1; t < threads; ++t)
-      helpers.emplace_back([this] { work(); });
+    for (std::size_t t = 1; t < threads; ++t) {
+      try {
+        helpers.emplace_back([this] { work(); });
+      } catch (std::system_error const&) {
+        break; // fewer threads walk the same folders
+      }
+    }
     work();
     for (auto& t : helpers)
       t.join();
@@ -121,10 +127,18 @@ private:
         pending_.pop_back();
         ++busy_;
       }
-      list(folder);
+      // An exception leaving a helper thread would end the process without a word.
+      std::string failed;
+      try {
+        list(folder);
+      } catch (std::exception const&) {
+        failed = folder + ": could not be listed";
+      }
       {
         std::lock_guard lock(mutex_);
         --busy_;
+        if (!failed.empty())
+          errors_.push_back(std::move(failed));
       }
       more_.notify_all();
     }
