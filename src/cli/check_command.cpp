@@ -21,6 +21,7 @@
 #include <mutex>
 #include <new>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 
@@ -219,8 +220,13 @@ private:
   bool abandoned_ = false;
 
   void start_helpers() {
-    while (helpers_.size() + 1 < threads_wanted_)
-      helpers_.emplace_back([this] { work(); });
+    while (helpers_.size() + 1 < threads_wanted_) {
+      try {
+        helpers_.emplace_back([this] { work(); });
+      } catch (std::system_error const&) {
+        return; // fewer threads check the same files
+      }
+    }
   }
 
   void join() {
