@@ -222,7 +222,8 @@ file_report analyze(std::string_view text, rule_set const& rules, check_options 
   std::vector<needed_lines> filters;
   filters.reserve(starts.size()); // the line filters below point at them
   for (std::size_t i = 0; i < starts.size(); ++i)
-    filters.emplace_back(text, rules, i > 0);
+    filters.emplace_back(text, rules, i > 0,
+                         (i + 1 < starts.size() ? starts[i + 1] : text.size()) - starts[i]);
   std::vector<env::line_filter> const keep(filters.begin(), filters.end());
   std::vector<std::size_t> from;
   env::document doc = env::parse_in_pieces(text, starts, keep, from);

@@ -28,8 +28,16 @@ bool has_bit(std::vector<std::uint64_t> const& bits, std::uint64_t hash) {
 
 } // namespace
 
-needed_lines::needed_lines(std::string_view text, rule_set const& rules, bool record_dropped)
+needed_lines::needed_lines(std::string_view text, rule_set const& rules, bool record_dropped,
+                           std::size_t piece_bytes)
     : text_(text), rules_(rules), seen_(bloom_words(text.size())), record_dropped_(record_dropped) {
+  piece_bytes = std::min(piece_bytes, text.size());
+  // Room for a connection string every 512 bytes: growing the set re-reads every name in it, a
+  // cache miss each in a large file.
+  url_names_.reserve(piece_bytes / 512);
+  // Room for an entry every 32 bytes: pages of it that are never written cost nothing.
+  if (record_dropped)
+    dropped_.reserve(piece_bytes / 32);
 }
 
 bool needed_lines::operator()(env::line const& l, env::entry const* e) {

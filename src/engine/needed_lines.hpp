@@ -30,7 +30,9 @@ public:
   /// With `record_dropped`, it records every entry it drops (in a text under 4 GiB): a filter for
   /// one piece of a text (env::parse_in_pieces) cannot know the names earlier pieces gave
   /// connection strings, and keep_later_assignments finds their assignments among those.
-  needed_lines(std::string_view text, rule_set const& rules, bool record_dropped = false);
+  /// `piece_bytes`, the length of the piece it reads (the whole text by default), sizes its tables.
+  needed_lines(std::string_view text, rule_set const& rules, bool record_dropped = false,
+               std::size_t piece_bytes = std::string_view::npos);
 
   bool operator()(env::line const& l, env::entry const* e);
 
