@@ -194,6 +194,22 @@ TEST_CASE("a password longer than the shown part of its line stays masked", "[ba
   }
 }
 
+TEST_CASE("findings on a long line give output of bounded size in every format", "[bad-input]") {
+  // Each finding shows a window of its line, in SARIF's snippet too: not the whole line.
+  temp_dir s;
+  std::string line =
+      "DATABASE_URL=postgres://app:Sk1pMeNot@db.example.com:99999/app?connection_limit=1 ";
+  line.append(5 * 1024 * 1024, 'x');
+  auto path = s.write("line.env", line + "\n");
+  for (std::string format : {"human", "json", "sarif", "github"}) {
+    auto r = run_poolcheck({"check", "--format", format, path});
+    INFO(format);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.size() < 256 * 1024);
+    CHECK(r.out.find("Sk1pMeNot") == std::string::npos);
+  }
+}
+
 TEST_CASE("a file that cannot be checked is named, and the others still are", "[bad-input]") {
   // Forty files: several threads check them, and an exception must not end the process unsaid.
   temp_dir s;

@@ -42,6 +42,36 @@ std::vector<byte_span> checked_file::secrets_in(byte_span window) const {
   return out;
 }
 
+namespace {
+
+constexpr std::size_t mask_margin = 4096; // bytes of a long line the masker sees around a span
+
+} // namespace
+
+checked_file::line_window checked_file::masked_line(diagnostic const& d,
+                                                    redactor const& mask) const {
+  auto const begin = file.position(d.span.begin);
+  auto const end = file.position(std::max(d.span.end, d.span.begin));
+  std::string_view const full_line = file.line_text(begin.line);
+  line_window w;
+  w.span_from = begin.column - 1;
+  w.span_to = end.line == begin.line ? end.column - 1 : full_line.size();
+  w.cut = w.span_from > mask_margin ? utf8_start(full_line, w.span_from - mask_margin) : 0;
+  std::size_t const window_end =
+      utf8_start(full_line, std::min(w.span_to, w.span_from + mask_margin) + mask_margin);
+  std::string_view const window = full_line.substr(w.cut, window_end - w.cut);
+  w.ends_early = w.cut + window.size() < full_line.size();
+  std::size_t const window_start = file.line_start(begin.line) + w.cut;
+  w.shown = mask.apply(window, secrets_in({window_start, window_start + window.size()}));
+  return w;
+}
+
+std::size_t utf8_start(std::string_view s, std::size_t at) {
+  while (at > 0 && at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80)
+    --at;
+  return at;
+}
+
 totals count(std::vector<checked_file> const& files) {
   totals t;
   for (auto const& f : files)

@@ -33,16 +33,8 @@ std::string visible(std::string_view line) {
   return out;
 }
 
-constexpr std::size_t mask_margin = 4096; // bytes of a long line the masker sees around a span
 constexpr std::size_t shown_context = 80; // bytes shown before a span on a long line
 constexpr std::size_t shown_width = 240;  // most bytes of a line shown
-
-/// `at`, moved back to the start of a UTF-8 sequence, so a cut never splits a character.
-std::size_t utf8_start(std::string_view s, std::size_t at) {
-  while (at > 0 && at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80)
-    --at;
-  return at;
-}
 
 /// Terminal columns `text` takes: one per code point, so carets after a multi-byte character stay
 /// under what they point at.
@@ -54,32 +46,23 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
                options const& o) {
   source_file const& file = f.file;
   auto begin = file.position(d.span.begin);
-  auto end = file.position(std::max(d.span.end, d.span.begin));
   out << paint(o.color, "\x1b[1m", fmt::format("{}:{}:{}:", file.path(), begin.line, begin.column))
       << ' '
       << paint(o.color, color_of(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code))
       << ' ' << mask(d.message) << '\n';
 
-  // Only a window of a long line is masked and shown: a 100 MB line must not be scanned (or
-  // printed) once per finding. The margin keeps a URL's `scheme://user:` in view of the masker.
-  std::string_view full_line = file.line_text(begin.line);
-  std::size_t span_from = begin.column - 1;
-  std::size_t span_to = end.line == begin.line ? end.column - 1 : full_line.size();
-  std::size_t cut = span_from > mask_margin ? utf8_start(full_line, span_from - mask_margin) : 0;
-  std::string_view line = full_line.substr(cut, span_to + mask_margin - cut);
-  std::size_t line_start = file.line_start(begin.line) + cut;
-  std::vector<byte_span> const secrets = f.secrets_in({line_start, line_start + line.size()});
-  redacted shown = mask.apply(line, secrets);
-  std::size_t from = shown.map(span_from - cut);
-  std::size_t to = std::min(shown.map(span_to - cut), shown.text.size());
+  auto const window = f.masked_line(d, mask);
+  redacted const& shown = window.shown;
+  std::size_t const cut = window.cut;
+  std::size_t from = shown.map(window.span_from - cut);
+  std::size_t to = std::min(shown.map(window.span_to - cut), shown.text.size());
   // Show at most shown_width bytes around the span.
   std::size_t start = from > shown_context ? utf8_start(shown.text, from - shown_context) : 0;
   std::size_t stop = std::min(shown.text.size(), std::max(to, from + 1) + shown_context);
   if (stop - start > shown_width)
     stop = utf8_start(shown.text, start + shown_width);
   std::string prefix = (cut > 0 || start > 0) ? "..." : "";
-  std::string suffix =
-      stop < shown.text.size() || line.size() < full_line.size() - cut ? "..." : "";
+  std::string suffix = stop < shown.text.size() || window.ends_early ? "..." : "";
   std::string_view const text = shown.text;
   std::size_t caret_at = prefix.size() + width_of(text.substr(start, from - start));
   std::size_t width = std::max<std::size_t>(

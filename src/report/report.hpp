@@ -27,6 +27,21 @@ struct checked_file {
   /// neither whole (to match as a known secret) nor after its `user:` (to be found anew).
   [[nodiscard]] std::vector<byte_span> secrets_in(byte_span window) const;
 
+  /// The part of diagnostic `d`'s first line that output shows, masked by `mask`.
+  struct line_window {
+    redacted shown;            // the window's text, masked
+    std::size_t cut = 0;       // where the window starts in the line (bytes)
+    bool ends_early = false;   // whether the line goes on after the window
+    std::size_t span_from = 0; // where the span starts in the line (bytes)
+    std::size_t span_to = 0;   // where it ends in the line (its line's end if later)
+  };
+
+  /// The whole line, or on a long line a window around the span: a 100 MB line must not be
+  /// masked, or printed, once per finding. The window reaches 4 KiB beyond the span's ends (the
+  /// end counted at most 4 KiB into the span), so a URL's `scheme://user:` stays in view of the
+  /// masker; it never splits a UTF-8 character.
+  [[nodiscard]] line_window masked_line(diagnostic const& d, redactor const& mask) const;
+
 private:
   /// The first password that ends after `at`.
   [[nodiscard]] std::vector<byte_span>::const_iterator first_secret_reaching(std::size_t at) const;
@@ -57,6 +72,9 @@ void write_summary(std::ostream& out, std::vector<checked_file> const& files);
 
 /// Column `byte_column` (1-based) of `line` counted in Unicode code points (SARIF's columnKind).
 std::size_t code_point_column(std::string_view line, std::size_t byte_column);
+
+/// `at`, moved back to the start of a UTF-8 sequence, so a cut never splits a character.
+std::size_t utf8_start(std::string_view s, std::size_t at);
 
 /// `path` as a relative URI for SARIF and annotations: relative to the working folder when
 /// inside it, `./` dropped, percent-encoded where URIs need it.

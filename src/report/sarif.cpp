@@ -61,12 +61,8 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
     std::string uri = relative_uri(f.file.path());
     for (auto const& d : f.diagnostics) {
       redactor mask = f.make_redactor(d, o.show_secrets);
-      auto first_line = f.file.position(d.span.begin).line;
-      std::size_t const line_start = f.file.line_start(first_line);
-      std::string_view const line = f.file.line_text(first_line);
-      std::vector<byte_span> const secrets = f.secrets_in({line_start, line_start + line.size()});
       json reg = region(f.file, d.span);
-      reg["snippet"] = {{"text", mask.apply(line, secrets).text}};
+      reg["snippet"] = {{"text", f.masked_line(d, mask).shown.text}};
       json result{{"ruleId", d.code},
                   {"ruleIndex", index.contains(d.code) ? index[d.code] : 0},
                   {"level", level_of(d.severity)},
