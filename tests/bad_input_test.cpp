@@ -194,6 +194,29 @@ TEST_CASE("a password longer than the shown part of its line stays masked", "[ba
   }
 }
 
+TEST_CASE("a secret that starts far before a finding on its line stays masked", "[bad-input]") {
+  // The masker must see where each secret starts (a `password=`, a secret-looking key) even when
+  // the finding lies thousands of bytes further along the line.
+  temp_dir s;
+  std::string const filler(6000, 'Q');
+  auto path = s.write(
+      "far.env",
+      "DATABASE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/neondb"
+      "?password=Sk1pMeNot" +
+          filler + "&x=" + filler +
+          "&pgbouncer=true\n"
+          "DB_SECRET_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/neondb"
+          "?application_name=Sk1pMeNot" +
+          filler + "&pgbouncer=true\n");
+  for (std::string format : {"human", "json", "sarif", "github"}) {
+    auto r = run_poolcheck({"check", "--format", format, path});
+    INFO(format << "\n" << r.out);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("Sk1p") == std::string::npos);
+    CHECK(r.out.find("QQQQ") == std::string::npos);
+  }
+}
+
 TEST_CASE("findings on a long line give output of bounded size in every format", "[bad-input]") {
   // Each finding shows a window of its line, in SARIF's snippet too: not the whole line.
   temp_dir s;

@@ -98,8 +98,13 @@ struct url_checker {
     f.target = options.target;
     f.port = port_of(info);
     match_endpoint(f, rules);
-    if (info.password && !info.password->raw.empty())
+    // Every password, in file order: a URL's userinfo one, then each `password=` parameter (libpq
+    // reads those in both forms; in keyword form `info.password` is the last of them).
+    if (info.form == pg::form::url && info.password && !info.password->raw.empty())
       report.secrets.push_back(f.file_span(info.password->raw));
+    for (auto const& p : info.params)
+      if (p.key == "password" && !p.raw_value.empty())
+        report.secrets.push_back(f.file_span(p.raw_value));
     for (auto const& [r, fn] : active) {
       if (fn)
         fn(*r, checks::input{doc, rules, &f, whole_file, has_direct_entry, {}}, out);

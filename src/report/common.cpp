@@ -44,7 +44,10 @@ std::vector<byte_span> checked_file::secrets_in(byte_span window) const {
 
 namespace {
 
-constexpr std::size_t mask_margin = 4096; // bytes of a long line the masker sees around a span
+constexpr std::size_t mask_margin = 4096;           // bytes masked past a span
+constexpr std::size_t longest_masked = 1024 * 1024; // most bytes masked before a span
+constexpr std::size_t shown_context = 80;           // bytes printed before a span on a long line
+constexpr std::size_t shown_width = 240;            // most bytes of a line printed
 
 } // namespace
 
@@ -52,17 +55,26 @@ checked_file::line_window checked_file::masked_line(diagnostic const& d,
                                                     redactor const& mask) const {
   auto const begin = file.position(d.span.begin);
   auto const end = file.position(std::max(d.span.end, d.span.begin));
-  std::string_view const full_line = file.line_text(begin.line);
+  std::string_view const line = file.line_text(begin.line);
+  std::size_t const span_from = begin.column - 1;
+  std::size_t const span_to = end.line == begin.line ? end.column - 1 : line.size();
   line_window w;
-  w.span_from = begin.column - 1;
-  w.span_to = end.line == begin.line ? end.column - 1 : full_line.size();
-  w.cut = w.span_from > mask_margin ? utf8_start(full_line, w.span_from - mask_margin) : 0;
-  std::size_t const window_end =
-      utf8_start(full_line, std::min(w.span_to, w.span_from + mask_margin) + mask_margin);
-  std::string_view const window = full_line.substr(w.cut, window_end - w.cut);
-  w.ends_early = w.cut + window.size() < full_line.size();
-  std::size_t const window_start = file.line_start(begin.line) + w.cut;
-  w.shown = mask.apply(window, secrets_in({window_start, window_start + window.size()}));
+  if (span_from > longest_masked) {
+    w.withheld = true;
+    return w;
+  }
+  std::string_view const part =
+      line.substr(0, utf8_start(line, std::min(span_to, span_from + mask_margin) + mask_margin));
+  w.ends_early = part.size() < line.size();
+  std::size_t const part_start = file.line_start(begin.line);
+  w.shown = mask.apply(part, secrets_in({part_start, part_start + part.size()}));
+  std::string_view const text = w.shown.text;
+  w.from = w.shown.map(span_from);
+  w.to = std::min(w.shown.map(span_to), text.size());
+  w.start = w.from > shown_context ? utf8_start(text, w.from - shown_context) : 0;
+  w.stop = std::min(text.size(), std::max(w.to, w.from + 1) + shown_context);
+  if (w.stop - w.start > shown_width)
+    w.stop = utf8_start(text, w.start + shown_width);
   return w;
 }
 

@@ -33,9 +33,6 @@ std::string visible(std::string_view line) {
   return out;
 }
 
-constexpr std::size_t shown_context = 80; // bytes shown before a span on a long line
-constexpr std::size_t shown_width = 240;  // most bytes of a line shown
-
 /// Terminal columns `text` takes: one per code point, so carets after a multi-byte character stay
 /// under what they point at.
 std::size_t width_of(std::string_view text) {
@@ -51,28 +48,24 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
       << paint(o.color, color_of(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code))
       << ' ' << mask(d.message) << '\n';
 
-  auto const window = f.masked_line(d, mask);
-  redacted const& shown = window.shown;
-  std::size_t const cut = window.cut;
-  std::size_t from = shown.map(window.span_from - cut);
-  std::size_t to = std::min(shown.map(window.span_to - cut), shown.text.size());
-  // Show at most shown_width bytes around the span.
-  std::size_t start = from > shown_context ? utf8_start(shown.text, from - shown_context) : 0;
-  std::size_t stop = std::min(shown.text.size(), std::max(to, from + 1) + shown_context);
-  if (stop - start > shown_width)
-    stop = utf8_start(shown.text, start + shown_width);
-  std::string prefix = (cut > 0 || start > 0) ? "..." : "";
-  std::string suffix = stop < shown.text.size() || window.ends_early ? "..." : "";
-  std::string_view const text = shown.text;
-  std::size_t caret_at = prefix.size() + width_of(text.substr(start, from - start));
-  std::size_t width = std::max<std::size_t>(
-      width_of(text.substr(from, std::min(to, stop) > from ? std::min(to, stop) - from : 0)), 1);
   std::string gutter(std::to_string(begin.line).size(), ' ');
-  out << gutter << " |\n"
-      << begin.line << " | " << prefix
-      << visible(std::string_view(shown.text).substr(start, stop - start)) << suffix << '\n'
-      << gutter << " | " << std::string(caret_at, ' ')
-      << paint(o.color, color_of(d.severity), std::string(width, '^')) << '\n';
+  out << gutter << " |\n";
+  auto const w = f.masked_line(d, mask);
+  if (w.withheld) {
+    out << begin.line << " | (not shown: the finding lies too far into a long line)\n";
+  } else {
+    std::string_view const text = w.shown.text;
+    std::string const prefix = w.start > 0 ? "..." : "";
+    std::string const suffix = w.stop < text.size() || w.ends_early ? "..." : "";
+    std::size_t const caret_at = prefix.size() + width_of(text.substr(w.start, w.from - w.start));
+    std::size_t const marked_to = std::min(w.to, w.stop);
+    std::size_t const width = std::max<std::size_t>(
+        width_of(text.substr(w.from, marked_to > w.from ? marked_to - w.from : 0)), 1);
+    out << begin.line << " | " << prefix << visible(text.substr(w.start, w.stop - w.start))
+        << suffix << '\n'
+        << gutter << " | " << std::string(caret_at, ' ')
+        << paint(o.color, color_of(d.severity), std::string(width, '^')) << '\n';
+  }
   if (d.fix)
     out << gutter << " = fix (" << to_string(d.fix->safety) << "): " << mask(d.fix->title) << '\n';
   else if (!d.advice.empty())

@@ -27,19 +27,22 @@ struct checked_file {
   /// neither whole (to match as a known secret) nor after its `user:` (to be found anew).
   [[nodiscard]] std::vector<byte_span> secrets_in(byte_span window) const;
 
-  /// The part of diagnostic `d`'s first line that output shows, masked by `mask`.
+  /// What output shows of diagnostic `d`'s first line, masked.
   struct line_window {
-    redacted shown;            // the window's text, masked
-    std::size_t cut = 0;       // where the window starts in the line (bytes)
-    bool ends_early = false;   // whether the line goes on after the window
-    std::size_t span_from = 0; // where the span starts in the line (bytes)
-    std::size_t span_to = 0;   // where it ends in the line (its line's end if later)
+    /// The span lies so far into a long line that masking all before it would cost too much, and
+    /// masking less could miss where a secret starts: nothing of the line is shown.
+    bool withheld = false;
+    redacted shown;          // the line from its start to a little past the span, masked
+    bool ends_early = false; // whether the line goes on after `shown`
+    std::size_t from = 0;    // the span's first line part, in `shown.text`
+    std::size_t to = 0;
+    std::size_t start = 0; // the part of `shown.text` to print: at most 240 bytes around the span
+    std::size_t stop = 0;
   };
 
-  /// The whole line, or on a long line a window around the span: a 100 MB line must not be
-  /// masked, or printed, once per finding. The window reaches 4 KiB beyond the span's ends (the
-  /// end counted at most 4 KiB into the span), so a URL's `scheme://user:` stays in view of the
-  /// masker; it never splits a UTF-8 character.
+  /// The line is masked from its start, so the masker sees every secret's beginning (a key, a
+  /// `scheme://user:`), to 4 KiB past the span (the span counted at most 4 KiB long): a 100 MB
+  /// line must not be masked once per finding. Cuts never split a UTF-8 character.
   [[nodiscard]] line_window masked_line(diagnostic const& d, redactor const& mask) const;
 
 private:

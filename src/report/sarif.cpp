@@ -11,6 +11,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+constexpr std::size_t whole_line_snippet = 1024; // lines up to this long are their own snippet
+
 std::string_view level_of(severity s) {
   switch (s) {
   case severity::error:
@@ -62,7 +64,13 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
     for (auto const& d : f.diagnostics) {
       redactor mask = f.make_redactor(d, o.show_secrets);
       json reg = region(f.file, d.span);
-      reg["snippet"] = {{"text", f.masked_line(d, mask).shown.text}};
+      if (auto const w = f.masked_line(d, mask); !w.withheld) {
+        // A short line is its own snippet; of a long one, the part human output prints.
+        std::string_view const text = w.shown.text;
+        reg["snippet"] = {{"text", w.ends_early || text.size() > whole_line_snippet
+                                       ? text.substr(w.start, w.stop - w.start)
+                                       : text}};
+      }
       json result{{"ruleId", d.code},
                   {"ruleIndex", index.contains(d.code) ? index[d.code] : 0},
                   {"level", level_of(d.severity)},

@@ -226,6 +226,16 @@ TEST_CASE("a Neon rewrite inserts -pooler at the end of the first label only", "
   CHECK(report.secrets.front().of(text) == "p%40ss");
 }
 
+TEST_CASE("every password of a connection string is a known secret, in file order", "[engine]") {
+  std::string text = "A=postgresql://u:first@h/db?password=second&sslmode=require&password=third\n"
+                     "B=\"host=h password=fourth user=u password='fifth'\"\n";
+  auto report = engine::analyze(text, rules(), {});
+  std::vector<std::string_view> seen;
+  for (auto const& s : report.secrets)
+    seen.push_back(s.of(text));
+  CHECK(seen == std::vector<std::string_view>{"first", "second", "third", "fourth", "'fifth'"});
+}
+
 TEST_CASE("rule folders add rules and can replace built-in ones", "[engine][cli]") {
   auto dir =
       std::filesystem::temp_directory_path() / ("poolcheck_rules_" + std::to_string(::getpid()));
