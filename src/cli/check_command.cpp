@@ -58,6 +58,7 @@ struct file_outcome {
   std::size_t fixed = 0;
   bool changed = false;
   std::vector<std::string> errors;
+  char const* failure = nullptr; // why checking threw; said with the path by check_pool::finish
 };
 
 /// A redactor that knows every password of both versions of a file (for diffs).
@@ -203,6 +204,9 @@ public:
     work();
     join();
     results_.resize(jobs_.size());
+    for (std::size_t i = 0; i < jobs_.size(); ++i)
+      if (results_[i].failure)
+        results_[i].errors.push_back(shown_path_of(jobs_[i]) + ": " + results_[i].failure);
     return std::move(results_);
   }
 
@@ -248,22 +252,18 @@ private:
     }
   }
 
-  /// check_one, or the file's error if it throws: an exception leaving a worker thread would end
-  /// the process without a word. What it says is generic, so no exception text (which may quote
-  /// input) reaches the output.
-  file_outcome check_or_say_why(job& j) {
-    try {
-      return check_one(j, configs_, flags_);
-    } catch (std::bad_alloc const&) {
-      return failed(j, "not enough memory to check it");
-    } catch (std::exception const&) {
-      return failed(j, "could not be checked (a poolcheck bug)");
-    }
-  }
-
-  static file_outcome failed(job const& j, std::string_view why) {
+  /// check_one, or why it threw: an exception leaving a worker thread would end the process
+  /// without a word. Nothing here allocates (the reason may be a want of memory), and no
+  /// exception text (which may quote input) reaches the output.
+  file_outcome check_or_say_why(job& j) noexcept {
     file_outcome out;
-    out.errors.push_back(shown_path_of(j) + ": " + std::string(why));
+    try {
+      out = check_one(j, configs_, flags_);
+    } catch (std::bad_alloc const&) {
+      out.failure = "not enough memory to check it";
+    } catch (...) {
+      out.failure = "could not be checked (a poolcheck bug)";
+    }
     return out;
   }
 };

@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -82,10 +83,11 @@ public:
     pending_.push_back(path);
     std::size_t const threads = std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::thread> helpers;
+    helpers.reserve(threads); // once a thread runs, nothing here may throw before it is joined
     for (std::size_t t = 1; t < threads; ++t) {
       try {
         helpers.emplace_back([this] { work(); });
-      } catch (std::system_error const&) {
+      } catch (std::exception const&) {
         break; // fewer threads walk the same folders
       }
     }
@@ -151,7 +153,8 @@ private:
     std::vector<std::pair<std::string, std::string>> seen;
     std::string error;
     bool listed = false;
-    if (DIR* dir = ::opendir(folder.c_str())) {
+    if (std::unique_ptr<DIR, int (*)(DIR*)> open{::opendir(folder.c_str()), ::closedir}) {
+      DIR* const dir = open.get();
       listed = true;
       // readdir returns null at the end and on an error, which only errno tells apart.
       for (errno = 0; dirent const* entry = ::readdir(dir); errno = 0) {
@@ -196,7 +199,6 @@ private:
         listed = false;
         error = folder + ": " + std::strerror(errno);
       }
-      ::closedir(dir);
     } else if (errno != EACCES) {
       error = folder + ": " + std::strerror(errno);
     }

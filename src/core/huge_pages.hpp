@@ -17,8 +17,8 @@ void prefer_huge_pages(void const* data, std::size_t bytes);
 /// From this size up, huge_page_allocator maps memory of its own.
 inline constexpr std::size_t huge_allocation = std::size_t{2} << 20;
 
-/// `bytes` (at least huge_allocation) of fresh memory in a mapping of its own, advised to use huge
-/// pages; throws std::bad_alloc.
+/// `bytes` of fresh memory in a mapping of its own (whole huge pages), advised to use huge pages;
+/// throws std::bad_alloc.
 void* map_huge(std::size_t bytes);
 /// Unmaps what map_huge(bytes) returned.
 void unmap_huge(void* data, std::size_t bytes) noexcept;

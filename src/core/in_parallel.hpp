@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <exception>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -22,15 +21,18 @@ template <class Task> void in_parallel(std::size_t count, Task const& task, bool
       failures[i] = std::current_exception();
     }
   };
+  // Room for all first: once a thread runs, nothing here may throw before it is joined.
   std::vector<std::thread> pool;
   std::vector<std::size_t> here;
+  pool.reserve(count);
+  here.reserve(count);
   for (std::size_t i = 1; i < count; ++i) {
     try {
       if (!threads)
         here.push_back(i);
       else
         pool.emplace_back(run, i);
-    } catch (std::system_error const&) {
+    } catch (std::exception const&) { // no thread to be had
       here.push_back(i);
     }
   }

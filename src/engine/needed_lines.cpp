@@ -35,7 +35,8 @@ needed_lines::needed_lines(std::string_view text, rule_set const& rules, bool re
   // Room for a connection string every 512 bytes: growing the set re-reads every name in it, a
   // cache miss each in a large file.
   url_names_.reserve(piece_bytes / 512);
-  // Room for an entry every 32 bytes: pages of it that are never written cost nothing.
+  // Room for an entry every 32 bytes: address space only, as pages never written cost no memory
+  // (unless the system refuses to overcommit: then a large file needs it all).
   if (record_dropped)
     dropped_.reserve(piece_bytes / 32);
 }
