@@ -233,6 +233,20 @@ TEST_CASE("findings on a long line give output of bounded size in every format",
   }
 }
 
+TEST_CASE("SARIF counts columns in code points far along a long line", "[bad-input]") {
+  // Columns are counted with a mark every 4 KiB of the line: the count must not drift past one.
+  temp_dir s;
+  std::string const head = "DATABASE_URL=postgres://app@db.example.com/app?application_name=";
+  std::string line = head;
+  for (int i = 0; i < 3000; ++i)
+    line += "\xC3\xA9"; // é: two bytes, one code point
+  auto path = s.write("wide.env", line + "%zz\n");
+  auto r = run_poolcheck({"check", "--format", "sarif", path});
+  INFO(r.out.substr(0, 2000));
+  CHECK(r.out.find("\"startColumn\": " + std::to_string(head.size() + 3000 + 1)) !=
+        std::string::npos);
+}
+
 TEST_CASE("a file that cannot be checked is named, and the others still are", "[bad-input]") {
   // Forty files: several threads check them, and an exception must not end the process unsaid.
   temp_dir s;

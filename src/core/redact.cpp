@@ -114,8 +114,7 @@ std::size_t redacted::map(std::size_t offset) const {
 void redactor::add_secret(std::string_view secret) {
   if (secret.size() < 4)
     return;
-  if (std::find(secrets_.begin(), secrets_.end(), secret) == secrets_.end())
-    secrets_.emplace_back(secret);
+  secrets_.emplace(secret);
 }
 
 redacted redactor::apply(std::string_view text, std::vector<byte_span> spans) const {

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace poolcheck {
@@ -41,7 +42,7 @@ public:
 
 private:
   bool enabled_;
-  std::vector<std::string> secrets_;
+  std::unordered_set<std::string> secrets_; // a set: a line of many passwords adds each once
 };
 
 } // namespace poolcheck

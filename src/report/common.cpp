@@ -44,15 +44,15 @@ std::vector<byte_span> checked_file::secrets_in(byte_span window) const {
 
 namespace {
 
-constexpr std::size_t mask_margin = 4096;           // bytes masked past a span
 constexpr std::size_t longest_masked = 1024 * 1024; // most bytes masked before a span
+constexpr std::size_t mask_margin = 8192;           // bytes masked past the last span allowed
 constexpr std::size_t shown_context = 80;           // bytes printed before a span on a long line
 constexpr std::size_t shown_width = 240;            // most bytes of a line printed
 
 } // namespace
 
-checked_file::line_window checked_file::masked_line(diagnostic const& d,
-                                                    redactor const& mask) const {
+line_window line_masker::window(diagnostic const& d) {
+  source_file const& file = f_.file;
   auto const begin = file.position(d.span.begin);
   auto const end = file.position(std::max(d.span.end, d.span.begin));
   std::string_view const line = file.line_text(begin.line);
@@ -63,18 +63,26 @@ checked_file::line_window checked_file::masked_line(diagnostic const& d,
     w.withheld = true;
     return w;
   }
-  std::string_view const part =
-      line.substr(0, utf8_start(line, std::min(span_to, span_from + mask_margin) + mask_margin));
-  w.ends_early = part.size() < line.size();
-  std::size_t const part_start = file.line_start(begin.line);
-  w.shown = mask.apply(part, secrets_in({part_start, part_start + part.size()}));
-  std::string_view const text = w.shown.text;
-  w.from = w.shown.map(span_from);
-  w.to = std::min(w.shown.map(span_to), text.size());
-  w.start = w.from > shown_context ? utf8_start(text, w.from - shown_context) : 0;
-  w.stop = std::min(text.size(), std::max(w.to, w.from + 1) + shown_context);
+  if (line_ != begin.line) {
+    std::string_view const part = line.substr(0, utf8_start(line, longest_masked + mask_margin));
+    std::size_t const part_start = file.line_start(begin.line);
+    redactor mask(!show_secrets_);
+    auto const secrets = f_.secrets_in({part_start, part_start + part.size()});
+    if (!show_secrets_)
+      for (auto s : secrets)
+        mask.add_secret(part.substr(s.begin, s.size()));
+    masked_ = mask.apply(part, secrets);
+    ends_early_ = part.size() < line.size();
+    line_ = begin.line;
+  }
+  w.text = masked_.text;
+  w.ends_early = ends_early_;
+  w.from = masked_.map(span_from);
+  w.to = std::min(masked_.map(span_to), w.text.size());
+  w.start = w.from > shown_context ? utf8_start(w.text, w.from - shown_context) : 0;
+  w.stop = std::min(w.text.size(), std::max(w.to, w.from + 1) + shown_context);
   if (w.stop - w.start > shown_width)
-    w.stop = utf8_start(text, w.start + shown_width);
+    w.stop = utf8_start(w.text, w.start + shown_width);
   return w;
 }
 

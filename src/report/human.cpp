@@ -40,7 +40,7 @@ std::size_t width_of(std::string_view text) {
 }
 
 void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, redactor const& mask,
-               options const& o) {
+               line_masker& lines, options const& o) {
   source_file const& file = f.file;
   auto begin = file.position(d.span.begin);
   out << paint(o.color, "\x1b[1m", fmt::format("{}:{}:{}:", file.path(), begin.line, begin.column))
@@ -50,11 +50,11 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
 
   std::string gutter(std::to_string(begin.line).size(), ' ');
   out << gutter << " |\n";
-  auto const w = f.masked_line(d, mask);
+  auto const w = lines.window(d);
   if (w.withheld) {
     out << begin.line << " | (not shown: the finding lies too far into a long line)\n";
   } else {
-    std::string_view const text = w.shown.text;
+    std::string_view const text = w.text;
     std::string const prefix = w.start > 0 ? "..." : "";
     std::string const suffix = w.stop < text.size() || w.ends_early ? "..." : "";
     std::size_t const caret_at = prefix.size() + width_of(text.substr(w.start, w.from - w.start));
@@ -93,9 +93,11 @@ void write_summary(std::ostream& out, std::vector<checked_file> const& files) {
 }
 
 void write_human(std::ostream& out, std::vector<checked_file> const& files, options const& o) {
-  for (auto const& f : files)
+  for (auto const& f : files) {
+    line_masker lines(f, o.show_secrets);
     for (auto const& d : f.diagnostics)
-      write_one(out, f, d, f.make_redactor(d, o.show_secrets), o);
+      write_one(out, f, d, f.make_redactor(d, o.show_secrets), lines, o);
+  }
   write_summary(out, files);
 }
 

@@ -27,27 +27,41 @@ struct checked_file {
   /// neither whole (to match as a known secret) nor after its `user:` (to be found anew).
   [[nodiscard]] std::vector<byte_span> secrets_in(byte_span window) const;
 
-  /// What output shows of diagnostic `d`'s first line, masked.
-  struct line_window {
-    /// The span lies so far into a long line that masking all before it would cost too much, and
-    /// masking less could miss where a secret starts: nothing of the line is shown.
-    bool withheld = false;
-    redacted shown;          // the line from its start to a little past the span, masked
-    bool ends_early = false; // whether the line goes on after `shown`
-    std::size_t from = 0;    // the span's first line part, in `shown.text`
-    std::size_t to = 0;
-    std::size_t start = 0; // the part of `shown.text` to print: at most 240 bytes around the span
-    std::size_t stop = 0;
-  };
-
-  /// The line is masked from its start, so the masker sees every secret's beginning (a key, a
-  /// `scheme://user:`), to 4 KiB past the span (the span counted at most 4 KiB long): a 100 MB
-  /// line must not be masked once per finding. Cuts never split a UTF-8 character.
-  [[nodiscard]] line_window masked_line(diagnostic const& d, redactor const& mask) const;
-
 private:
   /// The first password that ends after `at`.
   [[nodiscard]] std::vector<byte_span>::const_iterator first_secret_reaching(std::size_t at) const;
+};
+
+/// What output shows of a finding's first line, masked.
+struct line_window {
+  /// The span lies so far into a long line that masking all before it would cost too much, and
+  /// masking less could miss where a secret starts: nothing of the line is shown.
+  bool withheld = false;
+  std::string_view text;   // the line from its start to a little past the span, masked
+  bool ends_early = false; // whether the line goes on after `text`
+  // Offsets into `text`: the span's part on this line, and the part to print (at most 240 bytes
+  // around the span).
+  std::size_t from = 0, to = 0;
+  std::size_t start = 0, stop = 0;
+};
+
+/// Masks the lines a file's findings start on, each once: findings come sorted, so those on one
+/// line follow each other, and a long line holding many of them is not masked once per finding.
+/// A line is masked from its start, so the masker sees every secret's beginning (a key, a
+/// `scheme://user:`), through 1 MiB and 8 KiB at most.
+class line_masker {
+public:
+  line_masker(checked_file const& f, bool show_secrets) : f_(f), show_secrets_(show_secrets) {}
+
+  /// The window onto `d`'s first line; valid until the next call.
+  [[nodiscard]] line_window window(diagnostic const& d);
+
+private:
+  checked_file const& f_;
+  bool show_secrets_;
+  std::size_t line_ = 0; // the line `masked_` holds (0: none yet)
+  redacted masked_;
+  bool ends_early_ = false;
 };
 
 struct options {

@@ -25,14 +25,53 @@ std::string_view level_of(severity s) {
   return "warning";
 }
 
-json region(source_file const& file, byte_span span) {
-  auto b = file.position(span.begin);
-  auto e = file.position(span.end);
-  return json{{"startLine", b.line},
-              {"startColumn", code_point_column(file.line_text(b.line), b.column)},
-              {"endLine", e.line},
-              {"endColumn", code_point_column(file.line_text(e.line), e.column)}};
-}
+/// SARIF's columns (code points) of one file's positions. Many findings can sit on one long line:
+/// code points are counted once per line, with a mark every 4 KiB, so no lookup scans more.
+class code_point_columns {
+public:
+  explicit code_point_columns(source_file const& file) : file_(file) {}
+
+  /// code_point_column(file.line_text(line), byte_column), the same.
+  std::size_t column(std::size_t line, std::size_t byte_column) {
+    constexpr std::size_t step = 4096;
+    auto is_lead = [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    };
+    std::string_view const text = file_.line_text(line);
+    if (line != line_) {
+      marks_.clear();
+      std::size_t leads = 0;
+      for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i % step == 0)
+          marks_.push_back(leads);
+        if (i < text.size() && is_lead(text[i]))
+          ++leads;
+      }
+      line_ = line;
+    }
+    if (byte_column == 0)
+      return 1;
+    std::size_t const before = std::min(byte_column - 1, text.size()); // bytes before the column
+    std::size_t leads = marks_[before / step];
+    for (std::size_t i = before / step * step; i < before; ++i)
+      leads += is_lead(text[i]) ? 1 : 0;
+    return 1 + leads + (byte_column - 1 - before); // past the end: a column per byte
+  }
+
+  json region(byte_span span) {
+    auto b = file_.position(span.begin);
+    auto e = file_.position(span.end);
+    return json{{"startLine", b.line},
+                {"startColumn", column(b.line, b.column)},
+                {"endLine", e.line},
+                {"endColumn", column(e.line, e.column)}};
+  }
+
+private:
+  source_file const& file_;
+  std::size_t line_ = 0;           // the line marks_ counts (0: none yet)
+  std::vector<std::size_t> marks_; // code points before each multiple of `step` bytes
+};
 
 json rule_descriptor(engine::rule const& r) {
   std::string help = r.summary + "\n\n" + r.why + "\n\nExample (bad):\n  " + r.example.bad +
@@ -61,12 +100,14 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
   json results = json::array();
   for (auto const& f : files) {
     std::string uri = relative_uri(f.file.path());
+    line_masker lines(f, o.show_secrets);
+    code_point_columns columns(f.file);
     for (auto const& d : f.diagnostics) {
       redactor mask = f.make_redactor(d, o.show_secrets);
-      json reg = region(f.file, d.span);
-      if (auto const w = f.masked_line(d, mask); !w.withheld) {
+      json reg = columns.region(d.span);
+      if (auto const w = lines.window(d); !w.withheld) {
         // A short line is its own snippet; of a long one, the part human output prints.
-        std::string_view const text = w.shown.text;
+        std::string_view const text = w.text;
         reg["snippet"] = {{"text", w.ends_early || text.size() > whole_line_snippet
                                        ? text.substr(w.start, w.stop - w.start)
                                        : text}};
@@ -81,7 +122,7 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
       if (d.fix) {
         json replacements = json::array();
         for (auto const& e : d.fix->edits)
-          replacements.push_back({{"deletedRegion", region(f.file, e.span)},
+          replacements.push_back({{"deletedRegion", columns.region(e.span)},
                                   {"insertedContent", {{"text", mask(e.replacement)}}}});
         result["fixes"] = json::array(
             {{{"description", {{"text", mask(d.fix->title)}}},
