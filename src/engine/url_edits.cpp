@@ -19,18 +19,24 @@ std::vector<edit> one(std::size_t begin, std::size_t end, std::string_view text)
   return {edit{{begin, end}, std::string(text)}};
 }
 
-/// A second `?` makes a parameter's value run into the next one (`a=1?b=2`): no parameter edit
-/// is derived until URL003 has split them, or a removal would take both.
-bool query_is_ambiguous(url_facts const& f) {
+/// Whether the parameters as parsed may not be what is written, so no parameter edit is derived:
+/// - a second `?` makes a parameter's value run into the next one (`a=1?b=2`): until URL003 has
+///   split them, a removal would take both;
+/// - in keyword form, reading stops at a pair it cannot parse (URL007): pairs after it are unknown,
+///   and one appended after it would be read by no one, so the edit would be offered again and
+///   again.
+bool params_uncertain(url_facts const& f) {
   return std::any_of(
-      f.info.problems.begin(), f.info.problems.end(),
-      [](pg::syntax_problem const& p) { return p.kind == pg::problem_kind::second_question_mark; });
+      f.info.problems.begin(), f.info.problems.end(), [&](pg::syntax_problem const& p) {
+        return p.kind == pg::problem_kind::second_question_mark ||
+               (f.info.form == pg::form::keyword && p.kind == pg::problem_kind::unparsable);
+      });
 }
 
 } // namespace
 
 std::vector<edit> append_param(url_facts const& f, std::string_view key, std::string_view value) {
-  if (query_is_ambiguous(f))
+  if (params_uncertain(f))
     return {};
   std::string pair = join(join(key, "="), value);
   std::string_view v = f.entry.logical_value;
@@ -45,7 +51,7 @@ std::vector<edit> append_param(url_facts const& f, std::string_view key, std::st
 }
 
 std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
-  if (query_is_ambiguous(f))
+  if (params_uncertain(f))
     return {};
   std::string_view v = f.entry.logical_value;
   std::size_t begin = p.raw.begin;
@@ -65,7 +71,7 @@ std::vector<edit> remove_param(url_facts const& f, pg::param const& p) {
 }
 
 std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::string_view value) {
-  if (query_is_ambiguous(f))
+  if (params_uncertain(f))
     return {};
   if (f.info.form == pg::form::url && p.raw_value.empty() && p.raw_key.end == p.raw.end)
     return one(p.raw.end, p.raw.end, join("=", value)); // `key` without `=`

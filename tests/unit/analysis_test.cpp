@@ -131,6 +131,25 @@ TEST_CASE("a percent-encoded provider host is reported, not rewritten", "[engine
   }
 }
 
+TEST_CASE("a keyword string read only up to a broken pair gets no parameter edit", "[engine]") {
+  // `sslmode=require` appended after `stray` would be read by no one, and offered again forever.
+  auto neon005 = [](std::string const& value) -> std::optional<diagnostic> {
+    std::string const text = "DATABASE_URL=\"" + value + "\"\n";
+    for (auto const& d :
+         engine::analyze(text, rules(), with_client(engine::client::libpq)).diagnostics)
+      if (d.code == "NEON005")
+        return d;
+    return std::nullopt;
+  };
+  auto const whole = neon005("host=ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech user=u");
+  REQUIRE(whole);
+  CHECK(whole->fix);
+  auto const broken =
+      neon005("host=ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech user=u stray");
+  REQUIRE(broken);
+  CHECK_FALSE(broken->fix);
+}
+
 TEST_CASE("PRISMA013 copies no broken bytes into the DIRECT_URL it adds", "[engine]") {
   auto o = with_client(engine::client::prisma);
   auto prisma013 = [&](std::string const& host_label,
