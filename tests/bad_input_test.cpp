@@ -217,6 +217,20 @@ TEST_CASE("a secret that starts far before a finding on its line stays masked", 
   }
 }
 
+TEST_CASE("a finding on a later line of a multi-line value shows that line masked", "[bad-input]") {
+  // No masker can tell what such a line holds: the key that says so is on an earlier line.
+  temp_dir s;
+  auto path = s.write("multi.env", "DB_PASSWORD=\"first\nSk1pMeNot\xffmore\"\n"
+                                   "PRIVATE_KEY='-----BEGIN KEY-----\nSk1pAgain\x01\n-----END'\n"
+                                   "TOKEN=\"a\nSk1pThird\"text after\n");
+  for (std::string format : {"human", "json", "sarif", "github"}) {
+    auto r = run_poolcheck({"check", "--format", format, path});
+    INFO(format << "\n" << r.out);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("Sk1p") == std::string::npos);
+  }
+}
+
 TEST_CASE("findings on a long line give output of bounded size in every format", "[bad-input]") {
   // Each finding shows a window of its line, in SARIF's snippet too: not the whole line.
   temp_dir s;

@@ -114,7 +114,8 @@ file_outcome check_one(job& j, config_resolver& configs, check_flags const& flag
     }
     auto report = check(bytes->view());
     out.checked = report::checked_file{source_file(shown_path, std::move(*bytes)),
-                                       std::move(report.diagnostics), std::move(report.secrets)};
+                                       std::move(report.diagnostics), std::move(report.secrets),
+                                       std::move(report.hidden_lines)};
     return out;
   }
 
@@ -153,9 +154,9 @@ file_outcome check_one(job& j, config_resolver& configs, check_flags const& flag
       return out;
     }
   }
-  out.checked = report::checked_file{source_file(shown_path, std::move(loop.text)),
-                                     std::move(loop.final_report.diagnostics),
-                                     std::move(loop.final_report.secrets)};
+  out.checked = report::checked_file{
+      source_file(shown_path, std::move(loop.text)), std::move(loop.final_report.diagnostics),
+      std::move(loop.final_report.secrets), std::move(loop.final_report.hidden_lines)};
   return out;
 }
 

@@ -160,6 +160,7 @@ file_report run_rules(env::document const& doc, rule_set const& rules, check_opt
   entry_survey const facts = survey(doc, rules, shares(doc.entries.size()));
 
   file_report report;
+  report.hidden_lines = doc.hidden_lines;
   sink out(report.diagnostics);
   std::vector<active_rule> active;
   rule const* suppression_rules[2] = {nullptr, nullptr};

@@ -35,6 +35,7 @@ struct check_options {
 struct file_report {
   std::vector<diagnostic> diagnostics; // sorted by position, then code
   std::vector<byte_span> secrets;      // password bytes in the file: every reporter masks them
+  std::vector<byte_span> hidden_lines; // env::document::hidden_lines: shown masked
 };
 
 file_report analyze(std::string_view text, rule_set const& rules, check_options const& options);

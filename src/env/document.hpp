@@ -94,6 +94,11 @@ struct document {
   /// False when a filter dropped lines (see parse): `lines` then no longer covers `text`.
   bool complete = true;
   std::vector<syntax_issue> issues;
+  /// Lines output shows masked whole, kept or not: those after the first of a quoted value that
+  /// runs over several lines (the key that says what they hold is on an earlier line), and lines
+  /// that match no assignment (dotenv skips them; after a quote that never closes they are often
+  /// the rest of a secret). In file order, apart.
+  std::vector<byte_span> hidden_lines;
   bool has_bom = false;
   line_ending dominant_ending = line_ending::lf; // the file's own style, for inserted lines
   bool ends_with_newline = false;
@@ -147,12 +152,12 @@ document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& 
 /// The line that starts at `begin`, a line start parse(text) reaches, as parse(text) reads it.
 document parse_line_at(std::string_view text, std::size_t begin);
 
-/// Moves the lines, entries and issues of `more`, another reading of the same text, that begin at
-/// or after `from` to the end of `doc`, whose lines all begin before them.
+/// Moves the lines, entries, issues and hidden lines of `more`, another reading of the same
+/// text, that begin at or after `from` to the end of `doc`, whose lines all begin before them.
 void append_lines(document& doc, document&& more, std::size_t from = 0);
 
 /// Adds the lines and entries of `more`, another reading of the same text whose lines `doc`
-/// lacks, to `doc` in offset order.
+/// lacks, to `doc` in offset order (its issues and hidden lines, `doc` has already).
 void insert_lines(document& doc, document&& more);
 
 } // namespace poolcheck::env

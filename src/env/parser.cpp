@@ -414,6 +414,23 @@ private:
     doc_->lines.push_back(item);
   }
 
+  // Records the lines of [begin, next) after the first as hidden, if a line break comes before
+  // `value_end`.
+  void hide_lines_after_first(std::size_t begin, std::size_t value_end, std::size_t next) {
+    auto const* lf =
+        static_cast<unsigned char const*>(std::memchr(bytes_ + begin, '\n', value_end - begin));
+    auto const* cr =
+        static_cast<unsigned char const*>(std::memchr(bytes_ + begin, '\r', value_end - begin));
+    if (lf == nullptr && cr == nullptr) {
+      return;
+    }
+    std::size_t const brk = static_cast<std::size_t>((lf == nullptr   ? cr
+                                                      : cr == nullptr ? lf
+                                                                      : std::min(lf, cr)) -
+                                                     bytes_);
+    doc_->hidden_lines.push_back({brk + newline_length(brk), next});
+  }
+
   void add_issue(syntax_issue_kind kind, std::size_t begin, std::size_t end) {
     doc_->issues.push_back({kind, {begin, end}});
   }
@@ -540,6 +557,9 @@ private:
         item.logical_to_raw.clear();
         item.comment.reset();
         std::size_t const next = parse_value(match->value_begin, item);
+        if (item.quote != quoting::none) {
+          hide_lines_after_first(begin, item.raw_value.end, next);
+        }
         push_line(line_kind::entry, begin, next, &item);
         return next;
       }
@@ -550,6 +570,7 @@ private:
     } else {
       push_line(line_kind::invalid, begin, end + newline_length(end));
       add_issue(syntax_issue_kind::unmatched_line, begin, end);
+      doc_->hidden_lines.push_back({begin, end + newline_length(end)});
     }
     return end + newline_length(end);
   }
@@ -888,6 +909,10 @@ void append_lines(document& doc, document&& more, std::size_t from) {
       std::lower_bound(more.issues.begin(), more.issues.end(), from,
                        [](syntax_issue const& i, std::size_t at) { return i.span.begin < at; });
   doc.issues.insert(doc.issues.end(), first_issue, more.issues.end());
+  auto const first_hidden =
+      std::lower_bound(more.hidden_lines.begin(), more.hidden_lines.end(), from,
+                       [](byte_span const& e, std::size_t at) { return e.begin < at; });
+  doc.hidden_lines.insert(doc.hidden_lines.end(), first_hidden, more.hidden_lines.end());
   doc.complete = doc.complete && more.complete;
 }
 

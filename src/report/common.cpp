@@ -51,6 +51,13 @@ constexpr std::size_t shown_width = 240;            // most bytes of a line prin
 
 } // namespace
 
+bool line_masker::hidden(std::size_t line_start) const {
+  auto const& hidden = f_.hidden_lines; // in file order, apart
+  auto it = std::upper_bound(hidden.begin(), hidden.end(), line_start,
+                             [](std::size_t at, byte_span h) { return at < h.begin; });
+  return it != hidden.begin() && line_start < std::prev(it)->end;
+}
+
 line_window line_masker::window(diagnostic const& d) {
   source_file const& file = f_.file;
   auto const begin = file.position(d.span.begin);
@@ -67,8 +74,10 @@ line_window line_masker::window(diagnostic const& d) {
     std::string_view const part = line.substr(0, utf8_start(line, longest_masked + mask_margin));
     std::size_t const part_start = file.line_start(begin.line);
     redactor mask(!show_secrets_);
-    auto const secrets = f_.secrets_in({part_start, part_start + part.size()});
-    if (!show_secrets_)
+    auto secrets = f_.secrets_in({part_start, part_start + part.size()});
+    if (hidden(part_start))
+      secrets = {{0, part.size()}};
+    else if (!show_secrets_)
       for (auto s : secrets)
         mask.add_secret(part.substr(s.begin, s.size()));
     masked_ = mask.apply(part, secrets);

@@ -15,7 +15,8 @@ namespace poolcheck::report {
 struct checked_file {
   source_file file;
   std::vector<diagnostic> diagnostics;
-  std::vector<byte_span> secrets; // password bytes in the file
+  std::vector<byte_span> secrets;      // password bytes in the file
+  std::vector<byte_span> hidden_lines; // shown masked whole (env::document::hidden_lines)
 
   /// A redactor for what is printed about diagnostic `d`: it knows the passwords on the lines
   /// `d` and its edits touch (unless masking is off). Per diagnostic, so the cost of masking
@@ -48,7 +49,8 @@ struct line_window {
 /// Masks the lines a file's findings start on, each once: findings come sorted, so those on one
 /// line follow each other, and a long line holding many of them is not masked once per finding.
 /// A line is masked from its start, so the masker sees every secret's beginning (a key, a
-/// `scheme://user:`), through 1 MiB and 8 KiB at most.
+/// `scheme://user:`), through 1 MiB and 8 KiB at most; a hidden line (env::document) is masked
+/// whole.
 class line_masker {
 public:
   line_masker(checked_file const& f, bool show_secrets) : f_(f), show_secrets_(show_secrets) {}
@@ -57,6 +59,9 @@ public:
   [[nodiscard]] line_window window(diagnostic const& d);
 
 private:
+  /// Whether the line starting at `line_start` is one of the file's hidden lines.
+  [[nodiscard]] bool hidden(std::size_t line_start) const;
+
   checked_file const& f_;
   bool show_secrets_;
   std::size_t line_ = 0; // the line `masked_` holds (0: none yet)

@@ -1,4 +1,5 @@
-// Whether two parses of one text read it alike: the same lines, entries and issues, field by field.
+// Whether two parses of one text read it alike: the same lines, entries, issues and multi-line
+// entries, field by field.
 // Header-only: the unit tests and the fuzz targets both use it.
 #pragma once
 
@@ -34,6 +35,8 @@ inline std::string reading_difference(env::document const& a, env::document cons
   for (std::size_t i = 0; i < a.issues.size(); ++i)
     if (a.issues[i].kind != b.issues[i].kind || a.issues[i].span != b.issues[i].span)
       return "issue " + std::to_string(i);
+  if (a.hidden_lines != b.hidden_lines)
+    return "multi-line entries";
   if (a.has_bom != b.has_bom || a.dominant_ending != b.dominant_ending ||
       a.ends_with_newline != b.ends_with_newline)
     return "whole-text facts";

@@ -852,6 +852,25 @@ TEST_CASE("a text read in pieces reads as it does whole, wherever it is cut", "[
   }
 }
 
+TEST_CASE("hidden lines: a quoted value's after its first, and unmatched ones, kept or not",
+          "[env]") {
+  // Output masks them whole: the record must not depend on what a filter keeps.
+  std::string const text =
+      "A=1\nB=\"x\ny\"\nC='p\r\nq' # c\nD=\"one line\"\nstray text\nE=\n  \"z\"\n";
+  auto at = [&](std::string_view s) {
+    return text.find(s);
+  };
+  std::vector<poolcheck::byte_span> const expected{{at("y\""), at("C=")},
+                                                   {at("q'"), at("D=")},
+                                                   {at("stray"), at("E=")},
+                                                   {at("  \"z"), text.size()}};
+  CHECK(parse(text).hidden_lines == expected);
+  auto keep_none = [](poolcheck::env::line const&, entry const*) {
+    return false;
+  };
+  CHECK(parse(text, keep_none).hidden_lines == expected);
+}
+
 TEST_CASE("where pieces meet: after a value that runs into the next one", "[env]") {
   std::string const text = "A=\"one\nB=two\n\"\nC=3\nD=4\n";
   std::vector<std::size_t> from;
