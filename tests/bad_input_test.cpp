@@ -231,6 +231,20 @@ TEST_CASE("a finding on a later line of a multi-line value shows that line maske
   }
 }
 
+TEST_CASE("a diff shows a multi-line secret's later lines masked in its context", "[bad-input]") {
+  temp_dir s;
+  auto path =
+      s.write("context.env",
+              "PRIVATE_KEY=\"-----BEGIN KEY-----\nSk1pKeyBody\n-----END KEY-----\"\n"
+              "DATABASE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech"
+              "/neondb?sslmode=require\n");
+  auto r = run_poolcheck({"check", "--diff", path});
+  INFO(r.out);
+  CHECK(r.out.find("-pooler") != std::string::npos); // the fix is shown
+  CHECK(r.out.find("Sk1p") == std::string::npos);
+  CHECK(r.out.find(" ****\n") != std::string::npos);
+}
+
 TEST_CASE("findings on a long line give output of bounded size in every format", "[bad-input]") {
   // Each finding shows a window of its line, in SARIF's snippet too: not the whole line.
   temp_dir s;

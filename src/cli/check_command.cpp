@@ -141,7 +141,10 @@ file_outcome check_one(job& j, config_resolver& configs, check_flags const& flag
       auto before = check(*text);
       redactor mask =
           diff_redactor(*text, before, loop.text, loop.final_report, flags.show_secrets);
-      out.diff = mask(fixes::unified_diff(*text, loop.text, shown_path));
+      fixes::hidden_spans hidden;
+      if (!flags.show_secrets)
+        hidden = {before.hidden_lines, loop.final_report.hidden_lines};
+      out.diff = mask(fixes::unified_diff(*text, loop.text, shown_path, hidden));
     }
     return out;
   }

@@ -182,9 +182,23 @@ std::string range_text(std::size_t first, std::size_t count) {
   return std::to_string(first + 1) + "," + std::to_string(count);
 }
 
-void emit_line(std::string& out, char mark, std::string_view line) {
+/// Whether `line`, a part of `text`, overlaps one of `hidden` (in text order, apart).
+bool overlaps(std::string_view text, std::string_view line, std::span<byte_span const> hidden) {
+  std::size_t const begin = static_cast<std::size_t>(line.data() - text.data());
+  auto it = std::upper_bound(hidden.begin(), hidden.end(), begin,
+                             [](std::size_t at, byte_span h) { return at < h.end; });
+  return it != hidden.end() && it->begin < begin + line.size();
+}
+
+void emit_line(std::string& out, char mark, std::string_view line, bool masked) {
   out += mark;
-  out += line;
+  if (masked) {
+    std::size_t const ending = line.ends_with("\r\n") ? 2 : line.ends_with('\n') ? 1 : 0;
+    out += "****";
+    out += line.substr(line.size() - ending);
+  } else {
+    out += line;
+  }
   if (line.empty() || line.back() != '\n')
     out += "\n\\ No newline at end of file\n";
 }
@@ -192,7 +206,11 @@ void emit_line(std::string& out, char mark, std::string_view line) {
 /// Groups the script into hunks with `context_lines` of context and renders them.
 void append_hunks(std::string& out, std::vector<op> const& ops,
                   std::vector<std::string_view> const& a_lines,
-                  std::vector<std::string_view> const& b_lines) {
+                  std::vector<std::string_view> const& b_lines, std::string_view a,
+                  std::string_view b, hidden_spans hidden) {
+  auto from_a = [&](char mark, std::size_t i) {
+    emit_line(out, mark, a_lines[i], overlaps(a, a_lines[i], hidden.before));
+  };
   std::size_t at = 0;
   while (at < ops.size()) {
     while (at < ops.size() && ops[at].kind == op_kind::keep)
@@ -220,13 +238,13 @@ void append_hunks(std::string& out, std::vector<op> const& ops,
     for (std::size_t k = start; k < end; ++k) {
       switch (ops[k].kind) {
       case op_kind::keep:
-        emit_line(out, ' ', a_lines[ops[k].a]);
+        from_a(' ', ops[k].a);
         break;
       case op_kind::remove:
-        emit_line(out, '-', a_lines[ops[k].a]);
+        from_a('-', ops[k].a);
         break;
       case op_kind::add:
-        emit_line(out, '+', b_lines[ops[k].b]);
+        emit_line(out, '+', b_lines[ops[k].b], overlaps(b, b_lines[ops[k].b], hidden.after));
         break;
       }
     }
@@ -236,7 +254,8 @@ void append_hunks(std::string& out, std::vector<op> const& ops,
 
 } // namespace
 
-std::string unified_diff(std::string_view before, std::string_view after, std::string_view name) {
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
+                         hidden_spans hidden) {
   if (before == after)
     return {};
   auto a_lines = split_lines(before);
@@ -288,7 +307,7 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   out += name;
   out += "\n";
 
-  append_hunks(out, ops, a_lines, b_lines);
+  append_hunks(out, ops, a_lines, b_lines, before, after, hidden);
   return out;
 }
 

@@ -160,3 +160,17 @@ TEST_CASE("repeated lines still give a minimal diff", "[fix][diff]") {
   CHECK(unified_diff("a\nb\na\nb\na\n", "a\na\nb\na\n", "f") ==
         "--- a/f\n+++ b/f\n@@ -1,5 +1,4 @@\n a\n-b\n a\n b\n a\n");
 }
+
+TEST_CASE("hidden lines are printed masked, their line endings kept", "[fix][diff]") {
+  // Before: line 2 is hidden (a secret's second line); after: line 4 as well.
+  std::string const before = "K=\"a\nsecret1\"\nA=1\nB=2\n";
+  std::string const after = "K=\"a\nsecret1\"\nA=9\nsecret2\r\nB=2\n";
+  std::vector<poolcheck::byte_span> const hidden_before{
+      {before.find("secret1"), before.find("A=")}};
+  std::vector<poolcheck::byte_span> const hidden_after{{after.find("secret1"), after.find("A=")},
+                                                       {after.find("secret2"), after.find("B=")}};
+  CHECK(unified_diff(before, after, "f", {hidden_before, hidden_after}) ==
+        "--- a/f\n+++ b/f\n@@ -1,4 +1,5 @@\n K=\"a\n ****\n-A=1\n+A=9\n+****\r\n B=2\n");
+  // Without spans, nothing is masked.
+  CHECK(unified_diff(before, after, "f").find("secret2") != std::string::npos);
+}
