@@ -414,21 +414,12 @@ private:
     doc_->lines.push_back(item);
   }
 
-  // Records the lines of [begin, next) after the first as hidden, if a line break comes before
+  // Records the lines of [begin, next) after the first as hidden, if the first ends before
   // `value_end`.
   void hide_lines_after_first(std::size_t begin, std::size_t value_end, std::size_t next) {
-    auto const* lf =
-        static_cast<unsigned char const*>(std::memchr(bytes_ + begin, '\n', value_end - begin));
-    auto const* cr =
-        static_cast<unsigned char const*>(std::memchr(bytes_ + begin, '\r', value_end - begin));
-    if (lf == nullptr && cr == nullptr) {
-      return;
+    if (std::size_t const first_end = line_end(begin); first_end < value_end) {
+      doc_->hidden_lines.push_back({first_end + newline_length(first_end), next});
     }
-    std::size_t const brk = static_cast<std::size_t>((lf == nullptr   ? cr
-                                                      : cr == nullptr ? lf
-                                                                      : std::min(lf, cr)) -
-                                                     bytes_);
-    doc_->hidden_lines.push_back({brk + newline_length(brk), next});
   }
 
   void add_issue(syntax_issue_kind kind, std::size_t begin, std::size_t end) {

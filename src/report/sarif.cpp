@@ -34,28 +34,17 @@ public:
   /// code_point_column(file.line_text(line), byte_column), the same.
   std::size_t column(std::size_t line, std::size_t byte_column) {
     constexpr std::size_t step = 4096;
-    auto is_lead = [](char c) {
-      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    };
     std::string_view const text = file_.line_text(line);
     if (line != line_) {
-      marks_.clear();
-      std::size_t leads = 0;
-      for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (i % step == 0)
-          marks_.push_back(leads);
-        if (i < text.size() && is_lead(text[i]))
-          ++leads;
-      }
+      marks_.assign(1, 0);
+      for (std::size_t at = 0; at + step <= text.size(); at += step)
+        marks_.push_back(marks_.back() + code_point_column(text.substr(at, step), step + 1) - 1);
       line_ = line;
     }
     if (byte_column == 0)
       return 1;
-    std::size_t const before = std::min(byte_column - 1, text.size()); // bytes before the column
-    std::size_t leads = marks_[before / step];
-    for (std::size_t i = before / step * step; i < before; ++i)
-      leads += is_lead(text[i]) ? 1 : 0;
-    return 1 + leads + (byte_column - 1 - before); // past the end: a column per byte
+    std::size_t const mark = std::min(byte_column - 1, text.size()) / step;
+    return marks_[mark] + code_point_column(text.substr(mark * step), byte_column - mark * step);
   }
 
   json region(byte_span span) {

@@ -32,6 +32,15 @@ engine::check_options with_client(engine::client c) {
   return o;
 }
 
+/// The first finding with `code` in `text`, if any.
+std::optional<diagnostic> first_finding(std::string const& text, std::string_view code,
+                                        engine::check_options const& o) {
+  for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
+    if (d.code == code)
+      return d;
+  return std::nullopt;
+}
+
 } // namespace
 
 TEST_CASE("variable names decide the role", "[engine]") {
@@ -111,14 +120,10 @@ TEST_CASE("a set of name patterns answers as its globs do", "[engine]") {
 }
 
 TEST_CASE("a percent-encoded provider host is reported, not rewritten", "[engine]") {
-  auto neon001 = [](std::string const& host) -> std::optional<diagnostic> {
-    std::string const text = "DATABASE_URL=postgresql://app@" + host +
-                             ".us-east-2.aws.neon.tech/neondb?sslmode=require\n";
-    for (auto const& d :
-         engine::analyze(text, rules(), with_client(engine::client::libpq)).diagnostics)
-      if (d.code == "NEON001")
-        return d;
-    return std::nullopt;
+  auto neon001 = [](std::string const& host) {
+    return first_finding("DATABASE_URL=postgresql://app@" + host +
+                             ".us-east-2.aws.neon.tech/neondb?sslmode=require\n",
+                         "NEON001", with_client(engine::client::libpq));
   };
   auto const plain = neon001("ep-cool-darkness-a1b2c3d4");
   REQUIRE(plain);
@@ -133,13 +138,9 @@ TEST_CASE("a percent-encoded provider host is reported, not rewritten", "[engine
 
 TEST_CASE("a keyword string read only up to a broken pair gets no parameter edit", "[engine]") {
   // `sslmode=require` appended after `stray` would be read by no one, and offered again forever.
-  auto neon005 = [](std::string const& value) -> std::optional<diagnostic> {
-    std::string const text = "DATABASE_URL=\"" + value + "\"\n";
-    for (auto const& d :
-         engine::analyze(text, rules(), with_client(engine::client::libpq)).diagnostics)
-      if (d.code == "NEON005")
-        return d;
-    return std::nullopt;
+  auto neon005 = [](std::string const& value) {
+    return first_finding("DATABASE_URL=\"" + value + "\"\n", "NEON005",
+                         with_client(engine::client::libpq));
   };
   auto const whole = neon005("host=ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech user=u");
   REQUIRE(whole);
@@ -151,15 +152,10 @@ TEST_CASE("a keyword string read only up to a broken pair gets no parameter edit
 }
 
 TEST_CASE("PRISMA013 copies no broken bytes into the DIRECT_URL it adds", "[engine]") {
-  auto o = with_client(engine::client::prisma);
-  auto prisma013 = [&](std::string const& host_label,
-                       std::string const& after = "") -> std::optional<diagnostic> {
-    std::string const text = "DATABASE_URL=\"postgresql://app@" + host_label +
-                             ".us-east-2.aws.neon.tech/neondb?sslmode=require\"" + after + "\n";
-    for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
-      if (d.code == "PRISMA013")
-        return d;
-    return std::nullopt;
+  auto prisma013 = [](std::string const& host_label, std::string const& after = "") {
+    return first_finding("DATABASE_URL=\"postgresql://app@" + host_label +
+                             ".us-east-2.aws.neon.tech/neondb?sslmode=require\"" + after + "\n",
+                         "PRISMA013", with_client(engine::client::prisma));
   };
   auto const plain = prisma013("ep-cool-darkness-a1b2c3d4");
   REQUIRE(plain);
