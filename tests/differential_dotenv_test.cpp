@@ -185,7 +185,7 @@ our_reading poolcheck_parse(std::string const& text) {
   auto const doc = env::parse(text);
   our_reading out;
   out.invalid_utf8 = std::any_of(doc.issues.begin(), doc.issues.end(), [](auto const& issue) {
-    return issue.kind == env::syntax_issue_kind::invalid_utf8;
+    return issue.kind == syntax_issue_kind::invalid_utf8;
   });
   for (auto const& entry : doc.entries) {
     // Decoding invalid bytes never creates or removes a key: dotenv keys are ASCII.

@@ -79,6 +79,9 @@ void apply_args(std::string const& args, fixture& f) {
       list(o.select);
     else if (flag == "--ignore")
       list(o.ignore);
+    else if (flag == "--role") // NAME=ROLE: what config `[variables.NAME] role` says
+      o.variables[value.substr(0, value.find('='))].role =
+          *engine::parse_role(value.substr(value.find('=') + 1));
     else
       FAIL("unknown fixture argument " << flag);
   }

@@ -1,8 +1,8 @@
 // Every rule's metadata is complete and its examples behave: the bad example produces the rule's
 // code, the good one does not. Docs that are tests cannot lie.
+#include "checks/registry.hpp"
 #include "cli/explain.hpp"
 #include "engine/analysis.hpp"
-#include "engine/precompiled_rules.hpp"
 #include "engine/rule_loader.hpp"
 #include "support/test_support.hpp"
 
@@ -26,16 +26,6 @@ bool reports(engine::rule const& r, std::string const& text) {
 }
 
 } // namespace
-
-TEST_CASE("the precompiled rules are the rule files, read now", "[rules]") {
-  std::optional<engine::rule_set> const precompiled = engine::precompiled_rules();
-  REQUIRE(precompiled); // the test program links the generated rules
-  auto parsed = engine::parse_embedded_rules();
-  REQUIRE(parsed);
-  CHECK(precompiled->rules.size() == parsed->rules.size());
-  CHECK(precompiled->endpoints.size() == parsed->endpoints.size());
-  CHECK(*precompiled == *parsed);
-}
 
 TEST_CASE("every rule has complete metadata", "[rules]") {
   std::set<std::string> codes, names;
@@ -121,7 +111,7 @@ bad = "A=1"
 good = "A=2"
 )",
                                set));
-    auto done = engine::finish(set);
+    auto done = engine::finish(set, checks::code_rules());
     REQUIRE_FALSE(done);
     CHECK(done.error().message.find("no code for it") != std::string::npos);
   }

@@ -8,20 +8,18 @@
 namespace poolcheck::checks {
 namespace {
 
-constexpr std::array<std::pair<env::syntax_issue_kind, std::string_view>, 6> codes{{
-    {env::syntax_issue_kind::unmatched_line, "ENV001"},
-    {env::syntax_issue_kind::unterminated_quote, "ENV002"},
-    {env::syntax_issue_kind::text_after_quote, "ENV003"},
-    {env::syntax_issue_kind::nul_byte, "ENV004"},
-    {env::syntax_issue_kind::invalid_utf8, "ENV005"},
-    {env::syntax_issue_kind::byte_order_mark, "ENV006"},
+constexpr std::array<std::pair<syntax_issue_kind, std::string_view>, 6> codes{{
+    {syntax_issue_kind::unmatched_line, "ENV001"},
+    {syntax_issue_kind::unterminated_quote, "ENV002"},
+    {syntax_issue_kind::text_after_quote, "ENV003"},
+    {syntax_issue_kind::nul_byte, "ENV004"},
+    {syntax_issue_kind::invalid_utf8, "ENV005"},
+    {syntax_issue_kind::byte_order_mark, "ENV006"},
 }};
 
 } // namespace
 
-void env00x_syntax(engine::rule const& r, input const& in, engine::sink& out) {
-  if (in.url)
-    return;
+void env00x_syntax(engine::rule const& r, checked_document const& in, engine::sink& out) {
   for (auto const& issue : in.doc.issues) {
     auto it = std::find_if(codes.begin(), codes.end(), [&](auto const& p) {
       return p.first == issue.kind && p.second == r.code;
@@ -29,7 +27,7 @@ void env00x_syntax(engine::rule const& r, input const& in, engine::sink& out) {
     if (it == codes.end())
       continue;
     std::vector<edit> edits;
-    if (issue.kind == env::syntax_issue_kind::byte_order_mark)
+    if (issue.kind == syntax_issue_kind::byte_order_mark)
       edits.push_back({issue.span, ""});
     out.report(r, issue.span, "", {}, std::move(edits));
   }

@@ -7,10 +7,11 @@
 
 namespace poolcheck::checks {
 
-void env101_unquoted_hash_in_url(engine::rule const& r, input const& in, engine::sink& out) {
-  if (in.url)
-    return; // cut values get no url_facts: the document scope finds them
-  for (env::entry const& e : in.doc.entries) {
+// Cut values get no connection-string context (they are not what the author wrote): the document
+// hook finds them.
+void env101_unquoted_hash_in_url(engine::rule const& r, checked_document const& in,
+                                 engine::sink& out) {
+  for (entry const& e : in.doc.entries) {
     if (!e.cut_by_hash() || !pg::is_connection_string(e.logical_value))
       continue;
     // What the author meant: the value through the end of the "comment", trailing space trimmed.

@@ -23,11 +23,11 @@ std::size_t braced_reference(std::string_view v, std::size_t i) {
 
 } // namespace
 
-void env102_dollar_in_url(engine::rule const& r, input const& in, engine::sink& out) {
-  if (!in.url)
-    return;
-  env::entry const& e = in.url->entry;
-  if (e.quote != env::quoting::none && e.quote != env::quoting::double_quote)
+void env102_dollar_in_url(engine::rule const& r, checked_document const&,
+                          engine::url_facts const& f, engine::sink& out) {
+  entry const& e = f.entry;
+  if (e.format != source_format::dotenv ||
+      (e.quote != quoting::none && e.quote != quoting::double_quote))
     return;
   std::string_view v = e.logical_value;
   for (std::size_t i = v.find('$'); i != std::string_view::npos; i = v.find('$', i + 1)) {
@@ -36,7 +36,7 @@ void env102_dollar_in_url(engine::rule const& r, input const& in, engine::sink& 
       continue;
     }
     std::vector<edit> edits;
-    if (e.logical_to_raw.empty() && env::representable(v, env::quoting::single))
+    if (e.logical_to_raw.empty() && env::representable(v, quoting::single))
       edits.push_back({e.raw_value, env::wrapped(v, '\'')});
     out.report(r, e.raw_span(i, i + 1), e.name, {}, std::move(edits));
     return;

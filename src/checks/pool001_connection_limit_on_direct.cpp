@@ -7,10 +7,8 @@
 
 namespace poolcheck::checks {
 
-void pool001_connection_limit_on_direct(engine::rule const& r, input const& in, engine::sink& out) {
-  if (!in.url)
-    return;
-  auto const& f = *in.url;
+void pool001_connection_limit_on_direct(engine::rule const& r, checked_document const&,
+                                        engine::url_facts const& f, engine::sink& out) {
   if (!f.matched || f.matched->pooled || f.role != engine::role::runtime ||
       f.target != engine::target::serverless)
     return;

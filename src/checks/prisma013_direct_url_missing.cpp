@@ -3,7 +3,6 @@
 // after it. Prisma <= 6 reads it through `directUrl = env("DIRECT_URL")` in schema.prisma, Prisma 7
 // through prisma.config.ts.
 #include "checks/registry.hpp"
-#include "engine/analysis.hpp"
 
 #include <algorithm>
 
@@ -19,13 +18,13 @@ std::string_view terminator_of(std::string_view text, byte_span line) {
   return "";
 }
 
-std::string_view ending_of(env::document const& doc) {
+std::string_view ending_of(poolcheck::document const& doc) {
   switch (doc.dominant_ending) {
-  case env::line_ending::crlf:
+  case line_ending::crlf:
     return "\r\n";
-  case env::line_ending::cr:
+  case line_ending::cr:
     return "\r";
-  case env::line_ending::lf:
+  case line_ending::lf:
     return "\n";
   }
   return "\n";
@@ -34,50 +33,41 @@ std::string_view ending_of(env::document const& doc) {
 // Whether the file reports a syntax issue in `span` (NUL or invalid UTF-8 bytes, a quote that
 // does not close or has text after it): a fix that copied those bytes would repeat what is wrong.
 // The byte order mark is the file's, not the value's.
-bool holds_syntax_issue(env::document const& doc, byte_span span) {
-  return std::any_of(doc.issues.begin(), doc.issues.end(), [&](env::syntax_issue const& i) {
-    return i.kind != env::syntax_issue_kind::byte_order_mark && i.span.begin < span.end &&
-           span.begin < i.span.end;
+bool holds_syntax_issue(poolcheck::document const& doc, byte_span span) {
+  return std::any_of(doc.issues.begin(), doc.issues.end(), [&](syntax_issue const& i) {
+    return i.kind != syntax_issue_kind::byte_order_mark && i.span.overlaps(span);
   });
 }
 
 } // namespace
 
-void prisma013_direct_url_missing(engine::rule const& r, input const& in, engine::sink& out) {
-  if (!in.url || !in.whole_file)
-    return;
-  auto const& f = *in.url;
+void prisma013_direct_url_missing(engine::rule const& r, checked_document const& in,
+                                  engine::url_facts const& f, engine::sink& out) {
   bool prisma =
       f.client.value == engine::client::prisma || f.client.value == engine::client::prisma_adapter;
   if (!prisma || f.role != engine::role::runtime || f.target != engine::target::serverless)
     return;
   if (!f.matched || (f.matched->pooled_host.empty() && !f.matched->pooled_port))
     return; // nothing moves this URL to a pooler
-  if (in.has_direct_entry)
-    return;
+  if (in.has_direct_entry || in.doc.format != source_format::dotenv)
+    return; // a lone value has no file to add a line to
   std::string where = f.client.value == engine::client::prisma_adapter
                           ? "Prisma 7: set it as datasource.url in prisma.config.ts"
                           : "schema.prisma: directUrl = env(\"DIRECT_URL\")";
-  // The entry's line: the last one starting at or before its key (lines are in file order).
-  auto line =
-      std::upper_bound(in.doc.lines.begin(), in.doc.lines.end(), f.entry.key.begin,
-                       [](std::size_t at, env::line const& l) { return at < l.span.begin; });
-  if (line == in.doc.lines.begin())
-    return;
-  --line;
-  if (holds_syntax_issue(in.doc, line->span)) {
+  byte_span const line = f.entry.line;
+  if (holds_syntax_issue(in.doc, line)) {
     out.report(r, f.entry.key, f.entry.name, {{"where", where}}); // advice, no edit
     return;
   }
   std::string_view text = in.doc.text;
-  std::string_view eol = terminator_of(text, line->span);
+  std::string_view eol = terminator_of(text, line);
   std::string added;
   if (eol.empty())
     added += ending_of(in.doc); // the last line had no newline: the file still ends without one
   added += f.entry.exported ? "export DIRECT_URL=" : "DIRECT_URL=";
   added += f.entry.raw_value.of(text);
   added += eol;
-  std::vector<edit> edits{{{line->span.end, line->span.end}, added}};
+  std::vector<edit> edits{{{line.end, line.end}, added}};
   out.report(r, f.entry.key, f.entry.name, {{"where", where}}, std::move(edits));
 }
 

@@ -4,10 +4,8 @@
 
 namespace poolcheck::checks {
 
-void supa005_pooler_user_without_ref(engine::rule const& r, input const& in, engine::sink& out) {
-  if (!in.url)
-    return;
-  auto const& f = *in.url;
+void supa005_pooler_user_without_ref(engine::rule const& r, checked_document const&,
+                                     engine::url_facts const& f, engine::sink& out) {
   if (!f.matched || f.matched->provider != "supabase" || f.matched->kind.rfind("supavisor", 0) != 0)
     return;
   if (!f.info.user || f.info.user->decoded.empty() ||

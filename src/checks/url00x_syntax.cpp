@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <utility>
 
 namespace poolcheck::checks {
@@ -53,19 +55,13 @@ std::string printable(std::string_view raw) {
 
 } // namespace
 
-void url00x_syntax(engine::rule const& r, input const& in, engine::sink& out) {
-  if (!in.url)
-    return;
-  auto const& facts = *in.url;
+void url00x_syntax(engine::rule const& r, checked_document const&, engine::url_facts const& facts,
+                   engine::sink& out) {
   std::string_view value = facts.entry.logical_value;
-  std::vector<std::string_view> duplicates_seen; // one finding per repeated key, not per repeat
+  std::unordered_set<std::string_view> duplicates_seen; // one finding per repeated key
   for (auto const& p : facts.info.problems) {
-    if (p.kind == pg::problem_kind::duplicate_param) {
-      if (std::find(duplicates_seen.begin(), duplicates_seen.end(), p.detail) !=
-          duplicates_seen.end())
-        continue;
-      duplicates_seen.push_back(p.detail);
-    }
+    if (p.kind == pg::problem_kind::duplicate_param && !duplicates_seen.insert(p.detail).second)
+      continue;
     auto it = std::find_if(codes.begin(), codes.end(),
                            [&](auto const& c) { return c.first == p.kind && c.second == r.code; });
     if (it == codes.end())

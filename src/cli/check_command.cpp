@@ -5,6 +5,7 @@
 #include "cli/inputs.hpp"
 #include "cli/project.hpp"
 #include "core/fault_injection.hpp"
+#include "core/parallel_for.hpp"
 #include "engine/analysis.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/fix_loop.hpp"
@@ -14,15 +15,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
 #include <new>
 #include <optional>
 #include <system_error>
-#include <thread>
 #include <unistd.h>
 
 namespace poolcheck::cli {
@@ -40,14 +37,14 @@ struct outcome {
   bool io_error = false;
 };
 
-/// One file to check, with its config decided (shared state, so on the main thread).
+/// One file to check, with its config and client decided (on the main thread: deciding looks at
+/// folders, and caches what it saw).
 struct job {
   std::string path;  // what to read ("-" for stdin)
   std::string named; // what to call it
   std::optional<std::string> text;
   effective_config const* config = nullptr;
-  engine::check_options options; // the config's, with this file's threads and client
-  fs::path folder; // where the client is looked for (on a worker: it costs a few lookups)
+  engine::check_options options; // the config's, with this file's client
 };
 
 /// What checking one file produced; merged into the outcome in file order.
@@ -95,33 +92,25 @@ std::string shown_path_of(job const& j) {
   return j.path == "-" && j.named == "-" ? "<stdin>" : j.named;
 }
 
-file_outcome check_one(job& j, config_resolver& configs, check_flags const& flags) {
+file_outcome check_one(job& j, check_flags const& flags) {
   // For tests: checking fails as it would for want of memory.
   if (fault_injected("check-out-of-memory"))
     throw std::bad_alloc();
   file_outcome out;
-  j.options.client = configs.client_for(*j.config, j.folder);
   std::string shown_path = shown_path_of(j);
   auto check = [&](std::string_view t) {
     return engine::analyze(t, j.config->rules, j.options);
   };
-  if (!flags.fix && !flags.diff) {
-    auto bytes =
-        j.text ? result<text_buffer>(text_buffer(std::move(*j.text))) : read_for_check(j.path);
-    if (!bytes) {
-      out.errors.push_back(describe(bytes.error()));
-      return out;
-    }
-    auto report = check(bytes->view());
-    out.checked = report::checked_file{source_file(shown_path, std::move(*bytes)),
-                                       std::move(report.diagnostics), std::move(report.secrets),
-                                       std::move(report.hidden_lines)};
-    return out;
-  }
-
   auto text = j.text ? result<std::string>(std::move(*j.text)) : read_input(j.path);
   if (!text) {
     out.errors.push_back(describe(text.error()));
+    return out;
+  }
+  if (!flags.fix && !flags.diff) {
+    auto report = check(*text);
+    out.checked = report::checked_file{source_file(shown_path, std::move(*text)),
+                                       std::move(report.diagnostics), std::move(report.secrets),
+                                       std::move(report.hidden_lines)};
     return out;
   }
 
@@ -163,114 +152,20 @@ file_outcome check_one(job& j, config_resolver& configs, check_flags const& flag
   return out;
 }
 
-/// Checks jobs on all cores while the main thread still prepares later ones: preparing a job
-/// (config, client) looks at folders, one after another; checking reads and parses a file. With
-/// --fix, checking starts only once every job is prepared, so that a broken config found late
-/// leaves every file as it was.
-class check_pool {
-public:
-  check_pool(std::size_t expected, config_resolver& configs, check_flags const& flags)
-      : configs_(configs), flags_(flags), results_(expected),
-        threads_wanted_(std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                              expected / 16 + 1)) {
-    if (!flags.fix)
-      start_helpers();
+/// check_one, or why it threw: an exception leaving a worker thread would end the process without a
+/// word. Nothing here allocates (the reason may be a want of memory), and no exception text (which
+/// may quote input) reaches the output.
+file_outcome check_or_say_why(job& j, check_flags const& flags) noexcept {
+  file_outcome out;
+  try {
+    out = check_one(j, flags);
+  } catch (std::bad_alloc const&) {
+    out.failure = "not enough memory to check it";
+  } catch (...) {
+    out.failure = "could not be checked (a poolcheck bug)";
   }
-
-  check_pool(check_pool const&) = delete;
-  check_pool& operator=(check_pool const&) = delete;
-
-  ~check_pool() {
-    {
-      std::lock_guard lock(mutex_);
-      closed_ = abandoned_ = true;
-    }
-    ready_.notify_all();
-    join();
-  }
-
-  void add(job j) {
-    {
-      std::lock_guard lock(mutex_);
-      jobs_.push_back(std::move(j));
-    }
-    ready_.notify_one();
-  }
-
-  /// Every job added, checked; the outcomes in the order the jobs were added.
-  std::vector<file_outcome> finish() {
-    {
-      std::lock_guard lock(mutex_);
-      closed_ = true;
-    }
-    ready_.notify_all();
-    start_helpers();
-    work();
-    join();
-    results_.resize(jobs_.size());
-    for (std::size_t i = 0; i < jobs_.size(); ++i)
-      if (results_[i].failure)
-        results_[i].errors.push_back(shown_path_of(jobs_[i]) + ": " + results_[i].failure);
-    return std::move(results_);
-  }
-
-private:
-  config_resolver& configs_;
-  check_flags const& flags_;
-  std::deque<job> jobs_; // a deque: taken jobs stay in place while more are added
-  std::vector<file_outcome> results_;
-  std::size_t threads_wanted_;
-  std::vector<std::thread> helpers_;
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::size_t next_ = 0;
-  bool closed_ = false;
-  bool abandoned_ = false;
-
-  void start_helpers() {
-    while (helpers_.size() + 1 < threads_wanted_) {
-      try {
-        helpers_.emplace_back([this] { work(); });
-      } catch (std::system_error const&) {
-        return; // fewer threads check the same files
-      }
-    }
-  }
-
-  void join() {
-    for (auto& t : helpers_)
-      t.join();
-    helpers_.clear();
-  }
-
-  void work() {
-    while (true) {
-      std::unique_lock lock(mutex_);
-      ready_.wait(lock, [this] { return abandoned_ || next_ < jobs_.size() || closed_; });
-      if (abandoned_ || next_ == jobs_.size())
-        return; // closed and nothing left
-      std::size_t const i = next_++;
-      job& j = jobs_[i];
-      lock.unlock();
-      results_[i] = check_or_say_why(j);
-    }
-  }
-
-  /// check_one, or why it threw: an exception leaving a worker thread would end the process
-  /// without a word. Nothing here allocates (the reason may be a want of memory), and no
-  /// exception text (which may quote input) reaches the output.
-  file_outcome check_or_say_why(job& j) noexcept {
-    file_outcome out;
-    try {
-      out = check_one(j, configs_, flags_);
-    } catch (std::bad_alloc const&) {
-      out.failure = "not enough memory to check it";
-    } catch (...) {
-      out.failure = "could not be checked (a poolcheck bug)";
-    }
-    return out;
-  }
-};
+  return out;
+}
 
 } // namespace
 
@@ -281,14 +176,15 @@ int run_check(check_flags const& flags) {
 
 int run_check_files(check_flags const& flags, discovery found) {
   config_resolver configs(flags.settings);
-  configs.use_listing(found.folders);
   outcome out;
   out.io_error = !found.errors.empty();
   for (auto const& e : found.errors)
     error_line(e);
 
   engine::rule_set const* any_rules = nullptr;
-  check_pool pool(found.files.size(), configs, flags);
+  // Every job is prepared before any file is checked: a broken config found late leaves every file
+  // as it was.
+  std::vector<job> jobs;
   for (auto& file : found.files) {
     bool is_stdin = file.path == "-";
     std::string named =
@@ -304,9 +200,8 @@ int run_check_files(check_flags const& flags, discovery found) {
     any_rules = &c.rules;
     if (!file.explicit_ && !included(c, named))
       continue;
-    job j{file.path, named, std::move(file.text), &c, c.options, folder};
-    if (found.files.size() == 1) // no other file to keep the other cores busy
-      j.options.threads = std::max(1u, std::thread::hardware_concurrency());
+    job j{file.path, named, std::move(file.text), &c, c.options};
+    j.options.client = configs.client_for(c, folder);
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
       if (!text) {
@@ -316,9 +211,13 @@ int run_check_files(check_flags const& flags, discovery found) {
       }
       j.text = std::move(*text);
     }
-    pool.add(std::move(j));
+    jobs.push_back(std::move(j));
   }
-  auto results = pool.finish();
+  std::vector<file_outcome> results(jobs.size());
+  parallel_for(jobs.size(), [&](std::size_t i) { results[i] = check_or_say_why(jobs[i], flags); });
+  for (std::size_t i = 0; i < jobs.size(); ++i)
+    if (results[i].failure)
+      results[i].errors.push_back(shown_path_of(jobs[i]) + ": " + results[i].failure);
   out.checked.reserve(results.size());
   for (auto& r : results) {
     for (auto const& e : r.errors)

@@ -100,7 +100,7 @@ result<std::unique_ptr<effective_config>> config_resolver::build(std::string con
   if (s.client.value)
     o.client = {*s.client.value, s.client.origin};
   else if (!s.prisma_version.value.empty())
-    o.client = {*config::client_for_prisma_version(s.prisma_version.value),
+    o.client = {*engine::client_for_prisma_version(s.prisma_version.value),
                 "prisma_version " + s.prisma_version.value + " (" + s.prisma_version.origin + ")"};
   return c;
 }
@@ -120,12 +120,10 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
       std::vector<fs::path> visited;
       for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
         visited.push_back(d);
-        folder_facts const here = listing_->facts(d);
         for (auto name : config::file_names)
-          if (config_path.empty() && here.may_have(name) && fs::is_regular_file(d / name, ec))
+          if (config_path.empty() && fs::is_regular_file(d / name, ec))
             config_path = (d / name).string();
-        if (!config_path.empty() || (here.may_have(".git") && fs::exists(d / ".git", ec)) ||
-            d == d.parent_path())
+        if (!config_path.empty() || fs::exists(d / ".git", ec) || d == d.parent_path())
           break;
       }
       for (auto const& v : visited)

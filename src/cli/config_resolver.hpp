@@ -42,14 +42,7 @@ public:
   /// The settings for files in `folder`.
   result<effective_config const*> for_folder(std::filesystem::path const& folder);
 
-  /// What discovery saw (outlives this object): spares asking the file system about those folders.
-  void use_listing(folder_listing const& listing) {
-    listing_ = &listing;
-    projects_.use_listing(listing);
-  }
-
-  /// The client for a file in `folder`: flag, config, else the project's package.json. Unlike
-  /// for_folder, safe to call from several threads.
+  /// The client for a file in `folder`: flag, config, else the project's package.json.
   engine::client_choice client_for(effective_config const& c, std::filesystem::path const& folder);
 
 private:
@@ -60,7 +53,6 @@ private:
   std::unordered_map<std::string, std::string> config_of_folder_;      // absolute folder -> config
   std::filesystem::path cwd_; // asked once: relative folders are resolved against it
   project_detector projects_;
-  folder_listing const* listing_ = &folder_listing::none();
 };
 
 /// `*`, `?` and `**` glob matching on `/`-separated relative paths (include/exclude).

@@ -1,21 +1,11 @@
-// File discovery: git's list inside a work tree, else a walk of the folder on several threads.
+// File discovery: git's list inside a work tree, else a walk of the folder.
 #include "cli/discover.hpp"
 
 #include "cli/process.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <cerrno>
-#include <condition_variable>
-#include <cstring>
-#include <dirent.h>
-#include <fcntl.h>
 #include <filesystem>
-#include <memory>
-#include <mutex>
 #include <system_error>
-#include <thread>
-#include <unistd.h>
 
 namespace poolcheck::cli {
 namespace {
@@ -40,181 +30,26 @@ std::optional<std::vector<std::string>> git_files(std::string const& dir) {
   return out;
 }
 
-// Files up to this size are read by the walk itself (see read_small), up to this much in all: the
-// texts wait in memory until they are checked.
-constexpr std::size_t small_file_limit = 64 * 1024;
-constexpr std::size_t walk_read_budget = std::size_t{64} << 20;
-
-/// The bytes of a small file, read through its open folder: a one-name lookup instead of the whole
-/// path, on the walk's threads. nullopt when it is larger or cannot be read now: it is then read
-/// later, the usual way, which says what is wrong.
-std::optional<std::string> read_small(int folder_fd, char const* name) {
-  int fd = ::openat(folder_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0)
-    return std::nullopt;
-  char buffer[small_file_limit];
-  std::size_t done = 0;
-  bool complete = false;
-  while (done < sizeof buffer) {
-    ssize_t n = ::read(fd, buffer + done, sizeof buffer - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0) {
-      complete = n == 0;
-      break;
+/// The .env files under `folder`, recursively. Symlinked folders are not entered, so a symlink loop
+/// cannot trap the walk; a symlink counts as the file it points to. Folders that cannot be read for
+/// want of permission are skipped, as git and ripgrep do; other errors are said.
+void walk(std::string const& folder, std::vector<found_file>& found,
+          std::vector<std::string>& errors) {
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    fs::directory_entry const& child = *it;
+    std::string const name = child.path().filename().string();
+    std::error_code type_ec;
+    if (child.is_directory(type_ec) && !child.is_symlink(type_ec)) {
+      if (name != ".git" && name != "node_modules")
+        walk(child.path().string(), found, errors);
+    } else if (is_env_file_name(name) && child.is_regular_file(type_ec)) {
+      found.push_back({child.path().string(), false, {}});
     }
-    done += static_cast<std::size_t>(n);
   }
-  ::close(fd);
-  if (!complete)
-    return std::nullopt;
-  return std::string(buffer, done);
+  if (ec && ec != std::errc::permission_denied)
+    errors.push_back(folder + ": " + ec.message());
 }
-
-/// Walks the folder `path` on several threads (a tree of thousands of folders is mostly system
-/// calls, one folder at a time): .env files into `found` (unsorted), folder facts into `out`.
-/// Symlinked folders are not followed, so a symlink loop cannot trap the walk; folders that cannot
-/// be read for want of permission are skipped, as git and ripgrep do.
-class parallel_walk {
-public:
-  parallel_walk(fs::path const& cwd, discovery& out) : cwd_(cwd), out_(out) {}
-
-  void run(std::string const& path, std::vector<found_file>& found) {
-    pending_.push_back(path);
-    std::size_t const threads = std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> helpers;
-    helpers.reserve(threads); // once a thread runs, nothing here may throw before it is joined
-    for (std::size_t t = 1; t < threads; ++t) {
-      try {
-        helpers.emplace_back([this] { work(); });
-      } catch (std::exception const&) {
-        break; // fewer threads walk the same folders
-      }
-    }
-    work();
-    for (auto& t : helpers)
-      t.join();
-    for (auto& f : found_)
-      found.push_back(std::move(f));
-    for (auto const& [folder, name] : seen_)
-      out_.folders.saw(normal_folder(cwd_, folder), name);
-    for (auto const& folder : listed_)
-      out_.folders.listed(normal_folder(cwd_, folder));
-    for (auto& e : errors_)
-      out_.errors.push_back(std::move(e));
-  }
-
-private:
-  fs::path const& cwd_;
-  discovery& out_;
-  std::mutex mutex_;
-  std::condition_variable more_;
-  std::vector<std::string> pending_;        // folders to list
-  std::size_t busy_ = 0;                    // threads listing a folder
-  std::atomic<std::size_t> read_so_far_{0}; // bytes the walk has read (see walk_read_budget)
-  std::vector<found_file> found_;
-  std::vector<std::pair<std::string, std::string>> seen_; // (folder, tracked name)
-  std::vector<std::string> listed_;
-  std::vector<std::string> errors_;
-
-  void work() {
-    while (true) {
-      std::string folder;
-      {
-        std::unique_lock lock(mutex_);
-        more_.wait(lock, [this] { return !pending_.empty() || busy_ == 0; });
-        if (pending_.empty())
-          return; // nothing queued and nobody listing: done
-        folder = std::move(pending_.back());
-        pending_.pop_back();
-        ++busy_;
-      }
-      // An exception leaving a helper thread would end the process without a word.
-      std::string failed;
-      try {
-        list(folder);
-      } catch (std::exception const&) {
-        failed = folder + ": could not be listed";
-      }
-      {
-        std::lock_guard lock(mutex_);
-        --busy_;
-        if (!failed.empty())
-          errors_.push_back(std::move(failed));
-      }
-      more_.notify_all();
-    }
-  }
-
-  /// Lists one folder; queues its subfolders.
-  void list(std::string const& folder) {
-    std::vector<std::string> subfolders;
-    std::vector<found_file> files;
-    std::vector<std::pair<std::string, std::string>> seen;
-    std::string error;
-    bool listed = false;
-    if (std::unique_ptr<DIR, int (*)(DIR*)> open{::opendir(folder.c_str()), ::closedir}) {
-      DIR* const dir = open.get();
-      listed = true;
-      // readdir returns null at the end and on an error, which only errno tells apart.
-      for (errno = 0; dirent const* entry = ::readdir(dir); errno = 0) {
-        std::string_view const name = entry->d_name;
-        if (name == "." || name == "..")
-          continue;
-        if (folder_listing::tracks(name))
-          seen.emplace_back(folder, name);
-        unsigned char type = entry->d_type;
-        // Only folders and .env files matter; a symlink matters only as a .env file (symlinked
-        // folders are not entered), so other names need neither a path nor a stat.
-        if (type == DT_LNK ? !is_env_file_name(name)
-                           : type != DT_UNKNOWN && type != DT_DIR && !is_env_file_name(name))
-          continue;
-        std::string child = folder + (folder.ends_with('/') ? "" : "/") + std::string(name);
-        if (type == DT_UNKNOWN || type == DT_LNK) {
-          // Symlinks count as what they point to, for files; a symlinked folder is not entered.
-          std::error_code ec;
-          auto const link = fs::symlink_status(child, ec);
-          auto const target = fs::status(child, ec);
-          if (fs::is_directory(link))
-            type = DT_DIR;
-          else if (fs::is_regular_file(target))
-            type = DT_REG;
-          else
-            continue;
-        }
-        if (type == DT_DIR) {
-          if (name != ".git" && name != "node_modules")
-            subfolders.push_back(std::move(child));
-        } else if (type == DT_REG && is_env_file_name(name)) {
-          std::optional<std::string> text;
-          if (read_so_far_.load(std::memory_order_relaxed) < walk_read_budget) {
-            text = read_small(::dirfd(dir), entry->d_name);
-            if (text)
-              read_so_far_.fetch_add(text->size(), std::memory_order_relaxed);
-          }
-          files.push_back({std::move(child), false, std::move(text)});
-        }
-      }
-      if (errno != 0) { // a listing broken off: what it lacks must not read as absent
-        listed = false;
-        error = folder + ": " + std::strerror(errno);
-      }
-    } else if (errno != EACCES) {
-      error = folder + ": " + std::strerror(errno);
-    }
-    std::lock_guard lock(mutex_);
-    for (auto& f : subfolders)
-      pending_.push_back(std::move(f));
-    for (auto& f : files)
-      found_.push_back(std::move(f));
-    for (auto& s : seen)
-      seen_.push_back(std::move(s));
-    if (listed)
-      listed_.push_back(folder);
-    if (!error.empty())
-      errors_.push_back(std::move(error));
-  }
-};
 
 } // namespace
 
@@ -224,8 +59,6 @@ bool is_env_file_name(std::string_view name) {
 
 discovery discover(std::vector<std::string> const& paths) {
   discovery out;
-  std::error_code cwd_ec;
-  fs::path const cwd = fs::current_path(cwd_ec);
   for (auto const& path : paths) {
     if (path == "-") {
       out.files.push_back({path, true, {}});
@@ -252,7 +85,7 @@ discovery discover(std::vector<std::string> const& paths) {
           found.push_back({p.lexically_normal().string(), false, {}});
       }
     } else {
-      parallel_walk(cwd, out).run(path, found);
+      walk(path, found, out.errors);
     }
     std::sort(found.begin(), found.end(),
               [](found_file const& a, found_file const& b) { return a.path < b.path; });

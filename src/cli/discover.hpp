@@ -3,8 +3,6 @@
 // .gitignore is honoured; elsewhere by a walk that skips `.git` and `node_modules`.
 #pragma once
 
-#include "cli/folder_listing.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,15 +13,12 @@ namespace poolcheck::cli {
 struct found_file {
   std::string path;                // "-" stands for stdin
   bool explicit_ = false;          // named on the command line (include/exclude do not apply)
-  std::optional<std::string> text; // the bytes when already read: git's index, or a small file
-                                   // the walk read
+  std::optional<std::string> text; // the bytes when already read (git's index)
 };
 
 struct discovery {
   std::vector<found_file> files;   // in a stable order
   std::vector<std::string> errors; // one line each: what could not be read or walked
-  folder_listing folders;          // what the walk saw in the folders it listed (none from git:
-                                   // its list leaves out ignored files)
 };
 
 discovery discover(std::vector<std::string> const& paths);

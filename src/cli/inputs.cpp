@@ -1,7 +1,7 @@
 // Reading inputs and rule files; the only place besides the fix writer that touches the disk.
 #include "cli/inputs.hpp"
 
-#include "core/fault_injection.hpp"
+#include "checks/registry.hpp"
 #include "core/redact.hpp"
 #include "engine/rule_loader.hpp"
 
@@ -13,10 +13,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
-#include <signal.h>
 #include <sstream>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,10 +26,6 @@ void error_line(std::string const& message) {
 }
 
 namespace {
-
-// Files at least this large are mapped rather than read when only checked (see text_buffer).
-// Smaller ones are read: for a tree of small files a map costs more system calls than a read.
-constexpr std::size_t map_threshold = std::size_t{4} << 20;
 
 struct opened_file {
   int fd = -1;
@@ -92,25 +85,6 @@ result<std::string> read_to_end(std::string const& path, opened_file file) {
   return bytes;
 }
 
-// A mapped file that another program truncates makes reading past its new end raise SIGBUS.
-// That is not a crash to show: say what happened and stop before anything is written.
-void on_truncated_map(int) {
-  constexpr char message[] =
-      "poolcheck: a file shrank while it was being checked; nothing was written\n";
-  [[maybe_unused]] auto n = ::write(STDERR_FILENO, message, sizeof message - 1);
-  ::_exit(2);
-}
-
-void report_truncated_maps() {
-  static std::once_flag installed;
-  std::call_once(installed, [] {
-    struct sigaction action {};
-    action.sa_handler = on_truncated_map;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(SIGBUS, &action, nullptr);
-  });
-}
-
 } // namespace
 
 result<std::string> read_input(std::string const& path) {
@@ -123,26 +97,8 @@ result<std::string> read_input(std::string const& path) {
   return read_to_end(path, *file);
 }
 
-result<text_buffer> read_for_check(std::string const& path) {
-  POOLCHECK_TRY(file, open_regular(path));
-  if (file->size >= map_threshold) {
-    report_truncated_maps();
-    // MAP_POPULATE maps the whole file up front, in one call, from the page cache.
-    void* map = ::mmap(nullptr, file->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, file->fd, 0);
-    if (map != MAP_FAILED) {
-      // For tests: another program shortens the file right after it was mapped.
-      if (fault_injected("shrink-after-map") && ::truncate(path.c_str(), 0) != 0)
-        std::perror("poolcheck: POOLCHECK_FAULT=shrink-after-map");
-      ::close(file->fd);
-      return text_buffer::adopt_map(map, file->size);
-    }
-  }
-  POOLCHECK_TRY(text, read_to_end(path, *file));
-  return text_buffer(std::move(*text));
-}
-
 result<engine::rule_set> load_all_rules(std::vector<std::string> const& dirs) {
-  auto builtin = engine::builtin_rules();
+  auto builtin = engine::builtin_rules(checks::code_rules());
   if (!builtin)
     return builtin.error();
   engine::rule_set set = std::move(*builtin);
@@ -165,7 +121,7 @@ result<engine::rule_set> load_all_rules(std::vector<std::string> const& dirs) {
         return loaded.error();
     }
   }
-  if (auto done = engine::finish(set); !done)
+  if (auto done = engine::finish(set, checks::code_rules()); !done)
     return done.error();
   return set;
 }

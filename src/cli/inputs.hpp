@@ -2,7 +2,6 @@
 #pragma once
 
 #include "core/result.hpp"
-#include "core/text_buffer.hpp"
 #include "engine/rule.hpp"
 
 #include <string>
@@ -13,12 +12,8 @@ namespace poolcheck::cli {
 /// The bytes of `path`, or of stdin for "-". Folders and unreadable files are problems.
 result<std::string> read_input(std::string const& path);
 
-/// Like read_input, for a named file (not stdin) that is only checked: a large file is mapped, not
-/// copied. Its
-/// bytes may then change if another program writes the file meanwhile, so a fix reads a copy.
-result<text_buffer> read_for_check(std::string const& path);
-
-/// The built-in rules plus `dirs/*.toml` (in name order), checked for consistency.
+/// The built-in rules plus `dirs/*.toml` (in name order), checked for consistency, with the code
+/// rules of checks/ attached.
 result<engine::rule_set> load_all_rules(std::vector<std::string> const& dirs);
 
 /// Colour for `--color auto|always|never` (auto: a terminal, and NO_COLOR unset or empty).

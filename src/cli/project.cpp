@@ -23,13 +23,6 @@ std::optional<std::string> read_small_file(fs::path const& p) {
   return s.str();
 }
 
-int major_version(std::string const& spec) {
-  for (std::size_t i = 0; i < spec.size(); ++i)
-    if (spec[i] >= '0' && spec[i] <= '9')
-      return std::atoi(spec.c_str() + i);
-  return 0; // "latest", a tag or a URL: unknown
-}
-
 } // namespace
 
 engine::client_choice client_from_package_json(std::string const& text) {
@@ -53,11 +46,12 @@ engine::client_choice client_from_package_json(std::string const& text) {
     return d.first.rfind("@prisma/adapter-", 0) == 0;
   });
   if (has_prisma) {
-    int major = major_version(prisma_spec);
     std::string origin = "package.json (prisma " + prisma_spec + ")";
-    if (has_adapter || major >= 7)
+    // "latest", a tag or a URL: no version to go by, so the classic engine.
+    auto by_version = engine::client_for_prisma_version(prisma_spec);
+    if (has_adapter)
       return {engine::client::prisma_adapter, origin};
-    return {engine::client::prisma, origin};
+    return {by_version.value_or(engine::client::prisma), origin};
   }
   if (deps.contains("pg"))
     return {engine::client::node_postgres, "package.json (pg)"};
@@ -66,46 +60,37 @@ engine::client_choice client_from_package_json(std::string const& text) {
   return {};
 }
 
+fs::path normal_folder(fs::path const& cwd, fs::path const& p) {
+  fs::path out = (p.is_absolute() ? p : cwd / p).lexically_normal();
+  if (!out.has_filename() && out.has_relative_path())
+    out = out.parent_path(); // "a/b/" -> "a/b"
+  return out;
+}
+
 engine::client_choice project_detector::client_for(fs::path const& folder) {
   std::error_code ec;
-  if (folder.is_relative()) {
-    std::lock_guard lock(mutex_);
-    if (cwd_.empty())
-      cwd_ = fs::current_path(ec);
-    if (ec)
-      return {};
-  }
-  // cwd_ is written once, under the lock, and read (for a relative folder) only after taking it.
-  fs::path dir = normal_folder(cwd_, folder);
+  if (folder.is_relative() && cwd_.empty())
+    cwd_ = fs::current_path(ec);
   std::vector<fs::path> visited;
   engine::client_choice found;
-  for (; !dir.empty(); dir = dir.parent_path()) {
-    {
-      // The lookups below run unlocked: two threads may look at the same folder, and agree.
-      std::lock_guard lock(mutex_);
-      if (auto it = cache_.find(dir.native()); it != cache_.end()) {
-        found = it->second;
-        break;
-      }
+  for (fs::path dir = normal_folder(cwd_, folder); !dir.empty(); dir = dir.parent_path()) {
+    if (auto it = cache_.find(dir.native()); it != cache_.end()) {
+      found = it->second;
+      break;
     }
     visited.push_back(dir);
-    folder_facts const here = listing_->facts(dir);
-    if (here.may_have("package.json")) {
-      if (auto pkg = read_small_file(dir / "package.json")) {
-        found = client_from_package_json(*pkg);
-        if (found.value != engine::client::unknown)
-          break;
-      }
+    if (auto pkg = read_small_file(dir / "package.json")) {
+      found = client_from_package_json(*pkg);
+      if (found.value != engine::client::unknown)
+        break;
     }
-    if (here.may_have("prisma") && listing_->facts(dir / "prisma").may_have("schema.prisma") &&
-        read_small_file(dir / "prisma" / "schema.prisma")) {
+    if (read_small_file(dir / "prisma" / "schema.prisma")) {
       found = {engine::client::prisma, "prisma/schema.prisma"};
       break;
     }
-    if ((here.may_have(".git") && fs::exists(dir / ".git", ec)) || dir == dir.parent_path())
+    if (fs::exists(dir / ".git", ec) || dir == dir.parent_path())
       break;
   }
-  std::lock_guard lock(mutex_);
   for (auto const& v : visited)
     cache_[v.native()] = found;
   return found;

@@ -4,28 +4,26 @@
 // repository root.
 #pragma once
 
-#include "cli/folder_listing.hpp"
 #include "engine/context.hpp"
 
 #include <filesystem>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 
 namespace poolcheck::cli {
 
-/// Safe to share between threads: files are checked in parallel, each asking for its folder.
+/// `p` made absolute against `cwd`, in normal form and without a trailing separator: the form of a
+/// folder that lookups cache it by.
+std::filesystem::path normal_folder(std::filesystem::path const& cwd,
+                                    std::filesystem::path const& p);
+
+/// Each folder is looked at once: its answer is kept for every file below it.
 class project_detector {
 public:
   /// The client for files in `folder`; unknown when nothing says.
   engine::client_choice client_for(std::filesystem::path const& folder);
 
-  /// What discovery saw (outlives this object): spares asking the file system about those folders.
-  void use_listing(folder_listing const& listing) { listing_ = &listing; }
-
 private:
-  folder_listing const* listing_ = &folder_listing::none();
-  std::mutex mutex_;
   std::filesystem::path cwd_; // asked once: relative folders are resolved against it
   std::unordered_map<std::string, engine::client_choice> cache_; // by absolute folder
 };

@@ -96,7 +96,7 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
   }
   if (auto const* n = doc.get("prisma_version")) {
     POOLCHECK_TRY(v, r.string(*n, "prisma_version"));
-    if (!client_for_prisma_version(*v))
+    if (!engine::client_for_prisma_version(*v))
       return r.at(*n, "`prisma_version` must start with a major version number, e.g. \"6.19.0\"");
     s.prisma_version = {*v, r.where(*n)};
   }
@@ -163,19 +163,6 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
 }
 
 } // namespace
-
-std::optional<engine::client> client_for_prisma_version(std::string_view version) {
-  std::size_t i = 0;
-  while (i < version.size() && (version[i] == '^' || version[i] == '~' || version[i] == 'v' ||
-                                version[i] == '=' || version[i] == '>' || version[i] == ' '))
-    ++i;
-  if (i >= version.size() || version[i] < '0' || version[i] > '9')
-    return std::nullopt;
-  int major = 0;
-  for (; i < version.size() && version[i] >= '0' && version[i] <= '9'; ++i)
-    major = major * 10 + (version[i] - '0');
-  return major >= 7 ? engine::client::prisma_adapter : engine::client::prisma;
-}
 
 result<settings> parse(std::string const& path, std::string_view text) {
   toml::table doc;

@@ -52,9 +52,6 @@ inline constexpr std::string_view file_names[] = {"poolcheck.toml", ".poolcheck.
 /// Parses a config file. Unknown keys and bad values are problems naming file:line:col.
 result<settings> parse(std::string const& path, std::string_view text);
 
-/// The client a Prisma version implies: 7 and later use driver adapters.
-std::optional<engine::client> client_for_prisma_version(std::string_view version);
-
 /// The effective settings as text, one `key = value  # origin` line each.
 std::string describe(settings const& s);
 

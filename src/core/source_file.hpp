@@ -3,7 +3,6 @@
 #pragma once
 
 #include "core/span.hpp"
-#include "core/text_buffer.hpp"
 
 #include <optional>
 #include <string>
@@ -36,19 +35,15 @@ private:
 };
 
 /// A checked file: its path, its bytes and their line index, built when first asked for (most
-/// files have no findings, and a large one has millions of lines). Not safe to share between
-/// threads while the index is unbuilt.
+/// files have no findings). Not safe to share between threads while the index is unbuilt.
 class source_file {
 public:
   source_file(std::string path, std::string bytes)
-      : source_file(std::move(path), text_buffer(std::move(bytes))) {}
-
-  source_file(std::string path, text_buffer bytes)
       : path_(std::move(path)), bytes_(std::move(bytes)) {}
 
   [[nodiscard]] std::string const& path() const { return path_; }
 
-  [[nodiscard]] std::string_view text() const { return bytes_.view(); }
+  [[nodiscard]] std::string_view text() const { return bytes_; }
 
   [[nodiscard]] line_column position(std::size_t offset) const { return lines().position(offset); }
 
@@ -62,7 +57,7 @@ public:
 
 private:
   std::string path_;
-  text_buffer bytes_;
+  std::string bytes_;
   mutable std::optional<line_index> lines_;
 
   line_index const& lines() const {

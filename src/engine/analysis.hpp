@@ -1,8 +1,10 @@
-// Checks one .env text: parse, find connection strings, build their context, run every rule.
-// Pure: takes bytes and options, returns findings. Only the CLI reads and writes files.
+// The check pipeline for one document, top to bottom: entries -> one context per connection
+// string -> rules -> suppressions -> severities -> sorted findings. Pure: takes a document (or .env
+// bytes) and options, returns findings. Only the CLI reads and writes files.
 #pragma once
 
 #include "core/diagnostic.hpp"
+#include "core/document.hpp"
 #include "engine/context.hpp"
 #include "engine/rule.hpp"
 
@@ -27,17 +29,20 @@ struct check_options {
   };
 
   std::map<std::string, variable_override, std::less<>> variables;
-
-  /// Threads a file's connection strings may be shared among (when there are thousands).
-  std::size_t threads = 1;
 };
 
+/// What checking one document found: the one result every reporter and the fixer take.
 struct file_report {
   std::vector<diagnostic> diagnostics; // sorted by position, then code
-  std::vector<byte_span> secrets;      // password bytes in the file: every reporter masks them
-  std::vector<byte_span> hidden_lines; // env::document::hidden_lines: shown masked
+  std::vector<byte_span> secrets;      // password bytes in the text, in order: every output masks
+  std::vector<byte_span> hidden_lines; // document::hidden_lines: shown masked whole
 };
 
+/// Checks a document that any input format produced.
+file_report analyze(poolcheck::document const& doc, rule_set const& rules,
+                    check_options const& options);
+
+/// Checks .env bytes.
 file_report analyze(std::string_view text, rule_set const& rules, check_options const& options);
 
 /// Checks one connection string as if it were the value of variable `name`, outside any file:
@@ -45,7 +50,8 @@ file_report analyze(std::string_view text, rule_set const& rules, check_options 
 file_report analyze_value(std::string_view name, std::string_view value, rule_set const& rules,
                           check_options const& options);
 
-/// The role a variable's name implies (`DIRECT_URL`, `*_UNPOOLED`, ... are direct).
-role role_of(std::string_view name, rule_set const& rules);
+/// The role of variable `name`: config `[variables.NAME] role` first, else what the name implies
+/// (`DIRECT_URL`, `*_UNPOOLED`, ... are direct).
+role role_of(std::string_view name, rule_set const& rules, check_options const& options);
 
 } // namespace poolcheck::engine

@@ -57,4 +57,18 @@ std::optional<role> parse_role(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<client> client_for_prisma_version(std::string_view spec) {
+  std::size_t i = spec.find_first_not_of("^~v=> ");
+  if (i == std::string_view::npos || spec[i] < '0' || spec[i] > '9')
+    return std::nullopt;
+  // Only whether the major version is 7 or more matters: a long number is not read whole.
+  std::size_t digits = spec.find_first_not_of("0123456789", i);
+  digits = (digits == std::string_view::npos ? spec.size() : digits) - i;
+  spec = spec.substr(i, digits);
+  while (spec.size() > 1 && spec.front() == '0')
+    spec.remove_prefix(1);
+  bool const seven_or_more = spec.size() > 1 || spec.front() >= '7';
+  return seven_or_more ? client::prisma_adapter : client::prisma;
+}
+
 } // namespace poolcheck::engine

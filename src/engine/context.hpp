@@ -26,6 +26,10 @@ std::optional<client> parse_client(std::string_view s);
 std::optional<target> parse_target(std::string_view s);
 std::optional<role> parse_role(std::string_view s);
 
+/// The client a Prisma version spec implies (`6.19.0`, `^7.0.1`, `~5`): its query engine before
+/// 7, driver adapters from 7 on; nullopt when the spec names no major version.
+std::optional<client> client_for_prisma_version(std::string_view spec);
+
 /// How the client was decided, for messages ("--client", "package.json (prisma 6.19.0)", ...).
 struct client_choice {
   engine::client value = client::unknown;

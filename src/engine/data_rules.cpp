@@ -197,7 +197,8 @@ void run_data_rule(rule const& r, rule_set const& rules, url_facts const& f, sin
   case rule_kind::param_not_in:
     return run_param_not_in(r, f, out, assumed);
   case rule_kind::code:
-    return;
+  case rule_kind::suppression:
+    return; // not data rules
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/result.hpp"
+#include "engine/code_rule.hpp"
 #include "engine/context.hpp"
 #include "engine/host_pattern.hpp"
 #include "engine/name_patterns.hpp"
@@ -17,7 +18,8 @@
 namespace poolcheck::engine {
 
 enum class rule_kind {
-  code,          // logic in checks/
+  code,          // logic in checks/ (engine/code_rule.hpp)
+  suppression,   // about inline suppressions: reported by the suppression pass (ENV201, ENV202)
   endpoint,      // the URL points at a provider endpoint kind it should not, in this context
   param_missing, // a parameter the context needs is absent
   param_present, // a parameter (optionally: with one of some values) is present and should not be
@@ -71,6 +73,7 @@ struct rule {
   std::optional<long long> equals; // param_below: also report this exact value
   std::string rewrite;             // endpoint: "pooled" or "direct", or empty
   std::string advice;              // template shown when no edit can be derived
+  code_check check;                // kind == code: the hook that implements it
   source_location defined_at;
 
   friend bool operator==(rule const&, rule const&) = default;

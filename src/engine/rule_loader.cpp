@@ -1,9 +1,7 @@
 // TOML -> rule_set, strict: every key is known, every value has the right type and range.
 #include "engine/rule_loader.hpp"
 
-#include "checks/registry.hpp"
 #include "engine/embedded_rules.hpp"
-#include "engine/precompiled_rules.hpp"
 
 #include <toml++/toml.h>
 
@@ -199,6 +197,7 @@ result<void> read_rule(reader const& r, toml::table const& t, rule& out) {
 
   static constexpr std::pair<std::string_view, rule_kind> kinds[] = {
       {"code", rule_kind::code},
+      {"suppression", rule_kind::suppression},
       {"endpoint", rule_kind::endpoint},
       {"param-missing", rule_kind::param_missing},
       {"param-present", rule_kind::param_present},
@@ -389,10 +388,10 @@ result<void> load_rules(std::string_view path, std::string_view text, rule_set& 
   return read_document(r, doc, into);
 }
 
-result<void> finish(rule_set& set) {
+result<void> finish(rule_set& set, std::span<code_rule const> code_rules) {
   std::sort(set.rules.begin(), set.rules.end(),
             [](rule const& a, rule const& b) { return a.code < b.code; });
-  for (auto const& r : set.rules) {
+  for (auto& r : set.rules) {
     for (auto const* list : {&r.params_in, &r.params_not_in})
       if (!list->empty() && !set.lists.contains(*list))
         return problem{"unknown list `" + *list + "` in rule " + r.code, r.defined_at};
@@ -402,34 +401,25 @@ result<void> finish(rule_set& set) {
       return problem{"rule " + r.code + " names `" + r.param + "`, which has no [parameter." +
                          r.param + "] table",
                      r.defined_at};
-    if (r.kind == rule_kind::code && !checks::find_code_rule(r.code))
+    if (r.kind != rule_kind::code)
+      continue;
+    auto code = std::find_if(code_rules.begin(), code_rules.end(),
+                             [&](code_rule const& c) { return c.code == r.code; });
+    if (code == code_rules.end() || std::holds_alternative<std::monostate>(code->check))
       return problem{"rule " + r.code + " is `kind = \"code\"` but poolcheck has no code for it",
                      r.defined_at};
+    r.check = code->check;
   }
   return {};
 }
 
-result<rule_set> parse_embedded_rules() {
+result<rule_set> builtin_rules(std::span<code_rule const> code_rules) {
   rule_set set;
-  for (auto const& file : embedded_rule_files()) {
-    POOLCHECK_TRY(loaded, load_rules(file.path, file.text, set));
-  }
-  return set;
-}
-
-// Programs built without the generated rules (the generator, the fuzz targets) get this one.
-[[gnu::weak]] std::optional<rule_set> precompiled_rules() {
-  return std::nullopt;
-}
-
-result<rule_set> builtin_rules() {
-  // Built for each caller, who owns and may extend it: a kept copy would have to be copied.
-  std::optional<rule_set> precompiled = precompiled_rules();
-  result<rule_set> set =
-      precompiled ? result<rule_set>(std::move(*precompiled)) : parse_embedded_rules();
-  if (set)
-    if (auto done = finish(*set); !done)
-      return done.error();
+  for (auto const& file : embedded_rule_files())
+    if (auto loaded = load_rules(file.path, file.text, set); !loaded)
+      return loaded.error();
+  if (auto done = finish(set, code_rules); !done)
+    return done.error();
   return set;
 }
 

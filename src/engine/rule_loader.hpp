@@ -5,6 +5,7 @@
 #include "core/result.hpp"
 #include "engine/rule.hpp"
 
+#include <span>
 #include <string_view>
 
 namespace poolcheck::engine {
@@ -13,14 +14,11 @@ namespace poolcheck::engine {
 /// code is already present replaces it (user rule folders override the built-in rules).
 result<void> load_rules(std::string_view path, std::string_view text, rule_set& into);
 
-/// The built-in rules, finished (see finish): precompiled at build time when the program has them
-/// (see precompiled_rules.hpp), else parsed from the embedded rules/*.toml. Built for each call.
-result<rule_set> builtin_rules();
+/// The built-in rules (the embedded rules/*.toml), finished (see finish) with `code_rules`.
+result<rule_set> builtin_rules(std::span<code_rule const> code_rules);
 
-/// The embedded rules/*.toml, parsed now (what the precompiled rules are generated from).
-result<rule_set> parse_embedded_rules();
-
-/// Sorts rules by code and checks cross-references (named lists, parameters, code rules).
-result<void> finish(rule_set& set);
+/// Sorts rules by code, checks cross-references (named lists, parameters) and gives each
+/// `kind = "code"` rule its hook from `code_rules` (an error when it has none).
+result<void> finish(rule_set& set, std::span<code_rule const> code_rules);
 
 } // namespace poolcheck::engine

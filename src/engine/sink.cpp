@@ -36,9 +36,18 @@ void sink::report(rule const& r, byte_span span, std::string_view variable, vars
   out_.push_back(std::move(d));
 }
 
-void sink::report_value(rule const& r, env::entry const& e, byte_span span, vars const& values,
+void sink::report_value(rule const& r, entry const& e, byte_span span, vars const& values,
                         std::vector<edit> const& edits, bool assumed) {
-  auto mapped = env::to_file_edits(e, edits);
+  env::file_edits mapped;
+  switch (e.format) {
+  case source_format::dotenv:
+    mapped = env::to_file_edits(e, edits);
+    break;
+  case source_format::lone_value: // written back as is
+    for (auto const& ed : edits)
+      mapped.edits.push_back({e.raw_span(ed.span.begin, ed.span.end), ed.replacement});
+    break;
+  }
   std::size_t before = out_.size();
   report(r, e.raw_span(span.begin, span.end), e.name, values, std::move(mapped.edits), assumed);
   if (mapped.requoted && out_.size() > before && out_.back().fix)

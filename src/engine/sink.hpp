@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/diagnostic.hpp"
+#include "core/entry.hpp"
 #include "engine/rule.hpp"
 #include "engine/template.hpp"
-#include "env/document.hpp"
 
 #include <map>
 #include <optional>
@@ -26,8 +26,8 @@ public:
               std::vector<edit> edits = {}, bool assumed = false);
 
   /// Reports `r` about entry `e`: `span` and `edits` are relative to its logical value and are
-  /// mapped onto the file in the entry's quoting (a re-quoted value makes the fix unsafe).
-  void report_value(rule const& r, env::entry const& e, byte_span span, vars const& values,
+  /// written back in the entry's format and quoting (a re-quoted value makes the fix unsafe).
+  void report_value(rule const& r, entry const& e, byte_span span, vars const& values,
                     std::vector<edit> const& edits = {}, bool assumed = false);
 
 private:

@@ -86,34 +86,44 @@ bool is_directive(std::string_view comment_line) {
   return after_tag(comment_line) != std::string_view::npos;
 }
 
-void apply_suppressions(env::document const& doc, rule_set const& rules,
+void apply_suppressions(poolcheck::document const& doc, rule_set const& rules,
                         std::vector<diagnostic>& diagnostics, rule const* report_unknown,
                         rule const* report_unused) {
   std::vector<suppression> found;
   byte_span whole{0, doc.text.size()};
-  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
-    auto const& l = doc.lines[i];
-    if (l.kind != env::line_kind::comment)
-      continue;
-    // A line suppression covers the entry on the next line (a comment or blank line in between
-    // breaks the link, as with hadolint's `ignore=`).
-    byte_span target{};
-    if (i + 1 < doc.lines.size() && doc.lines[i + 1].kind == env::line_kind::entry)
-      target = doc.lines[i + 1].span;
-    parse_comment(doc.text, l.span, target, whole, found);
-  }
+  for (auto const& c : doc.comments)
+    parse_comment(doc.text, c.span, c.next_entry_line, whole, found);
   if (found.empty())
     return;
 
+  // Each finding looks only at the file-wide suppressions and at those on the one line that can
+  // hold it: lines do not overlap, so that is the last covered line starting at or before it.
+  std::vector<suppression*> file_wide, by_line;
+  for (auto& s : found) {
+    if (s.applies_to == whole)
+      file_wide.push_back(&s);
+    else if (!s.applies_to.empty())
+      by_line.push_back(&s);
+  }
+  auto starts_before = [](suppression const* s, suppression const* t) {
+    return s->applies_to.begin < t->applies_to.begin;
+  };
+  std::stable_sort(by_line.begin(), by_line.end(), starts_before);
   std::erase_if(diagnostics, [&](diagnostic const& d) {
     bool hit = false;
-    for (auto& s : found) {
-      if (names(s, d.code) && s.applies_to.begin <= d.span.begin &&
-          d.span.begin < s.applies_to.end) {
-        s.used = true;
-        hit = true;
-      }
-    }
+    auto take = [&](suppression* s) {
+      if (names(*s, d.code) && s->applies_to.contains(d.span.begin))
+        s->used = hit = true;
+    };
+    for (auto* s : file_wide)
+      take(s);
+    auto after = std::upper_bound(
+        by_line.begin(), by_line.end(), d.span.begin,
+        [](std::size_t at, suppression const* s) { return at < s->applies_to.begin; });
+    for (auto it = after;
+         it != by_line.begin() && (*std::prev(it))->applies_to == (*std::prev(after))->applies_to;
+         --it)
+      take(*std::prev(it));
     return hit;
   });
 

@@ -1,16 +1,16 @@
-// Everything known about one connection string in a .env file: where it sits, what it parses to,
-// and the context it is judged in. Rules read it; nothing here changes it.
+// Everything known about one connection string: the entry it sits in, what it parses to, and the
+// context it is judged in, found once before any rule runs. Rules read it; nothing changes it.
 #pragma once
 
+#include "core/entry.hpp"
 #include "engine/context.hpp"
 #include "engine/rule.hpp"
-#include "env/document.hpp"
 #include "pg/conninfo.hpp"
 
 namespace poolcheck::engine {
 
 struct url_facts {
-  env::entry const& entry;
+  poolcheck::entry const& entry;
   pg::conninfo const& info;
   engine::role role = role::runtime;
   client_choice client;

@@ -1,19 +1,12 @@
 // Reads .env bytes exactly as motdotla/dotenv's released regex parser does, without copying or
 // normalising them, and records every byte in a line item so the document prints back unchanged.
-#include "core/huge_pages.hpp"
-#include "core/in_parallel.hpp"
 #include "env/document.hpp"
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstring>
-#include <deque>
-#include <span>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <optional>
+#include <utility>
 
 namespace poolcheck::env {
 
@@ -24,74 +17,10 @@ constexpr std::size_t npos = std::string_view::npos;
 // Binary input would otherwise produce one issue per byte; a hundred of each is enough to act on.
 constexpr std::size_t max_encoding_issues = 100;
 
-constexpr std::uint64_t ones = 0x0101010101010101ULL;
-constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
-constexpr std::uint64_t low_bits = 0x7f7f7f7f7f7f7f7fULL;
-
-// One bit (0x80) set per byte of `word` that is zero, with no false positives.
-std::uint64_t zero_bytes(std::uint64_t word) {
-  return ~(((word & low_bits) + low_bits) | word) & high_bits;
-}
-
-std::uint64_t load_word(char const* at) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, at, sizeof word);
-  return word;
-}
-
 // JavaScript's `\w` is ASCII-only, so the key class is exactly [A-Za-z0-9_.-].
-constexpr std::array<bool, 256> key_char_table = [] {
-  std::array<bool, 256> table{};
-  for (int c = 'a'; c <= 'z'; ++c) {
-    table[static_cast<std::size_t>(c)] = true;
-  }
-  for (int c = 'A'; c <= 'Z'; ++c) {
-    table[static_cast<std::size_t>(c)] = true;
-  }
-  for (int c = '0'; c <= '9'; ++c) {
-    table[static_cast<std::size_t>(c)] = true;
-  }
-  table['_'] = true;
-  table['.'] = true;
-  table['-'] = true;
-  return table;
-}();
-
-// Offset of the first byte of `text` at or after `at` that is a line break or, when `stop_at_hash`,
-// a `#`; text.size() when there is none. Sixteen or eight bytes at a time: values and lines are
-// long.
-std::size_t find_line_stop(std::string_view text, std::size_t at, bool stop_at_hash) {
-#if defined(__SSE2__)
-  __m128i const lf = _mm_set1_epi8('\n');
-  __m128i const cr = _mm_set1_epi8('\r');
-  __m128i const other = _mm_set1_epi8(stop_at_hash ? '#' : '\n');
-  for (; at + 16 <= text.size(); at += 16) {
-    __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + at));
-    __m128i const hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
-                                      _mm_cmpeq_epi8(v, other));
-    if (auto const mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0) {
-      return at + static_cast<std::size_t>(std::countr_zero(mask));
-    }
-  }
-#endif
-  std::uint64_t const hash_mask = stop_at_hash ? ones * '#' : ones * '\n';
-  if constexpr (std::endian::native == std::endian::little) {
-    for (; at + 8 <= text.size(); at += 8) {
-      std::uint64_t const word = load_word(text.data() + at);
-      std::uint64_t const hits = zero_bytes(word ^ (ones * '\n')) |
-                                 zero_bytes(word ^ (ones * '\r')) | zero_bytes(word ^ hash_mask);
-      if (hits != 0) {
-        return at + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
-      }
-    }
-  }
-  for (; at < text.size(); ++at) {
-    char const c = text[at];
-    if (c == '\n' || c == '\r' || (stop_at_hash && c == '#')) {
-      return at;
-    }
-  }
-  return at;
+bool is_key_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '-';
 }
 
 bool is_quote(char c) {
@@ -112,261 +41,104 @@ quoting quoting_of(char c) {
   return quoting::backtick;
 }
 
-struct ending_counts {
-  std::size_t lf = 0;
-  std::size_t crlf = 0;
-  std::size_t cr = 0;
-};
-
-// LF bytes in `word`. Summing the 0/1 bytes with a multiply avoids a library popcount call on
-// baseline x86-64.
-std::size_t count_lf(std::uint64_t word) {
-  std::uint64_t const hits = zero_bytes(word ^ (ones * '\n')) >> 7;
-  return static_cast<std::size_t>((hits * ones) >> 56);
-}
-
-// LF bytes in `text` from `i` on.
-std::size_t count_lf(std::string_view text, std::size_t i) {
-  std::size_t lf_bytes = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    lf_bytes += count_lf(load_word(text.data() + i));
-  }
-  for (; i < text.size(); ++i) {
-    lf_bytes += text[i] == '\n' ? 1U : 0U;
-  }
-  return lf_bytes;
-}
-
-// Line endings by kind, given the number of LF bytes (scan_encoding counts them).
-ending_counts count_endings(std::string_view text, std::size_t lf_bytes) {
-  ending_counts counts;
-  for (std::size_t at = text.find('\r'); at != npos; at = text.find('\r', at + 1)) {
-    if (at + 1 < text.size() && text[at + 1] == '\n') {
-      ++counts.crlf;
-    } else {
-      ++counts.cr;
-    }
-  }
-  counts.lf = lf_bytes - counts.crlf;
-  return counts;
-}
-
-line_ending dominant_of(ending_counts const& counts) {
-  if (counts.crlf > counts.lf && counts.crlf >= counts.cr) {
-    return line_ending::crlf;
-  }
-  if (counts.cr > counts.lf && counts.cr > counts.crlf) {
-    return line_ending::cr;
-  }
-  return line_ending::lf;
-}
-
 bool is_continuation(unsigned char c) {
   return (c & 0xc0) == 0x80;
 }
 
-// From `i`, skips bytes that are ASCII and not NUL, adding the LF bytes among them to `lf_bytes`;
-// returns where that run ends (at most eight bytes before the end of the text). A whole file is
-// usually one run.
-std::size_t skip_plain_ascii(std::string_view text, std::size_t i, std::size_t& lf_bytes) {
-#if defined(__SSE2__)
-  __m128i const zero = _mm_setzero_si128();
-  __m128i const lf = _mm_set1_epi8('\n');
-  while (i + 16 <= text.size()) {
-    // LF counts per byte lane: each lane holds at most 255 before it is summed.
-    __m128i counts = zero;
-    std::size_t const stop = std::min(text.size(), i + 255 * 16);
-    bool plain = true;
-    for (; i + 16 <= stop; i += 16) {
-      __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + i));
-      if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero))) != 0) {
-        plain = false;
-        break;
-      }
-      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(v, lf));
+// The length of the UTF-8 sequence at `i`, and whether it is valid. A bad sequence is a lead byte
+// with the continuation bytes it claims (overlong, surrogate, out of range or truncated), or a run
+// of stray continuation bytes.
+std::pair<std::size_t, bool> utf8_sequence(std::string_view text, std::size_t i) {
+  auto const byte = [&](std::size_t at) {
+    return static_cast<unsigned char>(text[at]);
+  };
+  unsigned char const lead = byte(i);
+  std::size_t end = i + 1;
+  if (is_continuation(lead)) {
+    while (end < text.size() && is_continuation(byte(end))) {
+      ++end;
     }
-    __m128i const sums = _mm_sad_epu8(counts, zero);
-    lf_bytes += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
-    if (!plain) {
-      return i;
-    }
+    return {end - i, false};
   }
-#endif
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t const word = load_word(text.data() + i);
-    if ((word & high_bits) != 0 || zero_bytes(word) != 0) {
-      break;
-    }
-    lf_bytes += count_lf(word);
+  // Table 3-7 of the Unicode standard: how many continuation bytes follow, and the allowed range
+  // of the first one (which rules out overlongs, surrogates and values past U+10FFFF).
+  std::size_t need = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xbf;
+  bool valid = true;
+  if (lead <= 0xc1) {
+    need = 1;
+    valid = false;
+  } else if (lead <= 0xdf) {
+    need = 1;
+  } else if (lead <= 0xef) {
+    need = 2;
+    low = lead == 0xe0 ? 0xa0 : 0x80;
+    high = lead == 0xed ? 0x9f : 0xbf;
+  } else if (lead <= 0xf4) {
+    need = 3;
+    low = lead == 0xf0 ? 0x90 : 0x80;
+    high = lead == 0xf4 ? 0x8f : 0xbf;
+  } else {
+    need = lead <= 0xf7 ? 3 : 0;
+    valid = false;
   }
-  return i;
-}
-
-// Reports NUL bytes and malformed UTF-8. A bad sequence is a lead byte with the continuation bytes
-// it claims (overlong, surrogate, out of range or truncated), or a run of stray continuation bytes.
-// Returns the number of LF bytes: counting them on the way saves a second pass over a large file.
-std::size_t scan_encoding(std::string_view text, std::vector<syntax_issue>& issues) {
-  auto const* bytes = reinterpret_cast<unsigned char const*>(text.data());
-  std::size_t const size = text.size();
-  std::size_t nul_count = 0;
-  std::size_t bad_count = 0;
-  std::size_t lf_bytes = 0;
-  std::size_t i = 0;
-  while (i < size) {
-    if (nul_count >= max_encoding_issues && bad_count >= max_encoding_issues) {
-      return lf_bytes + count_lf(text, i);
-    }
-    i = skip_plain_ascii(text, i, lf_bytes);
-    if (i >= size) {
-      break;
-    }
-    unsigned char const lead = bytes[i];
-    if (lead == 0) {
-      if (nul_count < max_encoding_issues) {
-        issues.push_back({syntax_issue_kind::nul_byte, {i, i + 1}});
-        ++nul_count;
-      }
-      ++i;
-      continue;
-    }
-    if (lead < 0x80) {
-      lf_bytes += lead == '\n' ? 1U : 0U;
-      ++i;
-      continue;
-    }
-    std::size_t end = i + 1;
-    bool valid = true;
-    if (is_continuation(lead)) {
-      while (end < size && is_continuation(bytes[end])) {
-        ++end;
-      }
+  std::size_t got = 0;
+  while (got < need && end < text.size() && is_continuation(byte(end))) {
+    if (got == 0 && (byte(end) < low || byte(end) > high)) {
       valid = false;
-    } else {
-      // Table 3-7 of the Unicode standard: how many continuation bytes follow, and the allowed
-      // range of the first one (which rules out overlongs, surrogates and values past U+10FFFF).
-      std::size_t need = 0;
-      unsigned char low = 0x80;
-      unsigned char high = 0xbf;
-      if (lead <= 0xc1) {
-        need = 1;
-        valid = false;
-      } else if (lead <= 0xdf) {
-        need = 1;
-      } else if (lead <= 0xef) {
-        need = 2;
-        low = lead == 0xe0 ? 0xa0 : 0x80;
-        high = lead == 0xed ? 0x9f : 0xbf;
-      } else if (lead <= 0xf4) {
-        need = 3;
-        low = lead == 0xf0 ? 0x90 : 0x80;
-        high = lead == 0xf4 ? 0x8f : 0xbf;
-      } else if (lead <= 0xf7) {
-        need = 3;
-        valid = false;
-      } else {
-        valid = false;
-      }
-      std::size_t got = 0;
-      while (got < need && end < size && is_continuation(bytes[end])) {
-        if (got == 0 && (bytes[end] < low || bytes[end] > high)) {
-          valid = false;
-        }
-        ++got;
-        ++end;
-      }
-      valid = valid && got == need;
     }
-    if (!valid && bad_count < max_encoding_issues) {
-      issues.push_back({syntax_issue_kind::invalid_utf8, {i, end}});
-      ++bad_count;
-    }
-    i = end;
+    ++got;
+    ++end;
   }
-  return lf_bytes;
+  return {end - i, valid && got == need};
 }
 
-// The byte order mark, encoding issues and line-ending counts of text[begin, end), a part that
-// starts at a line start (so no UTF-8 sequence or CRLF crosses its edges).
-struct encoding_facts {
-  std::vector<syntax_issue> issues; // in offset order
-  ending_counts endings;
-};
-
-bool starts_with_bom(std::string_view text) {
-  return text.starts_with("\xef\xbb\xbf");
-}
-
-encoding_facts read_encoding(std::string_view text, std::size_t begin, std::size_t end) {
-  encoding_facts facts;
-  if (begin == 0 && starts_with_bom(text.substr(0, end))) {
-    facts.issues.push_back({syntax_issue_kind::byte_order_mark, {0, 3}});
+// The byte order mark, NUL bytes and malformed UTF-8 (at most max_encoding_issues of each), in
+// offset order; and the file's most common line ending.
+void scan_encoding(std::string_view text, std::vector<syntax_issue>& issues,
+                   line_ending& dominant) {
+  if (text.starts_with("\xef\xbb\xbf")) {
+    issues.push_back({syntax_issue_kind::byte_order_mark, {0, 3}});
   }
-  std::string_view const part = text.substr(begin, end - begin);
-  std::size_t const first_issue = facts.issues.size();
-  facts.endings = count_endings(part, scan_encoding(part, facts.issues));
-  for (std::size_t i = first_issue; i < facts.issues.size(); ++i) {
-    facts.issues[i].span = {facts.issues[i].span.begin + begin, facts.issues[i].span.end + begin};
-  }
-  return facts;
-}
-
-// Fills the whole-text fields of `doc` from the encoding facts of its parts, in order.
-void set_text_facts(document& doc, std::span<encoding_facts const> parts) {
-  std::string_view const text = doc.text;
-  doc.has_bom = starts_with_bom(text);
-  doc.ends_with_newline = !text.empty() && is_newline(text.back());
-  ending_counts total;
-  for (auto const& part : parts) {
-    total.lf += part.endings.lf;
-    total.crlf += part.endings.crlf;
-    total.cr += part.endings.cr;
-  }
-  doc.dominant_ending = dominant_of(total);
-  // The parts' issues, capped per kind for the whole text as scan_encoding caps them for one part;
-  // then merged with the parse's, both being in offset order.
-  std::vector<syntax_issue> encoding;
   std::size_t nul_count = 0;
   std::size_t bad_count = 0;
-  for (auto const& part : parts) {
-    for (auto const& issue : part.issues) {
-      std::size_t* count = issue.kind == syntax_issue_kind::nul_byte       ? &nul_count
-                           : issue.kind == syntax_issue_kind::invalid_utf8 ? &bad_count
-                                                                           : nullptr;
-      if (count == nullptr || (*count)++ < max_encoding_issues) {
-        encoding.push_back(issue);
+  std::size_t lf = 0;
+  std::size_t crlf = 0;
+  std::size_t cr = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    char const c = text[i];
+    if (c == '\n') {
+      ++lf;
+    } else if (c == '\r') {
+      bool const pair = i + 1 < text.size() && text[i + 1] == '\n';
+      ++(pair ? crlf : cr);
+      i += pair ? 2 : 1;
+      continue;
+    } else if (c == '\0' && nul_count++ < max_encoding_issues) {
+      issues.push_back({syntax_issue_kind::nul_byte, {i, i + 1}});
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      auto const [length, valid] = utf8_sequence(text, i);
+      if (!valid && bad_count++ < max_encoding_issues) {
+        issues.push_back({syntax_issue_kind::invalid_utf8, {i, i + length}});
       }
+      i += length;
+      continue;
     }
+    ++i;
   }
-  auto const parse_issue_count = static_cast<std::ptrdiff_t>(doc.issues.size());
-  doc.issues.insert(doc.issues.end(), encoding.begin(), encoding.end());
-  std::inplace_merge(
-      doc.issues.begin(), doc.issues.begin() + parse_issue_count, doc.issues.end(),
-      [](syntax_issue const& a, syntax_issue const& b) { return a.span.begin < b.span.begin; });
-}
-
-// For a large text, capacity reserved up front saves moving every entry as the vectors grow
-// (untouched capacity costs address space, not memory). Unfiltered: an upper bound on both counts.
-// Filtered: a guess of one kept line in 256 bytes, generous for what callers keep. A small text
-// just grows: reserving costs more than it saves.
-void reserve_for(document& doc, std::size_t bytes, ending_counts const& endings, bool filtered) {
-  if (bytes < 64 * 1024) {
-    return;
-  }
-  std::size_t const line_bound = endings.lf + endings.crlf + endings.cr + 1;
-  std::size_t const expected = filtered ? std::min(line_bound, bytes / 256 + 16) : line_bound;
-  doc.lines.reserve(expected);
-  doc.entries.reserve(expected);
-  prefer_huge_pages(doc.lines.data(), doc.lines.capacity() * sizeof(line));
-  prefer_huge_pages(doc.entries.data(), doc.entries.capacity() * sizeof(entry));
+  dominant = crlf > lf && crlf >= cr ? line_ending::crlf
+             : cr > lf && cr > crlf  ? line_ending::cr
+                                     : line_ending::lf;
 }
 
 // Reads lines into a document. The parse is context-free at a line start: reading from any line
 // start the whole-text parse reaches gives the same lines from there on.
 class parser {
 public:
-  parser(std::string_view text, line_filter const* keep, document& doc)
+  parser(std::string_view text, document& doc)
       : text_(text), size_(text.size()),
-        bytes_(reinterpret_cast<unsigned char const*>(text.data())), keep_(keep), doc_(&doc) {}
+        bytes_(reinterpret_cast<unsigned char const*>(text.data())), doc_(&doc) {}
 
   // Reads the line (or multi-line entry) starting at the line start `pos`; returns where the next
   // one starts.
@@ -387,31 +159,21 @@ public:
 private:
   struct key_match {
     byte_span key;
-    separator sep = separator::equals;
     std::size_t value_begin = 0;
   };
 
   std::string_view text_;
   std::size_t size_;
   unsigned char const* bytes_;
-  line_filter const* keep_;
   document* doc_;
-  entry scratch_;
 
-  // Records a line and, for an entry line, `value` (moved into the document when kept).
+  // Records a line and, for an entry line, its entry.
   void push_line(line_kind kind, std::size_t begin, std::size_t end, entry* value = nullptr) {
-    line item{kind, {begin, end}, doc_->entries.size()};
-    if (keep_ != nullptr && !(*keep_)(item, value)) {
-      doc_->complete = false;
-      if (value != nullptr && !value->logical_to_raw.empty()) {
-        doc_->decoded.pop_back();
-      }
-      return;
-    }
+    doc_->lines.push_back({kind, {begin, end}, doc_->entries.size()});
     if (value != nullptr) {
+      value->line = {begin, end};
       doc_->entries.push_back(std::move(*value));
     }
-    doc_->lines.push_back(item);
   }
 
   // Records the lines of [begin, next) after the first as hidden, if the first ends before
@@ -518,9 +280,16 @@ private:
     return at;
   }
 
-  [[nodiscard]] std::size_t line_end(std::size_t at) const {
-    return find_line_stop(text_, at, false);
+  // Offset of the first line break (or, when `stop_at_hash`, `#`) at or after `at`; the end of the
+  // text when there is none.
+  [[nodiscard]] std::size_t find_line_stop(std::size_t at, bool stop_at_hash) const {
+    while (at < size_ && !is_newline(text_[at]) && !(stop_at_hash && text_[at] == '#')) {
+      ++at;
+    }
+    return at;
   }
+
+  [[nodiscard]] std::size_t line_end(std::size_t at) const { return find_line_stop(at, false); }
 
   // Parses the line starting at `begin` whose first non-blank character is at `first`; returns
   // where the next line starts.
@@ -537,16 +306,10 @@ private:
         match = match_key(first);
       }
       if (match) {
-        // Built in place of the last one: most entries of a large file are read and dropped.
-        entry& item = scratch_;
+        entry item;
         item.key = match->key;
         item.name = match->key.of(text_);
         item.exported = exported;
-        item.sep = match->sep;
-        item.quote = quoting::none;
-        item.logical_value = {};
-        item.logical_to_raw.clear();
-        item.comment.reset();
         std::size_t const next = parse_value(match->value_begin, item);
         if (item.quote != quoting::none) {
           hide_lines_after_first(begin, item.raw_value.end, next);
@@ -570,7 +333,7 @@ private:
   // either a value alternative or the empty value always lets the rest of the regex match.
   [[nodiscard]] std::optional<key_match> match_key(std::size_t begin) const {
     std::size_t end = begin;
-    while (end < size_ && key_char_table[bytes_[end]]) {
+    while (end < size_ && is_key_char(bytes_[end])) {
       ++end;
     }
     if (end == begin) {
@@ -578,11 +341,11 @@ private:
     }
     std::size_t const equals = skip_space(end);
     if (equals < size_ && text_[equals] == '=') {
-      return key_match{{begin, end}, separator::equals, equals + 1};
+      return key_match{{begin, end}, equals + 1};
     }
     if (end < size_ && text_[end] == ':') {
       if (std::size_t const length = space_length(end + 1)) {
-        return key_match{{begin, end}, separator::colon, end + 1 + length};
+        return key_match{{begin, end}, end + 1 + length};
       }
     }
     return std::nullopt;
@@ -693,7 +456,7 @@ private:
 
   // `[^#\r\n]+`, trimmed, then one pair of matching quotes stripped (`A='x' 'y'` gives `x' 'y`).
   std::size_t finish_unquoted(std::size_t at, entry& item) {
-    std::size_t const stop = find_line_stop(text_, at, true);
+    std::size_t const stop = find_line_stop(at, true);
     std::size_t const begin = skip_inline_space(at);
     std::size_t const end = begin >= stop ? stop : trim_back(begin, stop);
     if (begin >= end) {
@@ -772,183 +535,31 @@ std::string document::print() const {
   return out;
 }
 
-namespace {
-
-// One piece of a text parsed in pieces (or the whole text, read as one), and where its parse
-// stands.
-struct piece {
-  piece(std::string_view text, line_filter const* keep, std::size_t begin, std::size_t end)
-      : reader(text, keep, doc), start(begin), stop(end), pos(begin), filtered(keep != nullptr) {
-    doc.text = text;
-  }
-
-  document doc;
-  parser reader;
-  std::size_t start;
-  std::size_t stop;
-  std::size_t pos;
-  bool filtered;
-  // The first line starts this piece read: where an earlier piece that reads on can join it.
-  std::vector<std::size_t> line_starts;
-  encoding_facts encoding;
-
-  // `first`: no piece comes before this one, and its document becomes the result (so it reserves
-  // room for the whole text).
-  void read(bool first) {
-    constexpr std::size_t joinable_lines = 256;
-    encoding = read_encoding(doc.text, start, stop);
-    reserve_for(doc, first ? doc.text.size() : stop - start, encoding.endings, filtered);
-    while (pos < stop) {
-      if (!first && line_starts.size() < joinable_lines) {
-        line_starts.push_back(pos);
-      }
-      pos = reader.step(pos);
-    }
-  }
-};
-
-} // namespace
-
-std::vector<std::size_t> piece_starts(std::string_view text, std::size_t count) {
-  constexpr std::size_t min_piece = 1024 * 1024;
-  count = std::max<std::size_t>(1, std::min(count, text.size() / min_piece));
-  std::vector<std::size_t> starts{0};
-  for (std::size_t i = 1; i < count; ++i) {
-    std::size_t const lf = text.find('\n', std::max(starts.back(), text.size() * i / count));
-    if (lf == npos || lf + 1 >= text.size()) {
-      break;
-    }
-    starts.push_back(lf + 1);
-  }
-  return starts;
-}
-
-document parse_in_pieces(std::string_view text, std::vector<std::size_t> const& starts,
-                         std::vector<line_filter> const& keep, std::vector<std::size_t>& from) {
-  std::deque<piece> pieces; // a parser points at its piece's document: they must not move
-  for (std::size_t i = 0; i < starts.size(); ++i) {
-    pieces.emplace_back(text, &keep[i], starts[i],
-                        i + 1 < starts.size() ? starts[i + 1] : text.size());
-  }
-  // A thread costs more than reading a small piece (texts cut by hand, in tests): those are read
-  // here, one after the other, and met just the same.
-  in_parallel(
-      pieces.size(), [&](std::size_t i) { pieces[i].read(i == 0); }, text.size() >= 1024 * 1024);
-
-  // Join: the piece being read on meets each next one, or reads all of it. They meet once the
-  // earlier one has read a line from a line start the next one also read from (its filter, which
-  // saw the lines before, decides that line); both read on alike from there. The first piece's
-  // document, which reserved room for all, takes the lines of the others.
-  document& doc = pieces.front().doc;
-  from.assign(pieces.size(), npos);
-  from[0] = 0;
-  std::size_t current = 0;
-  for (std::size_t next = 1; next < pieces.size(); ++next) {
-    piece& reading = pieces[current];
-    auto const& meet = pieces[next].line_starts;
-    auto const read_by_next = [&meet](std::size_t at) {
-      return std::binary_search(meet.begin(), meet.end(), at);
-    };
-    bool met = false;
-    while (reading.pos < pieces[next].stop && !met) {
-      bool const line_read_by_next = read_by_next(reading.pos);
-      reading.pos = reading.reader.step(reading.pos);
-      met = line_read_by_next && read_by_next(reading.pos);
-    }
-    if (met) {
-      if (current != 0) {
-        append_lines(doc, std::move(reading.doc), from[current]);
-      }
-      current = next;
-      from[current] = reading.pos;
-    }
-  }
-  if (current != 0) {
-    append_lines(doc, std::move(pieces[current].doc), from[current]);
-  }
-
-  std::vector<encoding_facts> parts;
-  for (auto& p : pieces) {
-    parts.push_back(std::move(p.encoding));
-  }
-  set_text_facts(doc, parts);
-  return std::move(doc);
-}
-
-document parse_line_at(std::string_view text, std::size_t begin) {
+document parse(std::string_view text) {
   document doc;
   doc.text = text;
-  parser(text, nullptr, doc).step(begin);
-  doc.complete = false;
+  parser reader(text, doc);
+  for (std::size_t pos = 0; pos < text.size();) {
+    pos = reader.step(pos);
+  }
+  // A comment's suppressions cover the entry on the next line (a comment or blank line in between
+  // breaks the link, as with hadolint's `ignore=`).
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    if (doc.lines[i].kind != line_kind::comment) {
+      continue;
+    }
+    bool const entry_next = i + 1 < doc.lines.size() && doc.lines[i + 1].kind == line_kind::entry;
+    doc.comments.push_back({doc.lines[i].span, entry_next ? doc.lines[i + 1].span : byte_span{}});
+  }
+  // The parse's issues and the encoding's, both in offset order, merged.
+  std::vector<syntax_issue> encoding;
+  scan_encoding(text, encoding, doc.dominant_ending);
+  auto const parse_issues = static_cast<std::ptrdiff_t>(doc.issues.size());
+  doc.issues.insert(doc.issues.end(), encoding.begin(), encoding.end());
+  std::inplace_merge(
+      doc.issues.begin(), doc.issues.begin() + parse_issues, doc.issues.end(),
+      [](syntax_issue const& a, syntax_issue const& b) { return a.span.begin < b.span.begin; });
   return doc;
-}
-
-void append_lines(document& doc, document&& more, std::size_t from) {
-  auto const first_line =
-      std::lower_bound(more.lines.begin(), more.lines.end(), from,
-                       [](line const& l, std::size_t at) { return l.span.begin < at; });
-  std::size_t const first_entry =
-      first_line == more.lines.end() ? more.entries.size() : first_line->entry_index;
-  std::size_t const base = doc.entries.size();
-  for (auto l = first_line; l != more.lines.end(); ++l) {
-    doc.lines.push_back({l->kind, l->span, l->entry_index - first_entry + base});
-  }
-  std::move(more.entries.begin() + static_cast<std::ptrdiff_t>(first_entry), more.entries.end(),
-            std::back_inserter(doc.entries));
-  std::move(more.decoded.begin(), more.decoded.end(), std::back_inserter(doc.decoded));
-  auto const first_issue =
-      std::lower_bound(more.issues.begin(), more.issues.end(), from,
-                       [](syntax_issue const& i, std::size_t at) { return i.span.begin < at; });
-  doc.issues.insert(doc.issues.end(), first_issue, more.issues.end());
-  auto const first_hidden =
-      std::lower_bound(more.hidden_lines.begin(), more.hidden_lines.end(), from,
-                       [](byte_span const& e, std::size_t at) { return e.begin < at; });
-  doc.hidden_lines.insert(doc.hidden_lines.end(), first_hidden, more.hidden_lines.end());
-  doc.complete = doc.complete && more.complete;
-}
-
-void insert_lines(document& doc, document&& more) {
-  std::vector<line> lines;
-  std::vector<entry> entries;
-  lines.reserve(doc.lines.size() + more.lines.size());
-  entries.reserve(doc.entries.size() + more.entries.size());
-  auto take = [&](document& from, line const& l) {
-    lines.push_back({l.kind, l.span, entries.size()});
-    if (l.kind == line_kind::entry) {
-      entries.push_back(std::move(from.entries[l.entry_index]));
-    }
-  };
-  auto a = doc.lines.begin();
-  auto b = more.lines.begin();
-  while (a != doc.lines.end() || b != more.lines.end()) {
-    if (b == more.lines.end() || (a != doc.lines.end() && a->span.begin < b->span.begin)) {
-      take(doc, *a++);
-    } else {
-      take(more, *b++);
-    }
-  }
-  doc.lines = std::move(lines);
-  doc.entries = std::move(entries);
-  std::move(more.decoded.begin(), more.decoded.end(), std::back_inserter(doc.decoded));
-}
-
-namespace {
-
-document parse_whole(std::string_view text, line_filter const* keep) {
-  piece whole(text, keep, 0, text.size());
-  whole.read(true);
-  set_text_facts(whole.doc, {&whole.encoding, 1});
-  return std::move(whole.doc);
-}
-
-} // namespace
-
-document parse(std::string_view text) {
-  return parse_whole(text, nullptr);
-}
-
-document parse(std::string_view text, line_filter const& keep) {
-  return parse_whole(text, &keep);
 }
 
 } // namespace poolcheck::env

@@ -2,7 +2,6 @@
 // and yield a document whose lines tile the text and whose entries point inside their own lines.
 #include "env/document.hpp"
 #include "fuzz/property.hpp"
-#include "support/same_reading.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +15,7 @@ namespace {
 using fuzz::require;
 using fuzz::within;
 
-void check_entry(std::string_view text, env::entry const& e, byte_span line) {
+void check_entry(std::string_view text, entry const& e, byte_span line) {
   // Everything an entry points at belongs to the line item that owns it; otherwise a fix that
   // edits the entry would also touch a neighbouring line.
   require(within(e.key, line.begin, line.end) && !e.key.empty(), "key inside its line");
@@ -24,7 +23,7 @@ void check_entry(std::string_view text, env::entry const& e, byte_span line) {
   require(within(e.raw_value, line.begin, line.end), "raw value inside its line");
   require(e.raw_value.begin >= e.key.end, "value after the key");
   require(within(e.inner, e.raw_value.begin, e.raw_value.end), "inner inside raw value");
-  if (e.quote != env::quoting::none)
+  if (e.quote != quoting::none)
     require(e.inner.begin == e.raw_value.begin + 1 && e.inner.end + 1 == e.raw_value.end,
             "quotes are one byte each side");
   else
@@ -91,67 +90,12 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     require(issue.span.begin >= previous_issue, "issues sorted by offset");
     previous_issue = issue.span.begin;
   }
-  // A filtered parse keeps exactly the lines it is asked to, each as the full parse has it, and
-  // all the issues. Here: every other line.
-  std::size_t asked = 0;
-  std::vector<env::line> wanted;
-  env::document const some = env::parse(text, [&](env::line const& line, env::entry const*) {
-    bool const keep = asked++ % 2 == 0;
-    if (keep)
-      wanted.push_back(line);
-    return keep;
-  });
-  require(asked == doc.lines.size(), "the filter sees every line once");
-  require(some.lines.size() == wanted.size(), "kept lines are the ones asked for");
-  require(some.issues.size() == doc.issues.size(), "a filter keeps every issue");
-  for (std::size_t i = 0, entries = 0; i < some.lines.size(); ++i) {
-    env::line const& kept = some.lines[i];
-    env::line const& full = doc.lines[2 * i];
-    require(kept.kind == full.kind && kept.span == full.span, "a kept line is the full one");
-    if (kept.kind != env::line_kind::entry)
-      continue;
-    require(kept.entry_index == entries++, "kept entries are indexed in order");
-    env::entry const& a = some.entries[kept.entry_index];
-    env::entry const& b = doc.entries[full.entry_index];
-    require(a.name == b.name && a.logical_value == b.logical_value && a.raw_value == b.raw_value &&
-                a.logical_to_raw == b.logical_to_raw,
-            "a kept entry is the full one");
-  }
-  require(some.complete == (doc.lines.size() < 2), "a document missing lines says so");
-
-  // Read in pieces, cut after each LF followed by an odd byte (the input chooses), through filters
-  // that keep every line: the document is the whole parse's, and each filter sees lines in order.
-  std::vector<std::size_t> starts{0};
-  for (std::size_t lf = text.find('\n'); lf != std::string_view::npos && starts.size() < 8;
-       lf = text.find('\n', lf + 1))
-    if (lf + 1 < size && text[lf + 1] % 2 != 0)
-      starts.push_back(lf + 1);
-
-  struct in_order {
-    std::size_t next = 0;
-
-    bool operator()(env::line const& line, env::entry const*) {
-      require(line.span.begin >= next, "a piece's filter sees lines in file order");
-      next = line.span.end;
-      return true;
-    }
-  };
-
-  std::vector<in_order> orders(starts.size());
-  std::vector<env::line_filter> const keep(orders.begin(), orders.end());
-  std::vector<std::size_t> from;
-  env::document const pieces = env::parse_in_pieces(text, starts, keep, from);
-  require(test::reading_difference(doc, pieces).empty(), "read in pieces, as read whole", text);
-  require(pieces.print() == text, "read in pieces, printed back");
-  require(from.size() == starts.size() && from[0] == 0, "where the pieces begin");
-  for (std::size_t i = 1, last = 0; i < from.size(); ++i)
-    if (from[i] != std::string_view::npos) {
-      require(from[i] > last && from[i] >= starts[i], "pieces begin in order, in their share");
-      last = from[i];
-    }
-
-  require(doc.has_bom == text.starts_with("\xEF\xBB\xBF"), "BOM flag");
-  require(doc.ends_with_newline == (size > 0 && (text.back() == '\n' || text.back() == '\r')),
-          "ends_with_newline flag");
+  // Each entry knows its line, and each comment the entry line right after it, if any.
+  for (auto const& line : doc.lines)
+    if (line.kind == env::line_kind::entry)
+      require(doc.entries[line.entry_index].line == line.span, "an entry's line is its line");
+  for (auto const& c : doc.comments)
+    require(c.next_entry_line.empty() || c.next_entry_line.begin == c.span.end,
+            "a comment's entry line follows it");
   return 0;
 }

@@ -6,6 +6,7 @@
 //
 // Input: one options byte, then the .env text. Bit 0 picks the client (0: prisma, 1: libpq), bit 1
 // the target (0: serverless, 1: server). Seeds are the fixtures behind 'p' (prisma) or 'q' (libpq).
+#include "checks/registry.hpp"
 #include "engine/analysis.hpp"
 #include "engine/rule_loader.hpp"
 #include "env/document.hpp"
@@ -35,7 +36,7 @@ using fuzz::require;
 
 engine::rule_set const& rules() {
   static engine::rule_set const set = [] {
-    auto loaded = engine::builtin_rules();
+    auto loaded = engine::builtin_rules(checks::code_rules());
     if (!loaded) {
       std::fprintf(stderr, "fix_fuzz: built-in rules: %s\n", loaded.error().message.c_str());
       std::abort();

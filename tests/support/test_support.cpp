@@ -1,6 +1,7 @@
 // Test helpers.
 #include "test_support.hpp"
 
+#include "checks/registry.hpp"
 #include "engine/rule_loader.hpp"
 
 #include <algorithm>
@@ -29,7 +30,7 @@ std::string read_file(std::filesystem::path const& p) {
 
 engine::rule_set const& rules() {
   static engine::rule_set const set = [] {
-    auto loaded = engine::builtin_rules();
+    auto loaded = engine::builtin_rules(checks::code_rules());
     if (!loaded)
       throw std::runtime_error(describe(loaded.error()));
     return std::move(*loaded);

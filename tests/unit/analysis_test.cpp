@@ -47,9 +47,9 @@ TEST_CASE("variable names decide the role", "[engine]") {
   using engine::role;
   for (auto name : {"DIRECT_URL", "DATABASE_URL_UNPOOLED", "POSTGRES_URL_NON_POOLING",
                     "SHADOW_DATABASE_URL", "direct_url"})
-    CHECK(engine::role_of(name, rules()) == role::direct);
+    CHECK(engine::role_of(name, rules(), {}) == role::direct);
   for (auto name : {"DATABASE_URL", "POSTGRES_PRISMA_URL", "POSTGRES_URL", "DIRECTORY_URL"})
-    CHECK(engine::role_of(name, rules()) == role::runtime);
+    CHECK(engine::role_of(name, rules(), {}) == role::runtime);
 }
 
 TEST_CASE("glob patterns match with * only and never blow up", "[engine]") {
@@ -301,53 +301,22 @@ good = "DATABASE_URL=postgres://u@x1.pool.acme.example/app"
 } // namespace poolcheck::test
 
 namespace poolcheck::test {
-namespace {
 
-// Filler lines of exactly `bytes` bytes (at least 8) that no rule reads.
-std::string filler(std::size_t bytes) {
-  std::string out;
-  for (std::size_t i = 0; out.size() + 80 < bytes; ++i)
-    out += "FILLER_" + std::to_string(i) + "=" + std::string(40, 'v') + "\n";
-  out += "F=" + std::string(bytes - out.size() - 3, 'v') + "\n";
-  return out;
-}
-
-} // namespace
-
-TEST_CASE("a large file read in pieces gives the findings of one read whole", "[engine]") {
-  // The cut falls right after a suppression comment: the entry after it (no connection string)
-  // is what it covers, not the URL below. A name that held a connection string before the cut is
-  // set again after it (ENV103 across pieces).
-  std::string const head = "DATABASE_URL=postgres://app@db.example.com/app\n" + filler(1 << 20);
-  std::string const directive = "# poolcheck: ignore[URL004]\n";
-  std::string const tail = "GREETING=hello\nLEGACY_URL=postgres://app@db.example.com:99999/app\n";
-  std::string const later = "DATABASE_URL=later\n";
-  // The pieces are cut at the first line start at or after the middle: 10 bytes into `directive`.
-  std::size_t const total = 2 * (head.size() + 10);
-  std::string const text =
-      head + directive + tail +
-      filler(total - head.size() - directive.size() - tail.size() - later.size()) + later;
-  REQUIRE(text.size() == total);
-  REQUIRE(env::piece_starts(text, 2) ==
-          std::vector<std::size_t>{0, head.size() + directive.size()});
-
-  auto findings = [&](std::size_t threads) {
-    engine::check_options o;
-    o.threads = threads;
-    std::vector<std::string> out;
-    for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
-      out.push_back(d.code + "@" + std::to_string(d.span.begin));
-    return out;
-  };
-  auto const whole = findings(1);
-  CHECK(findings(2) == whole);
-  CHECK(findings(4) == whole);
-  auto has = [&](std::string const& code, std::size_t at) {
-    return std::find(whole.begin(), whole.end(), code + "@" + std::to_string(at)) != whole.end();
-  };
-  CHECK(has("ENV103", 0));
-  CHECK(has("ENV202", head.size() + directive.find("URL004")));
-  CHECK(has("URL004", text.find("99999")));
+TEST_CASE("config roles count where names would: no DIRECT_URL advice beside a direct variable",
+          "[engine]") {
+  // MIGRATE_URL holds the direct URL; only config says it is the migrations variable.
+  std::string const text = "DATABASE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2.aws."
+                           "neon.tech/neondb?sslmode=require\n"
+                           "MIGRATE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2.aws."
+                           "neon.tech/neondb?sslmode=require\n";
+  auto o = with_client(engine::client::prisma);
+  CHECK(first_finding(text, "PRISMA013", o));
+  o.variables["MIGRATE_URL"].role = engine::role::direct;
+  CHECK(engine::role_of("MIGRATE_URL", rules(), o) == engine::role::direct);
+  CHECK_FALSE(first_finding(text, "PRISMA013", o));
+  // ... and that variable is judged as a migrations URL: no "use the pooler" on it.
+  for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
+    CHECK(d.variable != "MIGRATE_URL");
 }
 
 } // namespace poolcheck::test

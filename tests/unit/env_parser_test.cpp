@@ -1,7 +1,6 @@
 // The .env parser returns what motdotla/dotenv's released regex parser returns, keeps every byte
 // (printing the document gives back the input), and stays linear and in bounds on hostile input.
 #include "env/document.hpp"
-#include "support/same_reading.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,15 +13,14 @@
 #include <vector>
 
 using poolcheck::byte_span;
+using poolcheck::entry;
+using poolcheck::line_ending;
+using poolcheck::quoting;
+using poolcheck::syntax_issue;
+using poolcheck::syntax_issue_kind;
 using poolcheck::env::document;
-using poolcheck::env::entry;
-using poolcheck::env::line_ending;
 using poolcheck::env::line_kind;
 using poolcheck::env::parse;
-using poolcheck::env::quoting;
-using poolcheck::env::separator;
-using poolcheck::env::syntax_issue;
-using poolcheck::env::syntax_issue_kind;
 using namespace std::string_literals;
 
 namespace {
@@ -154,8 +152,6 @@ TEST_CASE("empty input gives an empty document", "[env]") {
   CHECK(doc.entries.empty());
   CHECK(doc.issues.empty());
   CHECK(doc.print().empty());
-  CHECK_FALSE(doc.ends_with_newline);
-  CHECK_FALSE(doc.has_bom);
   CHECK(doc.dominant_ending == line_ending::lf);
 }
 
@@ -166,7 +162,6 @@ TEST_CASE("entry spans: key, raw value, inner, comment, line", "[env]") {
   entry const& key = doc.entries[0];
   CHECK(key.name == "KEY");
   CHECK(key.exported);
-  CHECK(key.sep == separator::equals);
   CHECK(key.key.begin == 9);
   CHECK(key.key.end == 12);
   CHECK(key.raw_value.begin == 15);
@@ -200,7 +195,6 @@ TEST_CASE("line terminators: LF, CRLF and bare CR", "[env]") {
     document const doc = parsed("A=1\nB=2\n");
     CHECK(pairs(doc) == pair_list{{"A", "1"}, {"B", "2"}});
     CHECK(doc.dominant_ending == line_ending::lf);
-    CHECK(doc.ends_with_newline);
   }
   SECTION("CRLF") {
     std::string const text = "A=1\r\nB=\"two\"\r\nC=3 # c\r\n";
@@ -227,7 +221,6 @@ TEST_CASE("line terminators: LF, CRLF and bare CR", "[env]") {
   SECTION("no final newline") {
     std::string const text = "A=1\nB=2";
     document const doc = parsed(text);
-    CHECK_FALSE(doc.ends_with_newline);
     REQUIRE(doc.lines.size() == 2);
     CHECK(doc.lines[1].span.of(text) == "B=2");
     CHECK(value_of(doc, "B") == "2");
@@ -236,7 +229,6 @@ TEST_CASE("line terminators: LF, CRLF and bare CR", "[env]") {
     document const doc = parsed("\r");
     REQUIRE(doc.lines.size() == 1);
     CHECK(doc.lines[0].kind == line_kind::blank);
-    CHECK(doc.ends_with_newline);
     CHECK(doc.dominant_ending == line_ending::cr);
   }
 }
@@ -290,7 +282,6 @@ TEST_CASE("keys, export prefix and separators", "[env]") {
     std::string const text = "A: 1\nB:2\nC :3\nD:\tx y\n";
     document const doc = parsed(text);
     CHECK(pairs(doc) == pair_list{{"A", "1"}, {"D", "x y"}});
-    CHECK(doc.entries[0].sep == separator::colon);
     CHECK(doc.entries[0].raw_value.begin == 3);
     CHECK(issues_of(doc, syntax_issue_kind::unmatched_line).size() == 2);
   }
@@ -546,7 +537,7 @@ TEST_CASE("byte order mark", "[env]") {
     std::string const text = "\xEF\xBB\xBF"
                              "BASIC=basic\n";
     document const doc = parsed(text);
-    CHECK(doc.has_bom);
+    CHECK_FALSE(issues_of(doc, syntax_issue_kind::byte_order_mark).empty());
     CHECK(entry_named(doc, "BASIC").key.begin == 3);
     CHECK(value_of(doc, "BASIC") == "basic");
     auto const issues = issues_of(doc, syntax_issue_kind::byte_order_mark);
@@ -556,14 +547,14 @@ TEST_CASE("byte order mark", "[env]") {
   }
   SECTION("alone") {
     document const doc = parsed("\xEF\xBB\xBF");
-    CHECK(doc.has_bom);
+    CHECK_FALSE(issues_of(doc, syntax_issue_kind::byte_order_mark).empty());
     REQUIRE(doc.lines.size() == 1);
     CHECK(doc.lines[0].kind == line_kind::blank);
   }
   SECTION("not at the start") {
     document const doc = parsed("A=1\n\xEF\xBB\xBF"
                                 "B=2\n");
-    CHECK_FALSE(doc.has_bom);
+    CHECK(issues_of(doc, syntax_issue_kind::byte_order_mark).empty());
     CHECK(doc.issues.empty());
     CHECK(value_of(doc, "B") == "2");
   }
@@ -789,72 +780,8 @@ TEST_CASE("hostile inputs stay linear", "[env]") {
   }
 }
 
-TEST_CASE("a filtered parse keeps only the lines asked for", "[env]") {
-  std::string const text = "# head\nKEEP=\"a\\nb\"\nDROP=\"c\\nd\"\n\nKEEP2=plain\nbad line\n";
-  std::vector<line_kind> seen;
-  document const doc = parse(text, [&](poolcheck::env::line const& l, entry const* e) {
-    seen.push_back(l.kind);
-    return e != nullptr && e->name.starts_with("KEEP");
-  });
-  CHECK(seen == std::vector<line_kind>{line_kind::comment, line_kind::entry, line_kind::entry,
-                                       line_kind::blank, line_kind::entry, line_kind::invalid});
-  CHECK_FALSE(doc.complete);
-  CHECK(pairs(doc) == pair_list{{"KEEP", "a\nb"}, {"KEEP2", "plain"}});
-  REQUIRE(doc.lines.size() == 2);
-  CHECK(doc.lines[0].span.of(text) == "KEEP=\"a\\nb\"\n");
-  CHECK(doc.lines[1].entry_index == 1);
-  // The dropped entry's decoded value is not kept either.
-  CHECK(doc.decoded.size() == 1);
-  // Issues do not depend on the filter.
-  CHECK(issues_of(doc, syntax_issue_kind::unmatched_line).size() == 1);
-}
-
-namespace {
-
-// Reads `text` in pieces cut at `starts`, keeping every line.
-document read_in_pieces(std::string_view text, std::vector<std::size_t> const& starts,
-                        std::vector<std::size_t>& from) {
-  auto keep_all = [](poolcheck::env::line const&, entry const*) {
-    return true;
-  };
-  std::vector<poolcheck::env::line_filter> const keep(starts.size(), keep_all);
-  return poolcheck::env::parse_in_pieces(text, starts, keep, from);
-}
-
-} // namespace
-
-TEST_CASE("a text read in pieces reads as it does whole, wherever it is cut", "[env]") {
-  std::vector<std::string> texts{
-      // A quoted value that runs over the cuts, and one whose quote never closes.
-      "A=\"one\nB=two\nC=three\"\nD=four\n",
-      "A=\"x\nB='y\n\"\nC='z'\nE=\"\n",
-      "# c\n\nexport K=v # note\r\nL=\"a\\nb\"\r\nM:\n  N=`\nO=1\n`\n\xff\x00\n"s,
-  };
-  for (auto const& path : poolcheck::test::fixture_env_files())
-    texts.push_back(poolcheck::test::read_file(path));
-  for (auto const& text : texts) {
-    document const whole = parse(text);
-    std::vector<std::size_t> line_starts;
-    for (std::size_t lf = text.find('\n'); lf != std::string::npos && lf + 1 < text.size();
-         lf = text.find('\n', lf + 1))
-      line_starts.push_back(lf + 1);
-    std::vector<std::size_t> from;
-    // Every single cut, then a cut at every line.
-    for (std::size_t cut : line_starts) {
-      INFO(text << "\ncut at " << cut);
-      document const two = read_in_pieces(text, {0, cut}, from);
-      REQUIRE(poolcheck::test::reading_difference(whole, two).empty());
-    }
-    line_starts.insert(line_starts.begin(), 0);
-    INFO(text);
-    document const many = read_in_pieces(text, line_starts, from);
-    REQUIRE(poolcheck::test::reading_difference(whole, many).empty());
-  }
-}
-
-TEST_CASE("hidden lines: a quoted value's after its first, and unmatched ones, kept or not",
-          "[env]") {
-  // Output masks them whole: the record must not depend on what a filter keeps.
+TEST_CASE("hidden lines: a quoted value's after its first, and unmatched ones", "[env]") {
+  // Output masks them whole.
   std::string const text =
       "A=1\nB=\"x\ny\"\nC='p\r\nq' # c\nD=\"one line\"\nstray text\nE=\n  \"z\"\n";
   auto at = [&](std::string_view s) {
@@ -865,56 +792,16 @@ TEST_CASE("hidden lines: a quoted value's after its first, and unmatched ones, k
                                                    {at("stray"), at("E=")},
                                                    {at("  \"z"), text.size()}};
   CHECK(parse(text).hidden_lines == expected);
-  auto keep_none = [](poolcheck::env::line const&, entry const*) {
-    return false;
-  };
-  CHECK(parse(text, keep_none).hidden_lines == expected);
 }
 
-TEST_CASE("where pieces meet: after a value that runs into the next one", "[env]") {
-  std::string const text = "A=\"one\nB=two\n\"\nC=3\nD=4\n";
-  std::vector<std::size_t> from;
-  // The second piece starts inside A's value: the first reads on past it and reads C, the first
-  // line both read; the second piece's lines count from D.
-  document const doc = read_in_pieces(text, {0, text.find("B=")}, from);
-  CHECK(from == std::vector<std::size_t>{0, text.find("D=")});
-  REQUIRE(doc.entries.size() == 3);
-  CHECK(doc.entries[0].logical_value == "one\nB=two\n");
-  // Cut where nothing runs over: the first piece still reads the second's first line.
-  read_in_pieces(text, {0, text.find("C=")}, from);
-  CHECK(from == std::vector<std::size_t>{0, text.find("D=")});
-  // A piece the one before reads to its end gives no lines of its own.
-  read_in_pieces(text, {0, text.find("D=")}, from);
-  CHECK(from == std::vector<std::size_t>{0, std::string::npos});
-}
-
-TEST_CASE("pieces are cut after a line feed, a megabyte or more each", "[env]") {
-  std::string text(3 << 20, 'x');
-  for (std::size_t i = 99; i < text.size(); i += 100)
-    text[i] = '\n';
-  auto const starts = poolcheck::env::piece_starts(text, 8);
-  REQUIRE(starts.size() == 3);
-  CHECK(starts[0] == 0);
-  for (std::size_t i = 1; i < starts.size(); ++i) {
-    CHECK(text[starts[i] - 1] == '\n');
-    CHECK(starts[i] - starts[i - 1] >= (1 << 20) - 100);
-  }
-  CHECK(poolcheck::env::piece_starts("A=1\nB=2\n", 4) == std::vector<std::size_t>{0});
-}
-
-TEST_CASE("a line read on its own, and lines added in order", "[env]") {
-  std::string const text = "A=1\nB=\"x\ny\"\nC=3\n";
-  document doc = poolcheck::env::parse(
-      text, [](poolcheck::env::line const& l, entry const*) { return l.span.begin == 0; });
-  document c = poolcheck::env::parse_line_at(text, text.find("C="));
-  REQUIRE(c.entries.size() == 1);
-  CHECK(c.entries[0].name == "C");
-  document b = poolcheck::env::parse_line_at(text, text.find("B="));
-  CHECK(b.entries[0].logical_value == "x\ny");
-  poolcheck::env::insert_lines(doc, std::move(c));
-  poolcheck::env::insert_lines(doc, std::move(b));
-  REQUIRE(doc.entries.size() == 3);
-  CHECK(doc.print() == text);
-  for (std::size_t i = 0; i < doc.lines.size(); ++i)
-    CHECK(doc.entries[doc.lines[i].entry_index].name == std::string(1, "ABC"[i]));
+TEST_CASE("comments know the entry line right after them", "[env]") {
+  std::string const text = "# a\nA=1\n# b\n\nB=2\n# c\n# d\nC=\"x\ny\"\n# e";
+  document const doc = parse(text);
+  REQUIRE(doc.comments.size() == 5);
+  CHECK(doc.comments[0].next_entry_line.of(text) == "A=1\n");
+  CHECK(doc.comments[1].next_entry_line.empty()); // a blank line breaks the link
+  CHECK(doc.comments[2].next_entry_line.empty()); // so does another comment
+  CHECK(doc.comments[3].next_entry_line.of(text) == "C=\"x\ny\"\n");
+  CHECK(doc.comments[4].next_entry_line.empty());
+  CHECK(doc.entries[2].line == doc.comments[3].next_entry_line);
 }
