@@ -61,7 +61,7 @@ result<host_pattern> host_pattern::compile(std::string_view text) {
         return problem{"host pattern `" + p.text_ + "` has more than one `{name*}` label", {}};
       seen_multi = true;
       l.multi = true;
-      l.pieces.push_back({true, std::string(raw.substr(1, raw.size() - 3))});
+      l.parts.push_back({true, std::string(raw.substr(1, raw.size() - 3))});
     } else {
       std::size_t i = 0;
       while (i < raw.size()) {
@@ -69,14 +69,14 @@ result<host_pattern> host_pattern::compile(std::string_view text) {
           std::size_t close = raw.find('}', i);
           if (close == std::string_view::npos || close == i + 1)
             return problem{"unclosed or empty `{}` in host pattern `" + p.text_ + "`", {}};
-          if (!l.pieces.empty() && l.pieces.back().capture)
+          if (!l.parts.empty() && l.parts.back().capture)
             return problem{
                 "two captures without text between them in host pattern `" + p.text_ + "`", {}};
-          l.pieces.push_back({true, std::string(raw.substr(i + 1, close - i - 1))});
+          l.parts.push_back({true, std::string(raw.substr(i + 1, close - i - 1))});
           i = close + 1;
         } else {
           std::size_t next = std::min(raw.find('{', i), raw.size());
-          l.pieces.push_back({false, std::string(raw.substr(i, next - i))});
+          l.parts.push_back({false, std::string(raw.substr(i, next - i))});
           i = next;
         }
       }
@@ -86,10 +86,10 @@ result<host_pattern> host_pattern::compile(std::string_view text) {
   // The literal labels at the end, each with the dot before it (but the pattern's first): a host
   // that does not end with that text cannot match.
   auto l = p.labels_.rbegin();
-  for (; l != p.labels_.rend() && !l->any && !l->multi && l->pieces.size() == 1 &&
-         !l->pieces.front().capture;
+  for (; l != p.labels_.rend() && !l->any && !l->multi && l->parts.size() == 1 &&
+         !l->parts.front().capture;
        ++l)
-    p.literal_end_.insert(0, "." + l->pieces.front().text);
+    p.literal_end_.insert(0, "." + l->parts.front().text);
   if (l == p.labels_.rend())
     p.literal_end_.erase(0, 1);
   return p;
@@ -101,9 +101,9 @@ bool host_pattern::match_label(label const& l, std::string_view host_label, capt
   if (l.any)
     return true;
   std::size_t pos = 0;
-  for (std::size_t k = 0; k < l.pieces.size(); ++k) {
-    piece const& pc = l.pieces[k];
-    bool last = k + 1 == l.pieces.size();
+  for (std::size_t k = 0; k < l.parts.size(); ++k) {
+    part const& pc = l.parts[k];
+    bool last = k + 1 == l.parts.size();
     if (!pc.capture) {
       if (last) {
         // A trailing literal must end the label.
@@ -122,8 +122,8 @@ bool host_pattern::match_label(label const& l, std::string_view host_label, capt
     }
     std::size_t end = host_label.size();
     if (!last) {
-      piece const& next = l.pieces[k + 1];
-      bool next_is_last = k + 2 == l.pieces.size();
+      part const& next = l.parts[k + 1];
+      bool next_is_last = k + 2 == l.parts.size();
       end = next_is_last ? host_label.size() - std::min(host_label.size(), next.text.size())
                          : ifind(host_label, next.text, pos);
       if (end == std::string_view::npos || end < pos)
@@ -168,7 +168,7 @@ std::optional<captures> host_pattern::match(std::string_view host) const {
       joined += '.';
     joined += host_labels[i];
   }
-  out[multi->pieces.front().text] = joined;
+  out[multi->parts.front().text] = joined;
   return out;
 }
 

@@ -37,7 +37,7 @@ public:
   }
 
 private:
-  struct piece {
+  struct part {
     bool capture = false;
     std::string text; // literal text, or the capture's name
   };
@@ -45,7 +45,7 @@ private:
   struct label {
     bool any = false;   // `*`
     bool multi = false; // `{name*}`
-    std::vector<piece> pieces;
+    std::vector<part> parts;
   };
 
   static bool match_label(label const& l, std::string_view host_label, captures& out);

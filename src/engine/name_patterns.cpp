@@ -14,10 +14,10 @@ std::string lowered(std::string_view text) {
   return out;
 }
 
-// Whether `text` at `at` holds `piece` (already lower-case).
-bool holds_at(std::string_view text, std::size_t at, std::string_view piece) {
-  for (std::size_t i = 0; i < piece.size(); ++i)
-    if (lower(text[at + i]) != piece[i])
+// Whether `text` at `at` holds `part` (already lower-case).
+bool holds_at(std::string_view text, std::size_t at, std::string_view part) {
+  for (std::size_t i = 0; i < part.size(); ++i)
+    if (lower(text[at + i]) != part[i])
       return false;
   return true;
 }
@@ -50,12 +50,12 @@ bool glob::matches(std::string_view text) const {
     return false;
   std::size_t at = head_.size();
   std::size_t const limit = text.size() - tail_.size();
-  for (auto const& piece : middle_) {
-    while (at + piece.size() <= limit && !holds_at(text, at, piece))
+  for (auto const& part : middle_) {
+    while (at + part.size() <= limit && !holds_at(text, at, part))
       ++at;
-    if (at + piece.size() > limit)
+    if (at + part.size() > limit)
       return false;
-    at += piece.size();
+    at += part.size();
   }
   return true;
 }

@@ -1,6 +1,6 @@
 // Variable-name patterns from rule files (`DIRECT_URL`, `*_UNPOOLED`): `*`-only globs, ASCII
 // case-insensitive. A set of them is asked about every connection string's name, so each pattern
-// is compiled once into its literal pieces, and the set first rejects names by their last
+// is compiled once into its literal parts, and the set first rejects names by their last
 // character, which settles most names without looking at a single pattern.
 #pragma once
 
@@ -11,8 +11,8 @@
 
 namespace poolcheck::engine {
 
-/// A `*`-only glob as its literal pieces, lower-cased: `A*B*C` holds a text that starts with A,
-/// ends with C and has B between them. Matching is linear: each middle piece is taken at its
+/// A `*`-only glob as its literal parts, lower-cased: `A*B*C` holds a text that starts with A,
+/// ends with C and has B between them. Matching is linear: each middle part is taken at its
 /// first occurrence, which is never worse than a later one.
 class glob {
 public:

@@ -362,10 +362,10 @@ bool plausible_host_list(std::string_view text) {
   std::size_t item = 0;
   while (item <= text.size()) {
     auto comma = text.find(',', item);
-    auto const piece = text.substr(item, comma == npos ? npos : comma - item);
-    if (!piece.empty() && piece[0] != '[') {
-      auto const colon = piece.find(':');
-      auto const port = colon == npos ? std::string_view{} : piece.substr(colon + 1);
+    auto const part = text.substr(item, comma == npos ? npos : comma - item);
+    if (!part.empty() && part[0] != '[') {
+      auto const colon = part.find(':');
+      auto const port = colon == npos ? std::string_view{} : part.substr(colon + 1);
       if (!std::all_of(port.begin(), port.end(), is_digit))
         return false;
     }
@@ -499,17 +499,17 @@ void parse_query(std::string_view s, std::size_t begin, conninfo& ci) {
   std::size_t p = begin;
   for (;;) {
     auto amp = s.find('&', p);
-    std::size_t const piece_end = amp == npos ? n : amp;
-    if (piece_end > p) {
+    std::size_t const part_end = amp == npos ? n : amp;
+    if (part_end > p) {
       param prm;
-      prm.raw = {p, piece_end};
-      auto const eq = s.substr(p, piece_end - p).find('=');
+      prm.raw = {p, part_end};
+      auto const eq = s.substr(p, part_end - p).find('=');
       if (eq == npos) {
         prm.raw_key = prm.raw;
-        prm.raw_value = {piece_end, piece_end};
+        prm.raw_value = {part_end, part_end};
       } else {
         prm.raw_key = {p, p + eq};
-        prm.raw_value = {p + eq + 1, piece_end};
+        prm.raw_value = {p + eq + 1, part_end};
       }
       prm.key = pct_decode(prm.raw_key.of(s));
       prm.value = pct_decode(prm.raw_value.of(s));
