@@ -15,12 +15,7 @@ namespace poolcheck::test {
 namespace {
 
 bool reports(engine::rule const& r, std::string const& text) {
-  engine::check_options o;
-  if (r.example.client)
-    o.client = {*r.example.client, "example"};
-  if (r.example.target)
-    o.target = *r.example.target;
-  auto report = engine::analyze(decode_hex_escapes(text), rules(), o);
+  auto report = cli::run_example(r, text, rules());
   return std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
                      [&](diagnostic const& d) { return d.code == r.code; });
 }
@@ -139,7 +134,7 @@ TEST_CASE("docs/rules is current", "[rules][docs]") {
     INFO("docs/rules is stale: run `poolcheck rules --write-docs docs/rules`");
     auto path = dir / (r.code + ".md");
     REQUIRE(std::filesystem::exists(path));
-    CHECK(read_file(path) == cli::rule_page(r));
+    CHECK(read_file(path) == cli::rule_page(r, rules()));
   }
   for (auto const& e : std::filesystem::directory_iterator(dir)) {
     INFO("a page for a rule that does not exist: " << e.path().filename().string());
