@@ -55,6 +55,27 @@ TEST_CASE("every rule has complete metadata", "[rules]") {
   }
 }
 
+TEST_CASE("every rule has fixtures that expect its code", "[rules][fixtures]") {
+  auto const root = source_dir() / "tests" / "fixtures";
+  for (auto const& r : rules().rules) {
+    INFO(r.code << ": tests/fixtures/" << r.code
+                << "/ needs a *.env fixture with `# expect: " << r.code << " ...`");
+    std::size_t fixtures = 0;
+    bool expects_code = false;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(root / r.code, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (it->path().extension() != ".env")
+        continue;
+      ++fixtures;
+      expects_code = expects_code ||
+                     read_file(it->path()).find("# expect: " + r.code + " ") != std::string::npos;
+    }
+    CHECK(fixtures > 0);
+    CHECK(expects_code);
+  }
+}
+
 TEST_CASE("every rule's bad example reports it and its good example does not", "[rules]") {
   for (auto const& r : rules().rules) {
     DYNAMIC_SECTION(r.code) {
