@@ -1,5 +1,6 @@
-// Every rule's metadata is complete and its examples behave: the bad example produces the rule's
-// code, the good one does not. Docs that are tests cannot lie.
+// Every rule's metadata is complete (nothing left saying FIXME) and its examples behave: the bad
+// example produces the rule's code, the good one does not. Every rule has fixtures. Docs that are
+// tests cannot lie.
 #include "checks/registry.hpp"
 #include "cli/explain.hpp"
 #include "engine/analysis.hpp"
@@ -15,12 +16,7 @@ namespace poolcheck::test {
 namespace {
 
 bool reports(engine::rule const& r, std::string const& text) {
-  engine::check_options o;
-  if (r.example.client)
-    o.client = {*r.example.client, "example"};
-  if (r.example.target)
-    o.target = *r.example.target;
-  auto report = engine::analyze(decode_hex_escapes(text), rules(), o);
+  auto report = cli::run_example(r, text, rules());
   return std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
                      [&](diagnostic const& d) { return d.code == r.code; });
 }
@@ -47,6 +43,33 @@ TEST_CASE("every rule has complete metadata", "[rules]") {
     else
       CHECK(!r.fix_title.empty());
     CHECK(r.message.back() != '.');
+    // scripts/new-rule marks what it cannot know with FIXME.
+    for (auto const* text :
+         {&r.summary, &r.why, &r.message, &r.fix_title, &r.advice, &r.example.bad, &r.example.good})
+      CHECK(text->find("FIXME") == std::string::npos);
+    for (auto const& s : r.sources)
+      CHECK(s.find("FIXME") == std::string::npos);
+  }
+}
+
+TEST_CASE("every rule has fixtures that expect its code", "[rules][fixtures]") {
+  auto const root = source_dir() / "tests" / "fixtures";
+  for (auto const& r : rules().rules) {
+    INFO(r.code << ": tests/fixtures/" << r.code << "/ needs a *.env fixture with `# expect: "
+                << r.code << " ...` (scripts/new-rule writes a stub)");
+    std::size_t fixtures = 0;
+    bool expects_code = false;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(root / r.code, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (it->path().extension() != ".env")
+        continue;
+      ++fixtures;
+      expects_code = expects_code ||
+                     read_file(it->path()).find("# expect: " + r.code + " ") != std::string::npos;
+    }
+    CHECK(fixtures > 0);
+    CHECK(expects_code);
   }
 }
 
@@ -129,7 +152,7 @@ TEST_CASE("docs/rules is current", "[rules][docs]") {
     INFO("docs/rules is stale: run `poolcheck rules --write-docs docs/rules`");
     auto path = dir / (r.code + ".md");
     REQUIRE(std::filesystem::exists(path));
-    CHECK(read_file(path) == cli::rule_page(r));
+    CHECK(read_file(path) == cli::rule_page(r, rules()));
   }
   for (auto const& e : std::filesystem::directory_iterator(dir)) {
     INFO("a page for a rule that does not exist: " << e.path().filename().string());

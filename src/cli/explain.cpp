@@ -1,13 +1,87 @@
 // Rule documentation, rendered from the same metadata the engine runs.
 #include "cli/explain.hpp"
 
+#include "core/redact.hpp"
+#include "core/source_file.hpp"
+#include "engine/analysis.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
 namespace poolcheck::cli {
+namespace {
+
+/// An example's bytes: rule files spell raw bytes as \xNN.
+std::string example_bytes(std::string_view text) {
+  auto hex = [&](std::size_t at) {
+    return std::isxdigit(static_cast<unsigned char>(text[at]));
+  };
+  std::string bytes;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 3 < text.size() && text[i + 1] == 'x' && hex(i + 2) && hex(i + 3)) {
+      bytes += static_cast<char>(std::stoi(std::string(text.substr(i + 2, 2)), nullptr, 16));
+      i += 3;
+    } else {
+      bytes += text[i];
+    }
+  }
+  return bytes;
+}
+
+engine::file_report analyze_example(engine::rule const& r, std::string_view bytes,
+                                    engine::rule_set const& rules) {
+  engine::check_options o;
+  if (r.example.client)
+    o.client = {*r.example.client, "example"};
+  if (r.example.target)
+    o.target = *r.example.target;
+  return engine::analyze(bytes, rules, o);
+}
+
+/// Masks as a reporter does: the passwords the engine found in `bytes`, and the syntactic net.
+redactor masker(std::string_view bytes, engine::file_report const& report) {
+  redactor mask;
+  for (auto const& s : report.secrets)
+    mask.add_secret(s.of(bytes));
+  return mask;
+}
+
+std::string fenced(std::string_view language, std::string const& body) {
+  return fmt::format("```{}\n{}{}```\n", language, body, body.ends_with('\n') ? "" : "\n");
+}
+
+/// What `poolcheck check` prints for rule `r` about `bytes`: each finding's first line and its fix
+/// or advice, masked (the source line and its carets are left out: the example stands above).
+std::string printed(engine::rule const& r, std::string_view bytes,
+                    engine::file_report const& report, redactor const& mask) {
+  line_index const lines(bytes);
+  std::string out;
+  for (auto const& d : report.diagnostics) {
+    if (d.code != r.code)
+      continue;
+    auto const at = lines.position(d.span.begin);
+    std::string const gutter(std::to_string(at.line).size(), ' ');
+    out += fmt::format(".env:{}:{}: {}[{}] {}\n", at.line, at.column, to_string(d.severity), d.code,
+                       mask(d.message));
+    if (d.fix)
+      out +=
+          fmt::format("{} = fix ({}): {}\n", gutter, to_string(d.fix->safety), mask(d.fix->title));
+    else if (!d.advice.empty())
+      out += fmt::format("{} = help: {}\n", gutter, mask(d.advice));
+  }
+  return out;
+}
+
+} // namespace
+
+engine::file_report run_example(engine::rule const& r, std::string_view text,
+                                engine::rule_set const& rules) {
+  return analyze_example(r, example_bytes(text), rules);
+}
 
 void write_explanation(std::ostream& out, engine::rule const& r) {
   out << fmt::format("{} ({}): {}\n\n", r.code, r.name, r.summary);
@@ -44,18 +118,38 @@ void write_rule_list(std::ostream& out, engine::rule_set const& rules, bool as_j
                        to_string(r.fix), r.name, r.summary);
 }
 
-std::string rule_page(engine::rule const& r) {
+std::string rule_page(engine::rule const& r, engine::rule_set const& rules) {
+  std::string const bad = example_bytes(r.example.bad), good = example_bytes(r.example.good);
+  auto const bad_report = analyze_example(r, bad, rules);
+  redactor const bad_mask = masker(bad, bad_report);
+  redactor const good_mask = masker(good, analyze_example(r, good, rules));
+
   std::string page = fmt::format("# {} {}\n\n{}\n\n", r.code, r.name, r.summary);
   page += fmt::format("- Severity: {}\n", to_string(r.severity));
-  page += fmt::format("- Fix: {}\n", r.fix == fix_safety::none
-                                         ? std::string("none (advice only)")
-                                         : std::string(to_string(r.fix)) + ": " + r.fix_title);
+  switch (r.fix) {
+  case fix_safety::none:
+    page += "- Fix: none (advice only)\n";
+    break;
+  case fix_safety::safe:
+    page += "- Fix: safe (`--fix` applies it)\n";
+    break;
+  case fix_safety::unsafe:
+    page += "- Fix: unsafe (`--fix --unsafe-fixes` applies it)\n";
+    break;
+  }
+  std::string flags;
   if (r.example.client)
-    page += fmt::format("- Examples assume `--client {}`\n", to_string(*r.example.client));
+    flags += fmt::format(" --client {}", to_string(*r.example.client));
+  if (r.example.target)
+    flags += fmt::format(" --target {}", to_string(*r.example.target));
+  if (!flags.empty())
+    page += fmt::format("- Examples assume `{}`\n", flags.substr(1));
   page += "\n## Why\n\n" + r.why + "\n";
-  page += "\n## Example\n\nBad:\n\n```sh\n" + r.example.bad +
-          (r.example.bad.ends_with('\n') ? "" : "\n") + "```\n\nGood:\n\n```sh\n" + r.example.good +
-          (r.example.good.ends_with('\n') ? "" : "\n") + "```\n";
+  page += "\n## Example\n\nBad:\n\n" + fenced("sh", bad_mask(r.example.bad));
+  std::string const output = printed(r, bad, bad_report, bad_mask);
+  page += output.empty() ? "\npoolcheck reports nothing for this example.\n"
+                         : "\npoolcheck prints:\n\n" + fenced("text", output);
+  page += "\nGood:\n\n" + fenced("sh", good_mask(r.example.good));
   page += "\n## Sources\n\n";
   for (auto const& s : r.sources)
     page += "- <" + s + ">\n";
@@ -71,7 +165,7 @@ result<void> write_rule_pages(std::string const& dir, engine::rule_set const& ru
   for (auto const& r : rules.rules) {
     auto path = std::filesystem::path(dir) / (r.code + ".md");
     std::ofstream out(path, std::ios::binary);
-    out << rule_page(r);
+    out << rule_page(r, rules);
     if (!out)
       return problem{path.string() + ": cannot be written", {}};
   }

@@ -98,19 +98,4 @@ std::string temp_dir::write(std::string const& relative, std::string const& byte
   return target.string();
 }
 
-std::string decode_hex_escapes(std::string const& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 3 < text.size() + 0 && text[i + 1] == 'x' &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 2])) &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 3]))) {
-      out += static_cast<char>(std::stoi(text.substr(i + 2, 2), nullptr, 16));
-      i += 3;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 } // namespace poolcheck::test

@@ -46,7 +46,4 @@ struct temp_dir {
   std::string write(std::string const& relative, std::string const& bytes) const;
 };
 
-/// Examples and fixtures may spell raw bytes as \xNN; this turns them into bytes.
-std::string decode_hex_escapes(std::string const& text);
-
 } // namespace poolcheck::test
