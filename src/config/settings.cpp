@@ -1,8 +1,9 @@
-// Reading poolcheck.toml with toml++ (exceptions caught here, as in the rule loader).
+// Reading poolcheck.toml (core/toml_reader).
 #include "config/settings.hpp"
 
+#include "core/toml_reader.hpp"
+
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <initializer_list>
@@ -10,44 +11,7 @@
 namespace poolcheck::config {
 namespace {
 
-struct reader {
-  std::string path;
-
-  problem at(toml::node const& n, std::string message) const {
-    auto const& b = n.source().begin;
-    return problem{std::move(message), source_location{path, b.line, b.column}};
-  }
-
-  std::string where(toml::node const& n) const {
-    return fmt::format("{}:{}", path, n.source().begin.line);
-  }
-
-  result<void> only_keys(toml::table const& t, std::initializer_list<std::string_view> allowed,
-                         std::string_view what) const {
-    for (auto const& [key, value] : t)
-      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
-        return at(value, fmt::format("unknown key `{}` in {}", key.str(), what));
-    return {};
-  }
-
-  result<std::string> string(toml::node const& n, std::string_view key) const {
-    if (!n.is_string())
-      return at(n, fmt::format("`{}` must be a string", key));
-    return std::string(n.as_string()->get());
-  }
-
-  result<std::vector<std::string>> strings(toml::node const& n, std::string_view key) const {
-    std::vector<std::string> out;
-    if (!n.is_array())
-      return at(n, fmt::format("`{}` must be an array of strings", key));
-    for (auto const& item : *n.as_array()) {
-      if (!item.is_string())
-        return at(item, fmt::format("`{}` must hold strings only", key));
-      out.emplace_back(item.as_string()->get());
-    }
-    return out;
-  }
-};
+using reader = toml_reader;
 
 std::optional<severity> parse_severity(std::string_view s) {
   if (s == "error")
@@ -77,7 +41,7 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
                             std::pair{"exclude", &s.exclude}}) {
     if (auto const* n = doc.get(key)) {
       POOLCHECK_TRY(v, r.strings(*n, key));
-      *field = {*v, r.where(*n)};
+      *field = {*v, r.origin(*n)};
     }
   }
   if (auto const* n = doc.get("target")) {
@@ -85,20 +49,20 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
     auto t = engine::parse_target(*v);
     if (!t)
       return r.at(*n, "`target` must be \"serverless\" or \"server\"");
-    s.target = {*t, r.where(*n)};
+    s.target = {*t, r.origin(*n)};
   }
   if (auto const* n = doc.get("client")) {
     POOLCHECK_TRY(v, r.string(*n, "client"));
     auto c = engine::parse_client(*v);
     if (!c || *c == engine::client::unknown)
       return r.at(*n, "unknown client `" + *v + "`");
-    s.client = {c, r.where(*n)};
+    s.client = {c, r.origin(*n)};
   }
   if (auto const* n = doc.get("prisma_version")) {
     POOLCHECK_TRY(v, r.string(*n, "prisma_version"));
     if (!engine::client_for_prisma_version(*v))
       return r.at(*n, "`prisma_version` must start with a major version number, e.g. \"6.19.0\"");
-    s.prisma_version = {*v, r.where(*n)};
+    s.prisma_version = {*v, r.origin(*n)};
   }
   if (auto const* n = doc.get("severity")) {
     if (!n->is_table())
@@ -108,7 +72,7 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
       auto sev = parse_severity(*v);
       if (!sev)
         return r.at(value, "severity must be \"error\", \"warning\" or \"info\"");
-      s.severities[std::string(code.str())] = {*sev, r.where(value)};
+      s.severities[std::string(code.str())] = {*sev, r.origin(value)};
     }
   }
   if (auto const* n = doc.get("variables")) {
@@ -119,7 +83,7 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
         return r.at(node, "`variables." + std::string(name.str()) + "` must be a table");
       auto const& t = *node.as_table();
       POOLCHECK_TRY(keys, r.only_keys(t, {"role", "client"}, "a [variables.NAME] table"));
-      variable_settings v{{}, {}, r.where(node)};
+      variable_settings v{{}, {}, r.origin(node)};
       if (auto const* role = t.get("role")) {
         POOLCHECK_TRY(text, r.string(*role, "role"));
         v.role = engine::parse_role(*text);
@@ -147,7 +111,7 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
         return r.at(node, "`parameters." + std::string(name.str()) + "` must be a table");
       auto const& t = *node.as_table();
       POOLCHECK_TRY(keys, r.only_keys(t, {"recommended", "minimum"}, "a [parameters.NAME] table"));
-      parameter_settings p{{}, {}, r.where(node)};
+      parameter_settings p{{}, {}, r.origin(node)};
       for (auto [key, field] :
            {std::pair{"recommended", &p.recommended}, std::pair{"minimum", &p.minimum}}) {
         if (auto const* v = t.get(key)) {
@@ -165,16 +129,11 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
 } // namespace
 
 result<settings> parse(std::string const& path, std::string_view text) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, path);
-  } catch (toml::parse_error const& e) {
-    auto const& b = e.source().begin;
-    return problem{std::string(e.description()), source_location{path, b.line, b.column}};
-  }
+  reader const r(path);
+  POOLCHECK_TRY(doc, r.parse(text));
   settings s;
   s.file = path;
-  if (auto ok = read(reader{path}, doc, s); !ok)
+  if (auto ok = read(r, *doc, s); !ok)
     return ok.error();
   return s;
 }

@@ -1,6 +1,7 @@
 // Interpreters for data rules. Each opens with the rule's conditions, then finds its subject.
 #include "engine/data_rules.hpp"
 
+#include "core/ascii.hpp"
 #include "engine/template.hpp"
 #include "engine/url_edits.hpp"
 
@@ -10,17 +11,9 @@
 namespace poolcheck::engine {
 namespace {
 
-// ASCII only: provider and endpoint names are (and the C locale's tolower is a call per byte).
-bool iequals(std::string_view a, std::string_view b) {
-  auto lower = [](char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  };
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 bool contains(std::vector<std::string> const& list, std::string_view s) {
-  return std::any_of(list.begin(), list.end(), [&](std::string const& x) { return iequals(x, s); });
+  return std::any_of(list.begin(), list.end(),
+                     [&](std::string const& x) { return ascii::iequals(x, s); });
 }
 
 std::optional<long long> integer(std::string_view s) {

@@ -2,6 +2,8 @@
 // left, labels after it from the right, and each label is scanned once.
 #include "engine/host_pattern.hpp"
 
+#include "core/ascii.hpp"
+
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
@@ -9,20 +11,11 @@
 namespace poolcheck::engine {
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    auto lower = [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    };
-    return lower(x) == lower(y);
-  });
-}
-
 std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from) {
   if (needle.size() > haystack.size())
     return std::string_view::npos;
   for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i)
-    if (iequals(haystack.substr(i, needle.size()), needle))
+    if (ascii::iequals(haystack.substr(i, needle.size()), needle))
       return i;
   return std::string_view::npos;
 }
@@ -108,13 +101,13 @@ bool host_pattern::match_label(label const& l, std::string_view host_label, capt
       if (last) {
         // A trailing literal must end the label.
         if (host_label.size() < pos + pc.text.size() ||
-            !iequals(host_label.substr(host_label.size() - pc.text.size()), pc.text))
+            !ascii::iequals(host_label.substr(host_label.size() - pc.text.size()), pc.text))
           return false;
         if (k == 0 && host_label.size() != pc.text.size())
           return false;
         pos = host_label.size();
       } else {
-        if (!iequals(host_label.substr(pos, pc.text.size()), pc.text))
+        if (!ascii::iequals(host_label.substr(pos, pc.text.size()), pc.text))
           return false;
         pos += pc.text.size();
       }
@@ -144,7 +137,7 @@ std::optional<captures> host_pattern::match(std::string_view host) const {
     host.remove_suffix(1); // a fully qualified name
   // Most hosts are told apart by their last labels: no need to split them for that.
   if (host.size() < literal_end_.size() ||
-      !iequals(host.substr(host.size() - literal_end_.size()), literal_end_))
+      !ascii::iequals(host.substr(host.size() - literal_end_.size()), literal_end_))
     return std::nullopt;
   auto host_labels = split_labels(host);
   captures out;

@@ -1,23 +1,17 @@
 #include "engine/name_patterns.hpp"
 
+#include "core/ascii.hpp"
+
 namespace poolcheck::engine {
 namespace {
 
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = lower(c);
-  return out;
-}
+using ascii::lowered;
+using ascii::to_lower;
 
 // Whether `text` at `at` holds `part` (already lower-case).
 bool holds_at(std::string_view text, std::size_t at, std::string_view part) {
   for (std::size_t i = 0; i < part.size(); ++i)
-    if (lower(text[at + i]) != part[i])
+    if (to_lower(text[at + i]) != part[i])
       return false;
   return true;
 }
@@ -68,13 +62,13 @@ void name_patterns::add(std::string pattern) {
   if (pattern.empty() || pattern.back() == '*')
     any_last_ = true;
   else
-    last_[static_cast<unsigned char>(lower(pattern.back()))] = true;
+    last_[static_cast<unsigned char>(to_lower(pattern.back()))] = true;
   globs_.emplace_back(pattern);
   patterns_.push_back(std::move(pattern));
 }
 
 bool name_patterns::matches(std::string_view name) const {
-  if (!any_last_ && (name.empty() || !last_[static_cast<unsigned char>(lower(name.back()))]))
+  if (!any_last_ && (name.empty() || !last_[static_cast<unsigned char>(to_lower(name.back()))]))
     return false;
   for (auto const& g : globs_)
     if (g.matches(name))

@@ -1,9 +1,9 @@
 // TOML -> rule_set, strict: every key is known, every value has the right type and range.
 #include "engine/rule_loader.hpp"
 
+#include "core/toml_reader.hpp"
 #include "engine/embedded_rules.hpp"
-
-#include <toml++/toml.h>
+#include "pg/conninfo.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -11,100 +11,7 @@
 namespace poolcheck::engine {
 namespace {
 
-class reader {
-public:
-  explicit reader(std::string_view path) : path_(path) {}
-
-  problem at(toml::node const& n, std::string message) const {
-    auto const& b = n.source().begin;
-    return problem{std::move(message), source_location{path_, b.line, b.column}};
-  }
-
-  source_location where(toml::node const& n) const {
-    return {path_, n.source().begin.line, n.source().begin.column};
-  }
-
-  result<void> only_keys(toml::table const& t, std::initializer_list<std::string_view> allowed,
-                         std::string_view what) const {
-    for (auto const& [key, value] : t) {
-      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
-        return at(value, "unknown key `" + std::string(key.str()) + "` in " + std::string(what));
-    }
-    return {};
-  }
-
-  result<std::string> string(toml::table const& t, std::string_view key, bool required) const {
-    auto const* n = t.get(key);
-    if (!n) {
-      if (required)
-        return at(t, "missing key `" + std::string(key) + "`");
-      return std::string();
-    }
-    if (!n->is_string())
-      return at(*n, "`" + std::string(key) + "` must be a string");
-    return std::string(n->as_string()->get());
-  }
-
-  result<std::vector<std::string>> strings(toml::table const& t, std::string_view key) const {
-    std::vector<std::string> out;
-    auto const* n = t.get(key);
-    if (!n)
-      return out;
-    if (n->is_string()) {
-      out.emplace_back(n->as_string()->get());
-      return out;
-    }
-    if (!n->is_array())
-      return at(*n, "`" + std::string(key) + "` must be a string or an array of strings");
-    for (auto const& item : *n->as_array()) {
-      if (!item.is_string())
-        return at(item, "`" + std::string(key) + "` must hold strings only");
-      out.emplace_back(item.as_string()->get());
-    }
-    return out;
-  }
-
-  result<std::optional<long long>> integer(toml::table const& t, std::string_view key) const {
-    auto const* n = t.get(key);
-    if (!n)
-      return std::optional<long long>();
-    if (!n->is_integer())
-      return at(*n, "`" + std::string(key) + "` must be an integer");
-    return std::optional<long long>(n->as_integer()->get());
-  }
-
-  result<std::optional<bool>> boolean(toml::table const& t, std::string_view key) const {
-    auto const* n = t.get(key);
-    if (!n)
-      return std::optional<bool>();
-    if (!n->is_boolean())
-      return at(*n, "`" + std::string(key) + "` must be true or false");
-    return std::optional<bool>(n->as_boolean()->get());
-  }
-
-  result<toml::table const*> table(toml::table const& t, std::string_view key) const {
-    auto const* n = t.get(key);
-    if (!n)
-      return static_cast<toml::table const*>(nullptr);
-    if (!n->is_table())
-      return at(*n, "`" + std::string(key) + "` must be a table");
-    return n->as_table();
-  }
-
-  result<std::optional<int>> port(toml::table const& t, std::string_view key) const {
-    auto v = integer(t, key);
-    if (!v)
-      return v.error();
-    if (!*v)
-      return std::optional<int>();
-    if (**v < 1 || **v > 65535)
-      return at(*t.get(key), "`" + std::string(key) + "` must be a port number (1-65535)");
-    return std::optional<int>(static_cast<int>(**v));
-  }
-
-private:
-  std::string path_;
-};
+using reader = toml_reader;
 
 result<void> read_conditions(reader const& r, toml::table const& t, conditions& c) {
   POOLCHECK_TRY(ok, r.only_keys(t,
@@ -376,19 +283,15 @@ result<void> read_document(reader const& r, toml::table const& doc, rule_set& in
 } // namespace
 
 result<void> load_rules(std::string_view path, std::string_view text, rule_set& into) {
-  reader r(path);
-  toml::table doc;
-  try {
-    doc = toml::parse(text, path);
-  } catch (toml::parse_error const& e) {
-    auto const& b = e.source().begin;
-    return problem{std::string(e.description()),
-                   source_location{std::string(path), b.line, b.column}};
-  }
-  return read_document(r, doc, into);
+  reader const r(path);
+  POOLCHECK_TRY(doc, r.parse(text));
+  return read_document(r, *doc, into);
 }
 
 result<void> finish(rule_set& set, std::span<code_rule const> code_rules) {
+  // The connection-string parser's own list, so that rules and parser never disagree.
+  auto const keys = pg::libpq_query_keys();
+  set.lists.try_emplace("libpq_keywords", keys.begin(), keys.end());
   std::sort(set.rules.begin(), set.rules.end(),
             [](rule const& a, rule const& b) { return a.code < b.code; });
   for (auto& r : set.rules) {

@@ -1,5 +1,5 @@
-// Reads rules/*.toml into a rule_set. The only file that includes toml++; its exceptions are
-// caught here and become problems that name file:line:col. Unknown keys and bad values are errors.
+// Reads rules/*.toml into a rule_set (through core/toml_reader, whose problems name file:line:col).
+// Unknown keys and bad values are errors.
 #pragma once
 
 #include "core/result.hpp"

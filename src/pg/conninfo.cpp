@@ -2,6 +2,8 @@
 // the byte span of every component so findings and fixes can point at the bytes as written.
 #include "pg/conninfo.hpp"
 
+#include "core/ascii.hpp"
+
 #include <boost/url/pct_string_view.hpp>
 
 #include <algorithm>
@@ -31,9 +33,9 @@ bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
 }
 
-char to_lower(char c) {
-  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-}
+using ascii::iequals;
+using ascii::istarts_with;
+using ascii::to_lower;
 
 bool is_hex(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -59,20 +61,6 @@ bool is_control(char c) {
 bool is_host_char(char c) {
   return is_alnum(c) || c == '.' || c == '-' || c == '_' || c == '[' || c == ']' || c == ':' ||
          c == ',' || c == '%';
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (to_lower(a[i]) != to_lower(b[i]))
-      return false;
-  }
-  return true;
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
 std::string lowered(std::string_view text) {
@@ -106,9 +94,8 @@ scheme_kind kind_of_scheme(std::string_view scheme) {
   return scheme_kind::other;
 }
 
-// libpq's connection keywords ("34.1.2 Parameter Key Words"), up to PostgreSQL 16's
-// load_balance_hosts, plus the old requiressl that libpq still maps to sslmode.
-constexpr std::string_view libpq_keywords[] = {
+// See libpq_query_keys(); `ssl` last, since it is no keyword of the keyword/value form.
+constexpr std::string_view query_keys[] = {
     "host",
     "hostaddr",
     "port",
@@ -147,11 +134,12 @@ constexpr std::string_view libpq_keywords[] = {
     "service",
     "target_session_attrs",
     "load_balance_hosts",
+    "ssl",
 };
 
 bool is_libpq_keyword(std::string_view key) {
-  return std::find(std::begin(libpq_keywords), std::end(libpq_keywords), key) !=
-         std::end(libpq_keywords);
+  return key != "ssl" &&
+         std::find(std::begin(query_keys), std::end(query_keys), key) != std::end(query_keys);
 }
 
 bool is_address_keyword(std::string_view key) {
@@ -706,6 +694,10 @@ conninfo parse(std::string_view value) {
       ci.problems.begin(), ci.problems.end(),
       [](syntax_problem const& a, syntax_problem const& b) { return a.raw.begin < b.raw.begin; });
   return ci;
+}
+
+std::span<std::string_view const> libpq_query_keys() {
+  return query_keys;
 }
 
 } // namespace poolcheck::pg

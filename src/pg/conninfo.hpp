@@ -8,6 +8,7 @@
 #include "core/span.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,12 @@ scheme_kind classify(std::string_view value);
 
 /// Whether classify() calls `value` a PostgreSQL connection string (URL or keyword form).
 bool is_connection_string(std::string_view value);
+
+/// The keys libpq reads in a URI query: its connection keywords ("34.1.2 Parameter Key Words"), up
+/// to PostgreSQL 16's load_balance_hosts, the old requiressl it still maps to sslmode, and `ssl`,
+/// which a URI query may carry for JDBC's sake (libpq maps ssl=true to sslmode=require). The one
+/// list: rules name it `libpq_keywords`.
+std::span<std::string_view const> libpq_query_keys();
 
 /// Parses a value that classify() called postgres or keyword. Never throws; placeholders such as
 /// `${VAR}`, `<password>` or `[YOUR-PASSWORD]` parse as ordinary text.

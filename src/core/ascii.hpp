@@ -1,0 +1,31 @@
+// ASCII case folding: host names, URL schemes, parameter keys and variable-name patterns compare
+// without regard to case, and only ASCII letters fold (the C locale's tolower is a call per byte,
+// and other locales would fold bytes of UTF-8 text).
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace poolcheck::ascii {
+
+inline char to_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+inline std::string lowered(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), to_lower);
+  return out;
+}
+
+inline bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return to_lower(x) == to_lower(y); });
+}
+
+inline bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+} // namespace poolcheck::ascii
