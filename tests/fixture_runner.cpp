@@ -251,7 +251,7 @@ bool message_matches(std::string const& pattern, std::string const& actual) {
       glob += pattern[i];
     }
   }
-  return engine::glob_match(glob, actual);
+  return engine::glob(glob).matches(actual);
 }
 
 } // namespace

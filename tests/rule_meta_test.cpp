@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <regex>
 #include <set>
 
 namespace poolcheck::test {
@@ -78,6 +79,23 @@ TEST_CASE("every rule's bad example reports it and its good example does not", "
     DYNAMIC_SECTION(r.code) {
       CHECK(reports(r, r.example.bad));
       CHECK_FALSE(reports(r, r.example.good));
+    }
+  }
+}
+
+TEST_CASE("every placeholder of a rule's templates is filled where the rule reports", "[rules]") {
+  // An unknown `{name}` is printed as written: a misspelt placeholder would reach users.
+  std::regex const placeholder(R"(\{[a-z_:]+\})");
+  for (auto const& r : rules().rules) {
+    DYNAMIC_SECTION(r.code) {
+      for (auto const& d : cli::run_example(r, r.example.bad, rules()).diagnostics) {
+        if (d.code != r.code)
+          continue;
+        CHECK_FALSE(std::regex_search(d.message, placeholder));
+        CHECK_FALSE(std::regex_search(d.advice, placeholder));
+        if (d.fix)
+          CHECK_FALSE(std::regex_search(d.fix->title, placeholder));
+      }
     }
   }
 }

@@ -62,10 +62,8 @@ struct file_outcome {
 redactor diff_redactor(std::string_view before, engine::file_report const& a,
                        std::string_view after, engine::file_report const& b, bool show) {
   redactor r(!show);
-  for (auto s : a.secrets)
-    r.add_secret(s.of(before));
-  for (auto s : b.secrets)
-    r.add_secret(s.of(after));
+  r.add_secrets(before, a.secrets);
+  r.add_secrets(after, b.secrets);
   return r;
 }
 
@@ -108,9 +106,8 @@ file_outcome check_one(job& j, check_flags const& flags) {
   }
   if (!flags.fix && !flags.diff) {
     auto report = check(*text);
-    out.checked = report::checked_file{source_file(shown_path, std::move(*text)),
-                                       std::move(report.diagnostics), std::move(report.secrets),
-                                       std::move(report.hidden_lines)};
+    out.checked =
+        report::checked_file{std::move(report), source_file(shown_path, std::move(*text))};
     return out;
   }
 
@@ -146,9 +143,8 @@ file_outcome check_one(job& j, check_flags const& flags) {
       return out;
     }
   }
-  out.checked = report::checked_file{
-      source_file(shown_path, std::move(loop.text)), std::move(loop.final_report.diagnostics),
-      std::move(loop.final_report.secrets), std::move(loop.final_report.hidden_lines)};
+  out.checked = report::checked_file{std::move(loop.final_report),
+                                     source_file(shown_path, std::move(loop.text))};
   return out;
 }
 

@@ -45,8 +45,7 @@ engine::file_report analyze_example(engine::rule const& r, std::string_view byte
 /// Masks as a reporter does: the passwords the engine found in `bytes`, and the syntactic net.
 redactor masker(std::string_view bytes, engine::file_report const& report) {
   redactor mask;
-  for (auto const& s : report.secrets)
-    mask.add_secret(s.of(bytes));
+  mask.add_secrets(bytes, report.secrets);
   return mask;
 }
 

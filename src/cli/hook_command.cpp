@@ -28,9 +28,8 @@ std::optional<fs::path> hook_path() {
 }
 
 bool is_ours(fs::path const& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return text.find(marker) != std::string::npos;
+  auto text = read_input(p.string());
+  return text && text->find(marker) != std::string::npos;
 }
 
 std::string self_path() {

@@ -1,29 +1,13 @@
 // Project-based client detection.
 #include "cli/project.hpp"
 
+#include "cli/inputs.hpp"
+
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
-
 namespace poolcheck::cli {
-namespace {
 
 namespace fs = std::filesystem;
-
-std::optional<std::string> read_small_file(fs::path const& p) {
-  std::error_code ec;
-  if (!fs::is_regular_file(p, ec) || fs::file_size(p, ec) > (4u << 20))
-    return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-} // namespace
 
 engine::client_choice client_from_package_json(std::string const& text) {
   auto doc = nlohmann::json::parse(text, nullptr, false);
@@ -79,12 +63,12 @@ engine::client_choice project_detector::client_for(fs::path const& folder) {
       break;
     }
     visited.push_back(dir);
-    if (auto pkg = read_small_file(dir / "package.json")) {
+    if (auto pkg = read_input((dir / "package.json").string())) {
       found = client_from_package_json(*pkg);
       if (found.value != engine::client::unknown)
         break;
     }
-    if (read_small_file(dir / "prisma" / "schema.prisma")) {
+    if (fs::is_regular_file(dir / "prisma" / "schema.prisma", ec)) {
       found = {engine::client::prisma, "prisma/schema.prisma"};
       break;
     }

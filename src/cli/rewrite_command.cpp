@@ -57,8 +57,7 @@ int run_rewrite(rewrite_flags const& flags) {
   options.client = configs.client_for(**config, ".");
 
   auto result = fixes::rewrite_url(flags.variable, url, (*config)->rules, options);
-  for (auto s : result.secrets)
-    mask.add_secret(s.of(result.url));
+  mask.add_secrets(result.url, result.secrets);
   if (!result.converged) {
     error_line("fixes did not settle (a poolcheck bug); no URL printed");
     return 2;

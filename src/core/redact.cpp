@@ -111,10 +111,10 @@ std::size_t redacted::map(std::size_t offset) const {
   return shift_out + (offset - shift_in);
 }
 
-void redactor::add_secret(std::string_view secret) {
-  if (secret.size() < 4)
-    return;
-  secrets_.emplace(secret);
+void redactor::add_secrets(std::string_view text, std::span<byte_span const> spans) {
+  for (auto s : spans)
+    if (s.size() >= 4)
+      secrets_.emplace(s.of(text));
 }
 
 redacted redactor::apply(std::string_view text, std::vector<byte_span> spans) const {

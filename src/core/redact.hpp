@@ -7,6 +7,7 @@
 
 #include "core/span.hpp"
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -29,9 +30,10 @@ class redactor {
 public:
   explicit redactor(bool enabled = true) : enabled_(enabled) {}
 
-  /// Also mask these exact strings wherever they occur (passwords found while checking; only
-  /// strings of 4+ bytes, shorter ones are left to the syntactic net to avoid masking letters).
-  void add_secret(std::string_view secret);
+  /// Also mask the bytes of `text` at `spans` (the passwords the engine found in it) wherever they
+  /// occur; only those of 4+ bytes, shorter ones are left to the syntactic net, so as not to mask
+  /// single letters everywhere.
+  void add_secrets(std::string_view text, std::span<byte_span const> spans);
 
   /// Masks `text`; `spans` are extra regions of `text` known to be secret.
   [[nodiscard]] redacted apply(std::string_view text, std::vector<byte_span> spans = {}) const;

@@ -21,8 +21,6 @@ struct byte_span {
     return begin < other.end && other.begin < end;
   }
 
-  [[nodiscard]] byte_span shifted(std::size_t by) const { return {begin + by, end + by}; }
-
   [[nodiscard]] std::string_view of(std::string_view text) const {
     return text.substr(begin, end - begin);
   }

@@ -141,18 +141,13 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
 
   // 2. Every selected rule. Findings are sorted below, so the order rules run in does not show.
   sink out(report.diagnostics);
-  rule const* suppression_rules[2] = {nullptr, nullptr}; // ENV201 (unknown code), ENV202 (unused)
-  for (auto const& r : rules.rules) {
-    if (!selected(r.code, options))
-      continue;
-    if (r.kind == rule_kind::suppression)
-      suppression_rules[r.code == "ENV201" ? 0 : 1] = &r;
-    else
+  for (auto const& r : rules.rules)
+    if (r.kind != rule_kind::suppression && selected(r.code, options))
       run_rule(r, in, urls.contexts, out);
-  }
 
   // 3. Inline suppressions, once every other finding exists.
-  apply_suppressions(doc, rules, report.diagnostics, suppression_rules[0], suppression_rules[1]);
+  apply_suppressions(doc, rules, report.diagnostics,
+                     [&](std::string_view code) { return selected(code, options); });
 
   // 4. Severities from config, then file order.
   for (auto& d : report.diagnostics)

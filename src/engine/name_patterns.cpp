@@ -54,22 +54,12 @@ bool glob::matches(std::string_view text) const {
   return true;
 }
 
-bool glob_match(std::string_view pattern, std::string_view text) {
-  return glob(pattern).matches(text);
-}
-
 void name_patterns::add(std::string pattern) {
-  if (pattern.empty() || pattern.back() == '*')
-    any_last_ = true;
-  else
-    last_[static_cast<unsigned char>(to_lower(pattern.back()))] = true;
   globs_.emplace_back(pattern);
   patterns_.push_back(std::move(pattern));
 }
 
 bool name_patterns::matches(std::string_view name) const {
-  if (!any_last_ && (name.empty() || !last_[static_cast<unsigned char>(to_lower(name.back()))]))
-    return false;
   for (auto const& g : globs_)
     if (g.matches(name))
       return true;

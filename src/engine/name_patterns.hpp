@@ -1,10 +1,7 @@
 // Variable-name patterns from rule files (`DIRECT_URL`, `*_UNPOOLED`): `*`-only globs, ASCII
-// case-insensitive. A set of them is asked about every connection string's name, so each pattern
-// is compiled once into its literal parts, and the set first rejects names by their last
-// character, which settles most names without looking at a single pattern.
+// case-insensitive, each compiled once into its literal parts.
 #pragma once
 
-#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,9 +26,6 @@ private:
   std::string tail_; // after the last `*`
 };
 
-/// `*`-only glob match, ASCII case-insensitive.
-bool glob_match(std::string_view pattern, std::string_view text);
-
 class name_patterns {
 public:
   void add(std::string pattern);
@@ -45,10 +39,6 @@ public:
 private:
   std::vector<std::string> patterns_;
   std::vector<glob> globs_;
-  // Lower-cased last characters a matching name can end with; `any_last_` when a pattern ends
-  // with `*` (or is empty).
-  std::array<bool, 256> last_{};
-  bool any_last_ = false;
 };
 
 } // namespace poolcheck::engine

@@ -82,13 +82,9 @@ bool names(suppression const& s, std::string_view code) {
 
 } // namespace
 
-bool is_directive(std::string_view comment_line) {
-  return after_tag(comment_line) != std::string_view::npos;
-}
-
 void apply_suppressions(poolcheck::document const& doc, rule_set const& rules,
-                        std::vector<diagnostic>& diagnostics, rule const* report_unknown,
-                        rule const* report_unused) {
+                        std::vector<diagnostic>& diagnostics,
+                        std::function<bool(std::string_view code)> const& selected) {
   std::vector<suppression> found;
   byte_span whole{0, doc.text.size()};
   for (auto const& c : doc.comments)
@@ -127,6 +123,9 @@ void apply_suppressions(poolcheck::document const& doc, rule_set const& rules,
     return hit;
   });
 
+  // The rules (kind = "suppression") this pass reports for.
+  rule const* report_unknown = selected("ENV201") ? rules.find("ENV201") : nullptr;
+  rule const* report_unused = selected("ENV202") ? rules.find("ENV202") : nullptr;
   sink out(diagnostics);
   for (auto const& s : found) {
     bool known = std::any_of(rules.rules.begin(), rules.rules.end(),

@@ -8,18 +8,17 @@
 #include "core/document.hpp"
 #include "engine/rule.hpp"
 
+#include <functional>
+#include <string_view>
 #include <vector>
 
 namespace poolcheck::engine {
 
-/// Whether a comment line is a `# poolcheck:` directive (well formed or not).
-bool is_directive(std::string_view comment_line);
-
 /// The pass after every rule has run: drops the findings a suppression covers and reports the
 /// suppressions themselves (ENV201 for an unknown code, ENV202 for one that suppressed nothing),
-/// when those rules are selected.
+/// when `selected` says those rules are.
 void apply_suppressions(poolcheck::document const& doc, rule_set const& rules,
-                        std::vector<diagnostic>& diagnostics, rule const* report_unknown,
-                        rule const* report_unused);
+                        std::vector<diagnostic>& diagnostics,
+                        std::function<bool(std::string_view code)> const& selected);
 
 } // namespace poolcheck::engine

@@ -30,22 +30,4 @@ std::string expand(std::string_view tmpl, lookup const& values) {
   return out;
 }
 
-std::vector<std::string> placeholders(std::string_view tmpl) {
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < tmpl.size(); ++i) {
-    if (tmpl[i] != '{')
-      continue;
-    if (i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
-      ++i;
-      continue;
-    }
-    std::size_t close = tmpl.find('}', i);
-    if (close == std::string_view::npos)
-      break;
-    names.emplace_back(tmpl.substr(i + 1, close - i - 1));
-    i = close;
-  }
-  return names;
-}
-
 } // namespace poolcheck::engine

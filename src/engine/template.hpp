@@ -6,7 +6,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace poolcheck::engine {
 
@@ -14,8 +13,5 @@ using lookup = std::function<std::optional<std::string>(std::string_view name)>;
 
 /// Replaces each `{name}` with lookup(name); an unknown name is left as written. `{{` is `{`.
 std::string expand(std::string_view tmpl, lookup const& values);
-
-/// The placeholder names a template uses, for validation when a rule file is loaded.
-std::vector<std::string> placeholders(std::string_view tmpl);
 
 } // namespace poolcheck::engine

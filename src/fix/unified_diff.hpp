@@ -15,7 +15,7 @@ namespace poolcheck::fixes {
 /// after trimming the common prefix and suffix, so a few changed lines in a large file are cheap.
 ///
 /// A line that overlaps one of `hidden` (byte spans of that text: a secret's later lines, see
-/// env::document::hidden_lines) is printed as `****`, its line ending kept.
+/// document::hidden_lines) is printed as `****`, its line ending kept.
 struct hidden_spans {
   std::span<byte_span const> before;
   std::span<byte_span const> after;

@@ -21,9 +21,10 @@ redactor checked_file::make_redactor(diagnostic const& d, bool show_secrets) con
   auto last = file.position(region.end).line;
   byte_span lines{file.line_start(first),
                   last < file.line_count() ? file.line_start(last + 1) : file.text().size()};
-  for (auto it = first_secret_reaching(lines.begin); it != secrets.end() && it->begin < lines.end;
-       ++it)
-    r.add_secret(it->of(file.text()));
+  auto const first_secret = first_secret_reaching(lines.begin);
+  auto const after =
+      std::find_if(first_secret, secrets.end(), [&](byte_span s) { return s.begin >= lines.end; });
+  r.add_secrets(file.text(), {first_secret, after});
   return r;
 }
 
@@ -78,8 +79,7 @@ line_window line_masker::window(diagnostic const& d) {
     if (hidden(part_start))
       secrets = {{0, part.size()}};
     else if (!show_secrets_)
-      for (auto s : secrets)
-        mask.add_secret(part.substr(s.begin, s.size()));
+      mask.add_secrets(part, secrets);
     masked_ = mask.apply(part, secrets);
     ends_early_ = part.size() < line.size();
     line_ = begin.line;

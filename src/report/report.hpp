@@ -5,6 +5,7 @@
 #include "core/diagnostic.hpp"
 #include "core/redact.hpp"
 #include "core/source_file.hpp"
+#include "engine/analysis.hpp"
 #include "engine/rule.hpp"
 
 #include <ostream>
@@ -12,11 +13,9 @@
 
 namespace poolcheck::report {
 
-struct checked_file {
+/// A file and what checking it found: the one result the engine hands every reporter.
+struct checked_file : engine::file_report {
   source_file file;
-  std::vector<diagnostic> diagnostics;
-  std::vector<byte_span> secrets;      // password bytes in the file
-  std::vector<byte_span> hidden_lines; // shown masked whole (env::document::hidden_lines)
 
   /// A redactor for what is printed about diagnostic `d`: it knows the passwords on the lines
   /// `d` and its edits touch (unless masking is off). Per diagnostic, so the cost of masking
@@ -49,8 +48,8 @@ struct line_window {
 /// Masks the lines a file's findings start on, each once: findings come sorted, so those on one
 /// line follow each other, and a long line holding many of them is not masked once per finding.
 /// A line is masked from its start, so the masker sees every secret's beginning (a key, a
-/// `scheme://user:`), through 1 MiB and 8 KiB at most; a hidden line (env::document) is masked
-/// whole.
+/// `scheme://user:`), through 1 MiB and 8 KiB at most; a hidden line (document::hidden_lines) is
+/// masked whole.
 class line_masker {
 public:
   line_masker(checked_file const& f, bool show_secrets) : f_(f), show_secrets_(show_secrets) {}

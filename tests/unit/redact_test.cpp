@@ -26,8 +26,9 @@ TEST_CASE("keyword passwords and secret assignments are masked", "[redact]") {
 
 TEST_CASE("known secrets are masked anywhere; offsets map", "[redact]") {
   redactor r;
-  r.add_secret("correct-horse");
-  r.add_secret("ab"); // too short to mask by content
+  std::string_view const found = "correct-horse ab";
+  std::vector<poolcheck::byte_span> const spans{{0, 13}, {14, 16}};
+  r.add_secrets(found, spans); // "ab" is too short to mask by content
   CHECK(r("the password correct-horse leaked") == "the password **** leaked");
   CHECK(r("ab") == "ab");
   auto out = r.apply("X=postgres://u:longpassword@h/db");
