@@ -33,14 +33,23 @@ std::optional<edit> value_edit(entry const& e, std::size_t begin, std::size_t en
     // The range covers an escape or a CRLF: not a plain byte range of the value.
     return std::nullopt;
   }
-  if (e.quote == quoting::none) {
+  std::string_view const v = e.logical_value;
+  std::size_t const edited_size = v.size() - (end - begin) + replacement.size();
+  if (e.quote == quoting::none && edited_size > 0) {
     // Unquoted values are trimmed, so an edit may not create leading or trailing space, nor a
-    // leading quote that would start a quoted value.
-    std::string after(e.logical_value);
-    after.replace(begin, end - begin, replacement);
-    if (!after.empty() && (after.front() == ' ' || after.front() == '\t' || after.back() == ' ' ||
-                           after.back() == '\t' || after.front() == '"' || after.front() == '\'' ||
-                           after.front() == '`'))
+    // leading quote that would start a quoted value. Byte i of the edited value, not built (a
+    // value may have thousands of edits):
+    auto edited = [&](std::size_t i) {
+      if (i < begin)
+        return v[i];
+      if (i < begin + replacement.size())
+        return replacement[i - begin];
+      return v[i - replacement.size() + (end - begin)];
+    };
+    char const front = edited(0);
+    char const back = edited(edited_size - 1);
+    if (front == ' ' || front == '\t' || back == ' ' || back == '\t' || front == '"' ||
+        front == '\'' || front == '`')
       return std::nullopt;
   }
   return edit{raw, std::string(replacement)};

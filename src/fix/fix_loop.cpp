@@ -3,6 +3,10 @@
 
 #include "fix/apply.hpp"
 
+#include <algorithm>
+#include <limits>
+#include <set>
+
 namespace poolcheck::fixes {
 namespace {
 
@@ -10,13 +14,44 @@ namespace {
 /// edge of (or inside) the other: each was computed on the text as it was, so an append next
 /// to a removed `?key=value` would lose its `?` (`/db&sslmode=require`). The next pass picks it
 /// up on the new text.
-bool collide(edit const& a, edit const& b) {
-  if (a.span.empty())
-    return b.span.begin <= a.span.begin && a.span.begin <= b.span.end;
-  if (b.span.empty())
-    return a.span.begin <= b.span.begin && b.span.begin <= a.span.end;
-  return a.span.overlaps(b.span);
+bool collide(byte_span a, byte_span b) {
+  if (a.empty())
+    return b.begin <= a.begin && a.begin <= b.end;
+  if (b.empty())
+    return a.begin <= b.begin && b.begin <= a.end;
+  return a.overlaps(b);
 }
+
+/// The spans of the edits one pass takes. They never collide with each other, so ordered by
+/// where they begin they are ordered by where they end too, and an edit can collide only with
+/// the few that lie around it: finding those is a lookup, not a scan of every edit taken.
+class taken_spans {
+public:
+  [[nodiscard]] bool collide_with(byte_span e) const {
+    auto it = spans_.upper_bound({e.end, std::numeric_limits<std::size_t>::max()});
+    while (it != spans_.begin()) {
+      --it;
+      if (it->end < e.begin)
+        return false;
+      if (collide(e, *it))
+        return true;
+    }
+    return false;
+  }
+
+  void add(byte_span e) { spans_.insert(e); }
+
+  [[nodiscard]] bool empty() const { return spans_.empty(); }
+
+private:
+  struct by_position {
+    bool operator()(byte_span a, byte_span b) const {
+      return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    }
+  };
+
+  std::multiset<byte_span, by_position> spans_;
+};
 
 } // namespace
 
@@ -34,17 +69,18 @@ loop_result fix_until_stable(std::string_view text, checker const& check, loop_o
   for (std::size_t pass = 0;; ++pass) {
     out.final_report = check(out.text);
     std::vector<edit> taken;
+    taken_spans spans;
     std::vector<diagnostic const*> fixed;
     for (auto const& d : out.final_report.diagnostics) {
       if (!allowed(d, o))
         continue;
-      bool clash = false;
-      for (auto const& e : d.fix->edits)
-        for (auto const& t : taken)
-          clash = clash || collide(e, t);
-      if (clash)
+      auto const& edits = d.fix->edits;
+      if (std::any_of(edits.begin(), edits.end(),
+                      [&](edit const& e) { return spans.collide_with(e.span); }))
         continue; // the next pass picks it up
-      taken.insert(taken.end(), d.fix->edits.begin(), d.fix->edits.end());
+      for (auto const& e : edits)
+        spans.add(e.span);
+      taken.insert(taken.end(), edits.begin(), edits.end());
       fixed.push_back(&d);
     }
     if (taken.empty())

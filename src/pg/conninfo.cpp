@@ -4,12 +4,12 @@
 
 #include "core/ascii.hpp"
 
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <boost/url/pct_string_view.hpp>
 
 #include <algorithm>
 #include <iterator>
 #include <string>
-#include <unordered_set>
 
 namespace poolcheck::pg {
 
@@ -316,16 +316,10 @@ void check_port(conninfo& ci, component const& port, std::string_view raw_text) 
 // libpq keeps the last value of a repeated key; the earlier ones are dead text.
 void report_duplicates(conninfo& ci) {
   auto const& params = ci.params;
-  if (params.size() <= 16) { // the usual handful: comparing pairs beats building a set
-    for (std::size_t i = 1; i < params.size(); ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (params[j].key == params[i].key) {
-          add_problem(ci, problem_kind::duplicate_param, params[i].raw, params[i].key);
-          break;
-        }
-    return;
-  }
-  std::unordered_set<std::string_view> seen;
+  // Open addressing: a URL may carry hundreds of thousands of parameters, and a node per key would
+  // cost a cache miss each.
+  boost::unordered_flat_set<std::string_view> seen;
+  seen.reserve(params.size());
   for (auto const& p : params)
     if (!seen.insert(p.key).second)
       add_problem(ci, problem_kind::duplicate_param, p.raw, p.key);
