@@ -192,15 +192,13 @@ TEST_CASE("check --fix follows symlinks, keeps backups when asked, refuses what 
   CHECK(read_file(target) == "DATABASE_URL=postgresql://a@h/db\n");
   CHECK(read_file(dir.path / "link.env.bak") == text);
 
-  if (::geteuid() != 0) {
-    auto locked = dir.write("locked.env", text);
-    fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
-    auto denied = run_poolcheck({"check", "--fix", locked});
-    CHECK(denied.exit_code == 2);
-    CHECK(denied.err.find("locked.env") != std::string::npos);
-    fs::permissions(dir.path, fs::perms::owner_all);
-    CHECK(read_file(locked) == text);
-  }
+  auto locked = dir.write("locked.env", text);
+  fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
+  auto denied = run_poolcheck_unprivileged(dir.path, {"check", "--fix", locked});
+  CHECK(denied.exit_code == 2);
+  CHECK(denied.err.find("locked.env") != std::string::npos);
+  fs::permissions(dir.path, fs::perms::owner_all);
+  CHECK(read_file(locked) == text);
 }
 
 } // namespace poolcheck::test

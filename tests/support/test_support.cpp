@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdio>
 #include <fstream>
+#include <grp.h>
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
@@ -55,15 +56,29 @@ std::string shell_quote(std::string const& s) {
   return out + "'";
 }
 
-run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text,
-                         std::filesystem::path const& cwd) {
+namespace {
+
+// The user `nobody` on Debian.
+constexpr ::uid_t unprivileged_id = 65534;
+
+void give_to_unprivileged(std::filesystem::path const& owned) {
+  std::error_code ec;
+  if (::lchown(owned.c_str(), unprivileged_id, unprivileged_id) != 0)
+    throw std::runtime_error("cannot give " + owned.string() + " to nobody");
+  for (auto const& e : std::filesystem::recursive_directory_iterator(owned, ec))
+    if (::lchown(e.path().c_str(), unprivileged_id, unprivileged_id) != 0)
+      throw std::runtime_error("cannot give " + e.path().string() + " to nobody");
+}
+
+run_result run_command(std::string const& prefix, std::vector<std::string> const& args,
+                       std::string const& stdin_text, std::filesystem::path const& cwd) {
   auto dir =
       std::filesystem::temp_directory_path() / ("poolcheck_run_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
   std::ofstream(in, std::ios::binary) << stdin_text;
   std::string cmd = cwd.empty() ? "" : "cd " + shell_quote(cwd.string()) + " && ";
-  cmd += shell_quote(POOLCHECK_BINARY);
+  cmd += prefix + shell_quote(POOLCHECK_BINARY);
   for (auto const& a : args)
     cmd += " " + shell_quote(a);
   cmd += " <" + shell_quote(in.string()) + " >" + shell_quote(out.string()) + " 2>" +
@@ -75,6 +90,41 @@ run_result run_poolcheck(std::vector<std::string> const& args, std::string const
   r.err = read_file(err);
   std::filesystem::remove_all(dir);
   return r;
+}
+
+} // namespace
+
+run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text,
+                         std::filesystem::path const& cwd) {
+  return run_command("", args, stdin_text, cwd);
+}
+
+int as_unprivileged(std::filesystem::path const& owned, std::function<int()> const& run) {
+  if (::geteuid() != 0)
+    return run();
+  give_to_unprivileged(owned);
+  ::pid_t const child = ::fork();
+  if (child == 0) {
+    bool const dropped = ::setgroups(0, nullptr) == 0 &&
+                         ::setresgid(unprivileged_id, unprivileged_id, unprivileged_id) == 0 &&
+                         ::setresuid(unprivileged_id, unprivileged_id, unprivileged_id) == 0;
+    ::_exit(dropped ? run() : 125);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+run_result run_poolcheck_unprivileged(std::filesystem::path const& owned,
+                                      std::vector<std::string> const& args,
+                                      std::string const& stdin_text,
+                                      std::filesystem::path const& cwd) {
+  if (::geteuid() != 0)
+    return run_poolcheck(args, stdin_text, cwd);
+  give_to_unprivileged(owned);
+  // The shell opens the redirections as root; poolcheck itself runs as nobody.
+  return run_command("setpriv --reuid=nobody --regid=nogroup --clear-groups ", args, stdin_text,
+                     cwd);
 }
 
 temp_dir::temp_dir() {

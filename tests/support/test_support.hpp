@@ -4,6 +4,7 @@
 #include "engine/rule.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,17 @@ std::string shell_quote(std::string const& s);
 /// folder `cwd` (the test's own when empty).
 run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text = "",
                          std::filesystem::path const& cwd = {});
+
+/// Runs `run` where permission bits bind: as it is, or, when the suite runs as root (CI does), in a
+/// child process as the unprivileged user `nobody`, once `owned` (a folder, recursively) is given
+/// to that user. Returns `run`'s exit code (a child cannot report through Catch2).
+int as_unprivileged(std::filesystem::path const& owned, std::function<int()> const& run);
+
+/// run_poolcheck as the unprivileged user, `owned` given to it first (see as_unprivileged).
+run_result run_poolcheck_unprivileged(std::filesystem::path const& owned,
+                                      std::vector<std::string> const& args,
+                                      std::string const& stdin_text = "",
+                                      std::filesystem::path const& cwd = {});
 
 /// A fresh folder under the system's temp folder, removed (permissions restored first) when the
 /// object goes.
