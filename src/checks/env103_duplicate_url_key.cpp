@@ -4,8 +4,9 @@
 #include "core/source_file.hpp"
 #include "pg/conninfo.hpp"
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include <optional>
-#include <unordered_map>
 
 namespace poolcheck::checks {
 
@@ -14,7 +15,7 @@ void env103_duplicate_url_key(engine::rule const& r, checked_document const& in,
   auto const& entries = in.doc.entries;
   // From the back, the first assignment of each name seen is the one that counts (whatever its
   // value); an earlier connection string under that name is dead.
-  std::unordered_map<std::string_view, std::size_t> last;
+  boost::unordered_flat_map<std::string_view, std::size_t> last;
   last.reserve(entries.size());
   std::optional<line_index> lines;
   for (std::size_t i = entries.size(); i-- > 0;) {

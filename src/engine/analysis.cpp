@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <deque>
 
 namespace poolcheck::engine {
 namespace {
@@ -60,62 +59,29 @@ void match_endpoint(url_facts& f, rule_set const& rules) {
   }
 }
 
-/// Every connection string of the document with its context, in file order.
-struct connection_strings {
-  std::deque<pg::conninfo> parsed; // a deque: the contexts point into it
-  std::vector<url_facts> contexts;
-};
-
-connection_strings find_connection_strings(poolcheck::document const& doc, rule_set const& rules,
-                                           check_options const& options) {
-  connection_strings out;
-  for (entry const& e : doc.entries) {
-    // A value cut short by `#` is not what the author wrote: ENV101 reports it, nothing else
-    // until it is quoted.
-    if (!pg::is_connection_string(e.logical_value) || e.cut_by_hash())
-      continue;
-    pg::conninfo const& info = out.parsed.emplace_back(pg::parse(e.logical_value));
-    url_facts f{e,
-                info,
-                role_of(e.name, rules, options),
-                client_of(e.name, rules, options),
-                options.target,
-                nullptr,
-                {},
-                port_of(info)};
-    match_endpoint(f, rules);
-    out.contexts.push_back(std::move(f));
-  }
-  return out;
+/// The context of the connection string in `e`.
+url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& rules,
+                     check_options const& options) {
+  url_facts f{e,
+              info,
+              role_of(e.name, rules, options),
+              client_of(e.name, rules, options),
+              options.target,
+              nullptr,
+              {},
+              port_of(info)};
+  match_endpoint(f, rules);
+  return f;
 }
 
 /// Every password, in file order: a URL's userinfo one, then each `password=` parameter (libpq
 /// reads those in both forms; in keyword form `info.password` is the last of them).
-std::vector<byte_span> secrets_of(std::vector<url_facts> const& urls) {
-  std::vector<byte_span> out;
-  for (auto const& f : urls) {
-    if (f.info.form == pg::form::url && f.info.password && !f.info.password->raw.empty())
-      out.push_back(f.file_span(f.info.password->raw));
-    for (auto const& p : f.info.params)
-      if (p.key == "password" && !p.raw_value.empty())
-        out.push_back(f.file_span(p.raw_value));
-  }
-  return out;
-}
-
-/// Runs rule `r` through the hook it implements, or its data interpreter on each string.
-void run_rule(rule const& r, checked_document const& in, std::vector<url_facts> const& urls,
-              sink& out) {
-  if (auto const* per_document = std::get_if<document_check>(&r.check)) {
-    (*per_document)(r, in, out);
-    return;
-  }
-  for (auto const& f : urls) {
-    if (auto const* per_string = std::get_if<connection_string_check>(&r.check))
-      (*per_string)(r, in, f, out);
-    else
-      run_data_rule(r, in.rules, f, out);
-  }
+void add_secrets(url_facts const& f, std::vector<byte_span>& out) {
+  if (f.info.form == pg::form::url && f.info.password && !f.info.password->raw.empty())
+    out.push_back(f.file_span(f.info.password->raw));
+  for (auto const& p : f.info.params)
+    if (p.key == "password" && !p.raw_value.empty())
+      out.push_back(f.file_span(p.raw_value));
 }
 
 } // namespace
@@ -130,20 +96,40 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
                     check_options const& options) {
   file_report report;
   report.hidden_lines = doc.hidden_lines;
-
-  // 1. The context of each connection string, and what the document says as a whole.
-  connection_strings const urls = find_connection_strings(doc, rules, options);
-  report.secrets = secrets_of(urls.contexts);
+  sink out(report.diagnostics);
   checked_document const in{
       doc, rules, std::any_of(doc.entries.begin(), doc.entries.end(), [&](entry const& e) {
         return role_of(e.name, rules, options) == role::direct;
       })};
 
-  // 2. Every selected rule. Findings are sorted below, so the order rules run in does not show.
-  sink out(report.diagnostics);
-  for (auto const& r : rules.rules)
-    if (r.kind != rule_kind::suppression && selected(r.code, options))
-      run_rule(r, in, urls.contexts, out);
+  // 1. The selected rules: those that read the whole document run now, the others below.
+  std::vector<rule const*> per_string;
+  for (auto const& r : rules.rules) {
+    if (r.kind == rule_kind::suppression || !selected(r.code, options))
+      continue;
+    if (auto const* check = std::get_if<document_check>(&r.check))
+      (*check)(r, in, out);
+    else
+      per_string.push_back(&r);
+  }
+
+  // 2. Each connection string: its context, found once, then every rule that reads it. Findings
+  // are sorted below, so the order rules run in does not show.
+  for (entry const& e : doc.entries) {
+    // A value cut short by `#` is not what the author wrote: ENV101 reports it, nothing else
+    // until it is quoted.
+    if (!pg::is_connection_string(e.logical_value) || e.cut_by_hash())
+      continue;
+    pg::conninfo const info = pg::parse(e.logical_value);
+    url_facts const f = context_of(e, info, rules, options);
+    add_secrets(f, report.secrets);
+    for (rule const* r : per_string) {
+      if (auto const* check = std::get_if<connection_string_check>(&r->check))
+        (*check)(*r, in, f, out);
+      else
+        run_data_rule(*r, rules, f, out);
+    }
+  }
 
   // 3. Inline suppressions, once every other finding exists.
   apply_suppressions(doc, rules, report.diagnostics,
