@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace poolcheck::test {
@@ -272,6 +273,76 @@ TEST_CASE("a file that cannot be checked is named, and the others still are", "[
     ++named;
   CHECK(named == 40);
   CHECK(r.err.find("f7/.env: not enough memory") != std::string::npos);
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+namespace {
+
+/// Runs `shell_command` (poolcheck is `$P`) under /bin/sh; its exit status and stderr.
+run_result run_shell(std::string const& shell_command, temp_dir const& s) {
+  std::string const err = (s.path / "shell.err").string();
+  std::string const cmd = "P=" + shell_quote(POOLCHECK_BINARY) + "; cd " +
+                          shell_quote(s.path.string()) + " && { " + shell_command + "; } 2>" +
+                          shell_quote(err);
+  int status = std::system(("sh -c " + shell_quote(cmd)).c_str());
+  run_result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = read_file(err);
+  return r;
+}
+
+} // namespace
+
+TEST_CASE("stdin that is closed or a folder is an error, not empty input", "[bad-input]") {
+  temp_dir s;
+  auto closed = run_shell("\"$P\" check --no-config - <&-", s);
+  CHECK(closed.exit_code == 2);
+  CHECK(closed.err.find("<stdin>: cannot be read") != std::string::npos);
+  auto folder = run_shell("\"$P\" check --no-config - < .", s);
+  CHECK(folder.exit_code == 2);
+  CHECK(folder.err.find("<stdin>: is a folder") != std::string::npos);
+  // --fix - prints the fixed file on stdout: nothing at all when there is no file.
+  auto fix = run_shell("\"$P\" check --no-config --fix - <&- > fixed.env", s);
+  CHECK(fix.exit_code == 2);
+  CHECK(read_file(s.path / "fixed.env").empty());
+}
+
+TEST_CASE("output that cannot be written exits 2", "[bad-input]") {
+  temp_dir s;
+  s.write(".env", "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n");
+  auto full = run_shell("\"$P\" check --no-config --format sarif .env > /dev/full", s);
+  CHECK(full.exit_code == 2);
+  CHECK(full.err.find("could not be written") != std::string::npos);
+  // The recipe README shows: a write that fails must not pass for a fixed file.
+  auto limited = run_shell(
+      "(ulimit -f 0; \"$P\" check --no-config --fix --exit-zero - < .env > new.env) && mv new.env "
+      ".env",
+      s);
+  CHECK(limited.exit_code != 0);
+  CHECK(read_file(s.path / ".env") == "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n");
+}
+
+TEST_CASE("what a walk cannot read is said, and a permission error is one", "[bad-input]") {
+  temp_dir s;
+  s.write("app/.env", "PORT=3000\n");
+  s.write("app/locked/.env", "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n");
+  ::chmod((s.path / "app" / "locked").c_str(), 0);
+  REQUIRE(::mkfifo((s.path / "app" / ".env.pipe").c_str(), 0600) == 0);
+  auto walk = run_poolcheck_unprivileged(s.path, {"check", "--no-config", "app"}, "", s.path);
+  CHECK(walk.exit_code == 2);
+  CHECK(walk.err.find("app/locked: cannot be read") != std::string::npos);
+  CHECK(walk.err.find(".env.pipe: not a regular file") != std::string::npos);
+  auto named =
+      run_poolcheck_unprivileged(s.path, {"check", "--no-config", "app/locked/.env"}, "", s.path);
+  CHECK(named.exit_code == 2);
+  CHECK(named.err.find("Permission denied") != std::string::npos);
+  fs::create_symlink("loop_b.env", s.path / "loop_a.env");
+  fs::create_symlink("loop_a.env", s.path / "loop_b.env");
+  auto loop = run_poolcheck({"check", "--no-config", "loop_a.env"}, "", s.path);
+  CHECK(loop.err.find("symbolic links") != std::string::npos);
+  ::chmod((s.path / "app" / "locked").c_str(), 0755);
 }
 
 } // namespace poolcheck::test

@@ -120,10 +120,11 @@ file_outcome check_one(job& j, check_flags const& flags) {
         shown_path, loop.passes));
     return out;
   }
-  out.fixed = loop.applied.size();
-  out.changed = loop.text != *text;
+  bool const changed = loop.text != *text;
   if (flags.diff) {
-    if (out.changed) {
+    out.fixed = loop.applied.size();
+    out.changed = changed;
+    if (changed) {
       auto before = check(*text);
       redactor mask =
           diff_redactor(*text, before, loop.text, loop.final_report, flags.show_secrets);
@@ -136,13 +137,15 @@ file_outcome check_one(job& j, check_flags const& flags) {
   }
   if (j.path == "-") {
     out.fixed_stdin = loop.text;
-  } else if (out.changed) {
+  } else if (changed) {
     if (auto written = fixes::write_atomically(j.path, *text, loop.text, {flags.backup});
         !written) {
       out.errors.push_back(describe(written.error()));
-      return out;
+      return out; // nothing was fixed
     }
   }
+  out.fixed = loop.applied.size();
+  out.changed = changed;
   out.checked = report::checked_file{std::move(loop.final_report),
                                      source_file(shown_path, std::move(loop.text))};
   return out;
@@ -249,11 +252,15 @@ int run_check_files(check_flags const& flags, discovery found) {
     return out.io_error ? 2 : (out.files_changed > 0 && !flags.exit_zero ? 1 : 0);
   }
 
-  // With --fix on stdin the fixed text owns stdout; the report goes to stderr.
-  std::ostream& report_out = out.fixed_stdin_set ? std::cerr : std::cout;
+  // With --fix on stdin the fixed text owns stdout, even when it could not be read: the report
+  // goes to stderr.
+  bool const stdout_is_file =
+      flags.fix && std::any_of(found.files.begin(), found.files.end(),
+                               [](found_file const& f) { return f.path == "-"; });
+  std::ostream& report_out = stdout_is_file ? std::cerr : std::cout;
   if (out.fixed_stdin_set)
     std::cout << out.fixed_stdin;
-  report::options ro{use_color(flags.color, out.fixed_stdin_set ? STDERR_FILENO : STDOUT_FILENO),
+  report::options ro{use_color(flags.color, stdout_is_file ? STDERR_FILENO : STDOUT_FILENO),
                      flags.show_secrets};
   if (flags.format == "json")
     report::write_json(report_out, out.checked, ro);

@@ -31,8 +31,9 @@ std::optional<std::vector<std::string>> git_files(std::string const& dir) {
 }
 
 /// The .env files under `folder`, recursively. Symlinked folders are not entered, so a symlink loop
-/// cannot trap the walk; a symlink counts as the file it points to. Folders that cannot be read for
-/// want of permission are skipped, as git and ripgrep do; other errors are said.
+/// cannot trap the walk; a symlink counts as the file it points to. What cannot be read (a folder
+/// without permission, a .env name that is a FIFO or a broken link) is said: a check must not pass
+/// over a file it did not read.
 void walk(std::string const& folder, std::vector<found_file>& found,
           std::vector<std::string>& errors) {
   std::error_code ec;
@@ -43,12 +44,19 @@ void walk(std::string const& folder, std::vector<found_file>& found,
     if (child.is_directory(type_ec) && !child.is_symlink(type_ec)) {
       if (name != ".git" && name != "node_modules")
         walk(child.path().string(), found, errors);
-    } else if (is_env_file_name(name) && child.is_regular_file(type_ec)) {
-      found.push_back({child.path().string(), false, {}});
+      continue;
     }
+    if (!is_env_file_name(name))
+      continue;
+    auto const target = fs::status(child.path(), type_ec);
+    if (fs::is_regular_file(target))
+      found.push_back({child.path().string(), false, {}});
+    else if (!fs::is_directory(target))
+      errors.push_back(child.path().string() + ": " +
+                       (type_ec ? type_ec.message() : "not a regular file") + "; not checked");
   }
-  if (ec && ec != std::errc::permission_denied)
-    errors.push_back(folder + ": " + ec.message());
+  if (ec)
+    errors.push_back(folder + ": cannot be read (" + ec.message() + "); not checked");
 }
 
 } // namespace
@@ -66,8 +74,10 @@ discovery discover(std::vector<std::string> const& paths) {
     }
     std::error_code ec;
     auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      out.errors.push_back(path + ": no such file or folder");
+    if (!fs::exists(status)) {
+      // A permission error or a symlink loop is said as what it is.
+      bool const missing = !ec || ec == std::errc::no_such_file_or_directory;
+      out.errors.push_back(path + ": " + (missing ? "no such file or folder" : ec.message()));
       continue;
     }
     if (!fs::is_directory(status)) {

@@ -57,11 +57,11 @@ result<opened_file> open_regular(std::string const& path) {
   return opened_file{fd, static_cast<std::size_t>(st.st_size)};
 }
 
-/// Reads an open file and closes it. One open, one fstat, reads into a buffer of the
-/// file's size: a tree of small files is dominated by these system calls.
+/// Reads an open file to its end. One open, one fstat, reads into a buffer of the file's size: a
+/// tree of small files is dominated by these system calls.
 result<std::string> read_to_end(std::string const& path, opened_file file) {
   // The size fstat gave is read and no more: asking again to see the end costs a system call per
-  // file. A file that reports no size (as some in /proc do) is read to its end.
+  // file. A file that reports no size (a pipe, some in /proc) is read to its end.
   std::string bytes;
   bytes.resize(file.size > 0 ? file.size : 4096);
   std::size_t done = 0;
@@ -71,30 +71,37 @@ result<std::string> read_to_end(std::string const& path, opened_file file) {
     ssize_t n = ::read(file.fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR)
       continue;
-    if (n < 0) {
-      int err = errno;
-      ::close(file.fd);
-      return read_problem(path, "read error", err);
-    }
+    if (n < 0)
+      return read_problem(path, "read error", errno);
     if (n == 0)
       break;
     done += static_cast<std::size_t>(n);
   }
-  ::close(file.fd);
   bytes.resize(done);
   return bytes;
+}
+
+/// Standard input, which may be closed or a folder: each is said, not read as empty.
+result<std::string> read_stdin() {
+  struct stat st {};
+
+  if (::fstat(STDIN_FILENO, &st) != 0)
+    return read_problem("<stdin>", "cannot be read", errno);
+  if (S_ISDIR(st.st_mode))
+    return problem{"<stdin>: is a folder, not a file", {}};
+  return read_to_end(
+      "<stdin>", {STDIN_FILENO, S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0});
 }
 
 } // namespace
 
 result<std::string> read_input(std::string const& path) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return buffer.str();
-  }
+  if (path == "-")
+    return read_stdin();
   POOLCHECK_TRY(file, open_regular(path));
-  return read_to_end(path, *file);
+  auto bytes = read_to_end(path, *file);
+  ::close(file->fd);
+  return bytes;
 }
 
 result<engine::rule_set> load_all_rules(std::vector<std::string> const& dirs) {
