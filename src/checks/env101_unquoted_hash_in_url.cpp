@@ -14,9 +14,16 @@ void env101_unquoted_hash_in_url(engine::rule const& r, checked_document const& 
   for (entry const& e : in.doc.entries) {
     if (!e.cut_by_hash() || !pg::is_connection_string(e.logical_value))
       continue;
-    // What the author meant: the value through the end of the "comment", trailing space trimmed.
+    // What the author meant: the value through the "comment", up to a real comment after it (a
+    // `#` after a space, as python-dotenv and Compose read it), trailing space trimmed.
     std::string_view meant =
         in.doc.text.substr(e.raw_value.begin, e.comment->end - e.raw_value.begin);
+    for (std::size_t at = meant.find('#', e.raw_value.size() + 1); at != std::string_view::npos;
+         at = meant.find('#', at + 1))
+      if (meant[at - 1] == ' ' || meant[at - 1] == '\t') {
+        meant = meant.substr(0, at);
+        break;
+      }
     while (!meant.empty() && (meant.back() == ' ' || meant.back() == '\t'))
       meant.remove_suffix(1);
     byte_span span{e.raw_value.begin, e.raw_value.begin + meant.size()};

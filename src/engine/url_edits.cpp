@@ -40,6 +40,11 @@ std::vector<edit> append_param(url_facts const& f, std::string_view key, std::st
     return {};
   std::string pair = join(join(key, "="), value);
   std::string_view v = f.entry.logical_value;
+  // After a `#` (a fragment to WHATWG parsers such as Prisma's and node-postgres's, part of the
+  // value to libpq) or a space (a comment the quotes took in), an appended parameter is read by
+  // some clients and not by others.
+  if (f.info.form == pg::form::url && v.find_first_of("# \t\r\n") != std::string_view::npos)
+    return {};
   if (f.info.form == pg::form::keyword)
     return one(f.info.end, f.info.end, join(" ", pair));
   if (f.info.raw_query) {
