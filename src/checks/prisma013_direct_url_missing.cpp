@@ -49,8 +49,10 @@ void prisma013_direct_url_missing(engine::rule const& r, checked_document const&
     return;
   if (!f.matched || (f.matched->pooled_host.empty() && !f.matched->pooled_port))
     return; // nothing moves this URL to a pooler
-  if (in.has_direct_entry || in.doc.format != source_format::dotenv)
-    return; // a lone value has no file to add a line to
+  if (in.has_direct_entry || in.doc.format != source_format::dotenv || !in.is_live(f.entry))
+    return; // a lone value has no file to add a line to; an earlier assignment is read by no one
+  if (!in.added_variables.insert("DIRECT_URL").second)
+    return; // a fix already adds it after an earlier runtime URL
   std::string where = f.client.value == engine::client::prisma_adapter
                           ? "Prisma 7: set it as datasource.url in prisma.config.ts"
                           : "schema.prisma: directUrl = env(\"DIRECT_URL\")";

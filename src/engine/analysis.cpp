@@ -9,6 +9,8 @@
 #include "env/document.hpp"
 #include "pg/conninfo.hpp"
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include <algorithm>
 #include <charconv>
 
@@ -59,6 +61,18 @@ void match_endpoint(url_facts& f, rule_set const& rules) {
   }
 }
 
+/// Per entry, the index of the last assignment of its name (dotenv keeps that one).
+std::vector<std::size_t> last_assignments(poolcheck::document const& doc) {
+  boost::unordered_flat_map<std::string_view, std::size_t> last;
+  last.reserve(doc.entries.size());
+  for (std::size_t i = 0; i < doc.entries.size(); ++i)
+    last[doc.entries[i].name] = i;
+  std::vector<std::size_t> out(doc.entries.size());
+  for (std::size_t i = 0; i < doc.entries.size(); ++i)
+    out[i] = last[doc.entries[i].name];
+  return out;
+}
+
 /// The context of the connection string in `e`.
 url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& rules,
                      check_options const& options) {
@@ -97,10 +111,11 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
   file_report report;
   report.hidden_lines = doc.hidden_lines;
   sink out(report.diagnostics);
-  checked_document const in{
-      doc, rules, std::any_of(doc.entries.begin(), doc.entries.end(), [&](entry const& e) {
-        return role_of(e.name, rules, options) == role::direct;
-      })};
+  checked_document in{doc, rules, false, last_assignments(doc), {}};
+  // Even an empty one counts: dotenv does not override a variable the platform sets.
+  in.has_direct_entry = std::any_of(doc.entries.begin(), doc.entries.end(), [&](entry const& e) {
+    return role_of(e.name, rules, options) == role::direct;
+  });
 
   // 1. The selected rules: those that read the whole document run now, the others below.
   std::vector<rule const*> per_string;

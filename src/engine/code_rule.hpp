@@ -4,12 +4,13 @@
 // engine knows no check by name.
 #pragma once
 
+#include "core/document.hpp"
+
+#include <set>
+#include <string>
 #include <string_view>
 #include <variant>
-
-namespace poolcheck {
-struct document;
-}
+#include <vector>
 
 namespace poolcheck::engine {
 
@@ -24,6 +25,20 @@ struct checked_document {
   rule_set const& rules;
   /// Whether an entry has the direct (migrations) role, by its name or by config.
   bool has_direct_entry = false;
+  /// Per entry: the index of the last assignment of its name, the one a program reads.
+  std::vector<std::size_t> last_assignment;
+  /// Variables a fix already offers to add to this document (connection-string checks run in
+  /// file order): two runtime URLs need one DIRECT_URL, not two.
+  mutable std::set<std::string, std::less<>> added_variables;
+
+  [[nodiscard]] std::size_t index_of(entry const& e) const {
+    return static_cast<std::size_t>(&e - doc.entries.data());
+  }
+
+  /// Whether `e` is the last assignment of its name: an edit to an earlier one changes nothing.
+  [[nodiscard]] bool is_live(entry const& e) const {
+    return last_assignment[index_of(e)] == index_of(e);
+  }
 };
 
 using document_check = void (*)(rule const&, checked_document const&, sink&);
