@@ -1,5 +1,6 @@
 // poolcheck.toml: discovery, every setting, precedence of flags, strictness, `config --show`.
 #include "cli/config_resolver.hpp"
+#include "engine/context.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -99,6 +100,32 @@ TEST_CASE("prisma_version picks the client", "[config][cli]") {
   CHECK(show.out.find("prisma_version = 7.1.0") != std::string::npos);
   CHECK(show.out.find("poolcheck.toml:1") != std::string::npos);
   CHECK(show.out.find("# client for files here: prisma-adapter") != std::string::npos);
+}
+
+TEST_CASE("a long prisma_version is read without overflow", "[config]") {
+  // Only whether the major version is 7 or more matters; the digits are never summed.
+  CHECK(engine::client_for_prisma_version(std::string(40, '9') + ".0.0") ==
+        engine::client::prisma_adapter);
+  CHECK(engine::client_for_prisma_version("^0006.19.0") == engine::client::prisma);
+  CHECK(engine::client_for_prisma_version("~7") == engine::client::prisma_adapter);
+  CHECK_FALSE(engine::client_for_prisma_version("latest"));
+  project p;
+  p.write("poolcheck.toml", "prisma_version = \"" + std::string(400, '9') + "\"\n");
+  CHECK(run_poolcheck({"check", p.write(".env", neon_pooled)}).exit_code != 2);
+}
+
+TEST_CASE("parameter values that would keep --fix from settling are refused", "[config][cli]") {
+  project p;
+  auto env = p.write(".env", neon_pooled);
+  p.write("poolcheck.toml", "[parameters.connection_limit]\nrecommended = 5\n");
+  auto below = run_poolcheck({"check", "--client", "prisma", "--fix", env});
+  CHECK(below.exit_code == 2);
+  CHECK(below.err.find("recommended 5 is below its minimum 10") != std::string::npos);
+  p.write("poolcheck.toml", "[parameters.pool_timeout]\nrecommended = 0\n");
+  auto unbounded = run_poolcheck({"check", "--client", "prisma", "--fix", env});
+  CHECK(unbounded.exit_code == 2);
+  CHECK(unbounded.err.find("PRISMA005") != std::string::npos);
+  CHECK(read_file(env) == neon_pooled);
 }
 
 TEST_CASE("include and exclude filter folder walks, not named files", "[config][cli]") {

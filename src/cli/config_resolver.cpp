@@ -2,6 +2,7 @@
 #include "cli/config_resolver.hpp"
 
 #include "cli/inputs.hpp"
+#include "engine/rule_loader.hpp"
 
 namespace poolcheck::cli {
 
@@ -88,6 +89,8 @@ result<std::unique_ptr<effective_config>> config_resolver::build(std::string con
     if (p.minimum)
       target.minimum = p.minimum;
   }
+  if (auto settles = engine::check_parameter_values(c->rules); !settles)
+    return problem{s.file + ": " + settles.error().message, {}};
 
   engine::check_options& o = c->options;
   o.select = s.select.value;

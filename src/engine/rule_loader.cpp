@@ -313,6 +313,24 @@ result<void> finish(rule_set& set, std::span<code_rule const> code_rules) {
                      r.defined_at};
     r.check = code->check;
   }
+  return check_parameter_values(set);
+}
+
+result<void> check_parameter_values(rule_set const& set) {
+  for (auto const& [name, p] : set.parameters) {
+    if (!p.recommended)
+      continue;
+    if (p.minimum && *p.recommended < *p.minimum)
+      return problem{"parameter `" + name + "`: recommended " + std::to_string(*p.recommended) +
+                         " is below its minimum " + std::to_string(*p.minimum) +
+                         "; fixes would write a value they then report",
+                     {}};
+    for (auto const& r : set.rules)
+      if (r.kind == rule_kind::param_below && r.param == name && r.equals == p.recommended)
+        return problem{"parameter `" + name + "`: recommended " + std::to_string(*p.recommended) +
+                           " is the value " + r.code + " reports; fixes would never settle",
+                       r.defined_at};
+  }
   return {};
 }
 

@@ -17,6 +17,11 @@ result<void> load_rules(std::string_view path, std::string_view text, rule_set& 
 /// The built-in rules (the embedded rules/*.toml), finished (see finish) with `code_rules`.
 result<rule_set> builtin_rules(std::span<code_rule const> code_rules);
 
+/// Whether the parameters' recommended values let fixes settle: a fix writes `recommended`, so it
+/// must not be below the parameter's `minimum` nor equal a value a rule reports (`equals`, e.g.
+/// pool_timeout=0), or --fix would go round. The problem names the parameter and the rule.
+result<void> check_parameter_values(rule_set const& set);
+
 /// Sorts rules by code, checks cross-references (named lists, parameters) and gives each
 /// `kind = "code"` rule its hook from `code_rules` (an error when it has none).
 result<void> finish(rule_set& set, std::span<code_rule const> code_rules);
