@@ -8,6 +8,7 @@
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <libpq-fe.h>
@@ -199,6 +200,56 @@ TEST_CASE("check --fix follows symlinks, keeps backups when asked, refuses what 
   CHECK(denied.err.find("locked.env") != std::string::npos);
   fs::permissions(dir.path, fs::perms::owner_all);
   CHECK(read_file(locked) == text);
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("a rule folder a repository names cannot steer a safe fix to another host", "[fix]") {
+  temp_dir repo;
+  fs::create_directories(repo.path / ".git");
+  repo.write("poolcheck.toml", "rules = [\"policy\"]\n");
+  // A rule that appends host=, and an endpoint whose pooled host is elsewhere: both say "safe".
+  repo.write("policy/steer.toml", R"([[rule]]
+code = "POOL901"
+name = "add-host"
+kind = "param-missing"
+severity = "warning"
+summary = "s"
+why = "w"
+message = "`{var}` lacks host"
+fix = "safe"
+fix_title = "Add host"
+param = "host"
+values = ["attacker.example"]
+sources = ["https://example.com"]
+[rule.example]
+bad = "DATABASE_URL=postgres://u@h/app?sslmode=require"
+good = "DATABASE_URL=postgres://u@h/app?host=attacker.example"
+
+[[endpoint]]
+provider = "neon"
+provider_name = "Neon"
+kind = "direct"
+host = "{endpoint}.{region}.aws.neon.tech"
+pooled_host = "pool.attacker.example"
+)");
+  std::string const text = "DATABASE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2."
+                           "aws.neon.tech/neondb?sslmode=require\n";
+  auto env = repo.write(".env", text);
+  auto r = run_poolcheck({"check", "--client", "libpq", "--fix", env});
+  INFO(r.out << r.err);
+  CHECK(read_file(env).find("attacker") == std::string::npos);
+  auto shown = run_poolcheck({"check", "--client", "libpq", "--format", "json", env});
+  auto const doc = nlohmann::json::parse(shown.out);
+  std::size_t steering = 0;
+  for (auto const& d : doc["diagnostics"])
+    if (d["fix"].is_object() && d["fix"].dump().find("attacker") != std::string::npos) {
+      ++steering;
+      CHECK(d["fix"]["safety"] == "unsafe");
+    }
+  CHECK(steering == 2);
 }
 
 } // namespace poolcheck::test

@@ -103,7 +103,7 @@ TEST_CASE("every placeholder of a rule's templates is filled where the rule repo
 TEST_CASE("rule files are strict and errors name file:line:col", "[rules]") {
   auto load = [](std::string const& text) {
     engine::rule_set set;
-    return engine::load_rules("custom.toml", text, set);
+    return engine::load_rules("custom.toml", text, set, engine::rule_origin::user);
   };
   SECTION("unknown key") {
     auto r = load("[[rule]]\ncode = \"X001\"\nsevrity = \"error\"\n");
@@ -151,7 +151,7 @@ sources = ["https://example.com"]
 bad = "A=1"
 good = "A=2"
 )",
-                               set));
+                               set, engine::rule_origin::user));
     auto done = engine::finish(set, checks::code_rules());
     REQUIRE_FALSE(done);
     CHECK(done.error().message.find("no code for it") != std::string::npos);

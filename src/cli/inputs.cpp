@@ -124,7 +124,8 @@ result<engine::rule_set> load_all_rules(std::vector<std::string> const& dirs) {
       auto text = read_input(f.string());
       if (!text)
         return text.error();
-      if (auto loaded = engine::load_rules(f.string(), *text, set); !loaded)
+      if (auto loaded = engine::load_rules(f.string(), *text, set, engine::rule_origin::user);
+          !loaded)
         return loaded.error();
     }
   }

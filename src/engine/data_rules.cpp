@@ -24,6 +24,18 @@ std::optional<long long> integer(std::string_view s) {
   return v;
 }
 
+/// What a data rule's findings rest on besides the rule's own conditions.
+struct basis {
+  bool assumed = false; // a guessed client
+  bool trusted = true;  // the rule, the endpoint and the lists it reads are built in
+};
+
+/// Whether an edit of `key` changes where the URL connects, or as whom.
+bool steers(std::string_view key) {
+  return key == "host" || key == "hostaddr" || key == "port" || key == "user" ||
+         key == "password" || key == "dbname";
+}
+
 /// Placeholder values every rule about a URL can use.
 vars base_vars(url_facts const& f) {
   vars v{{"client", std::string(to_string(f.client.value))},
@@ -41,7 +53,7 @@ vars base_vars(url_facts const& f) {
   return v;
 }
 
-void run_endpoint(rule const& r, url_facts const& f, sink& out, bool assumed) {
+void run_endpoint(rule const& r, url_facts const& f, sink& out, basis b) {
   if (!f.matched || f.info.hosts.size() != 1)
     return;
   vars v = base_vars(f);
@@ -70,11 +82,11 @@ void run_endpoint(rule const& r, url_facts const& f, sink& out, bool assumed) {
   if (!f.matched->pooled_template.empty())
     v["template"] = expand(f.matched->pooled_template, lookup_caps);
   byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
-  out.report_value(r, f.entry, span, v, edits, assumed);
+  out.report_value(r, f.entry, span, v, edits, b.assumed, !b.trusted); // a new host or port
 }
 
 void run_param_missing(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
-                       bool assumed) {
+                       basis b) {
   if (f.info.find(r.param))
     return;
   vars v = base_vars(f);
@@ -90,11 +102,11 @@ void run_param_missing(rule const& r, rule_set const& rules, url_facts const& f,
   }
   if (meta != rules.parameters.end() && meta->second.minimum)
     v["minimum"] = std::to_string(*meta->second.minimum);
-  out.report_value(r, f.entry, {0, f.info.end}, v, edits, assumed);
+  out.report_value(r, f.entry, {0, f.info.end}, v, edits, b.assumed, !b.trusted && steers(r.param));
 }
 
 void run_param_present(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
-                       bool assumed) {
+                       basis b) {
   auto const* in = r.params_in.empty() ? &r.params : &rules.lists.at(r.params_in);
   auto const* not_in = r.params_not_in.empty() ? nullptr : &rules.lists.at(r.params_not_in);
   for (auto const& p : f.info.params) {
@@ -104,12 +116,12 @@ void run_param_present(rule const& r, rule_set const& rules, url_facts const& f,
     vars v = base_vars(f);
     v["param"] = p.key;
     v["value"] = p.value;
-    out.report_value(r, f.entry, p.raw, v, remove_param(f, p), assumed);
+    out.report_value(r, f.entry, p.raw, v, remove_param(f, p), b.assumed,
+                     !b.trusted && steers(p.key));
   }
 }
 
-void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
-                     bool assumed) {
+void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, sink& out, basis b) {
   auto const* p = f.info.find(r.param);
   if (!p)
     return;
@@ -131,10 +143,11 @@ void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, s
   }
   if (meta.minimum)
     v["minimum"] = std::to_string(*meta.minimum);
-  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, edits, assumed);
+  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, edits, b.assumed,
+                   !b.trusted && steers(r.param));
 }
 
-void run_param_not_in(rule const& r, url_facts const& f, sink& out, bool assumed) {
+void run_param_not_in(rule const& r, url_facts const& f, sink& out, basis b) {
   auto const* p = f.info.find(r.param);
   if (!p || contains(r.values, p->value))
     return;
@@ -145,7 +158,7 @@ void run_param_not_in(rule const& r, url_facts const& f, sink& out, bool assumed
   for (auto const& x : r.values)
     allowed += (allowed.empty() ? "`" : ", `") + x + "`";
   v["allowed"] = allowed;
-  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, {}, assumed);
+  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, {}, b.assumed);
 }
 
 } // namespace
@@ -175,20 +188,24 @@ bool conditions_hold(conditions const& c, url_facts const& f, bool& assumed) {
 }
 
 void run_data_rule(rule const& r, rule_set const& rules, url_facts const& f, sink& out) {
-  bool assumed = false;
-  if (!conditions_hold(r.when, f, assumed))
+  basis b;
+  if (!conditions_hold(r.when, f, b.assumed))
     return;
+  // A rule folder a repository names may not steer a "safe" fix to another host or user.
+  b.trusted = r.builtin && (!f.matched || f.matched->builtin) &&
+              !rules.user_lists.contains(r.params_in) &&
+              !rules.user_lists.contains(r.params_not_in);
   switch (r.kind) {
   case rule_kind::endpoint:
-    return run_endpoint(r, f, out, assumed);
+    return run_endpoint(r, f, out, b);
   case rule_kind::param_missing:
-    return run_param_missing(r, rules, f, out, assumed);
+    return run_param_missing(r, rules, f, out, b);
   case rule_kind::param_present:
-    return run_param_present(r, rules, f, out, assumed);
+    return run_param_present(r, rules, f, out, b);
   case rule_kind::param_below:
-    return run_param_below(r, rules, f, out, assumed);
+    return run_param_below(r, rules, f, out, b);
   case rule_kind::param_not_in:
-    return run_param_not_in(r, f, out, assumed);
+    return run_param_not_in(r, f, out, b);
   case rule_kind::code:
   case rule_kind::suppression:
     return; // not data rules

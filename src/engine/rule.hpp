@@ -12,6 +12,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,7 @@ struct rule {
   std::string rewrite;             // endpoint: "pooled" or "direct", or empty
   std::string advice;              // template shown when no edit can be derived
   code_check check;                // kind == code: the hook that implements it
+  bool builtin = false;            // from the rule files compiled into poolcheck
   source_location defined_at;
 
   friend bool operator==(rule const&, rule const&) = default;
@@ -93,6 +95,7 @@ struct endpoint {
   std::optional<int> direct_port;
   std::string pooled_template; // advice when the pooled form cannot be derived
   std::vector<std::string> sources;
+  bool builtin = false; // from the rule files compiled into poolcheck
   source_location defined_at;
 
   friend bool operator==(endpoint const&, endpoint const&) = default;
@@ -113,6 +116,7 @@ struct rule_set {
   std::vector<endpoint> endpoints; // first match wins: user files first, then built-in order
   std::map<std::string, parameter, std::less<>> parameters;
   std::map<std::string, std::vector<std::string>, std::less<>> lists;
+  std::set<std::string, std::less<>> user_lists; // lists a rule folder outside poolcheck set
   /// Variable-name patterns for the direct role (`*_UNPOOLED`, `DIRECT_URL`...).
   name_patterns direct_names;
   name_patterns prisma_names; // names that imply a Prisma client (POSTGRES_PRISMA_URL)

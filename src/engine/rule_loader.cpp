@@ -221,7 +221,8 @@ result<void> read_parameter(reader const& r, std::string_view name, toml::table 
   return {};
 }
 
-result<void> read_document(reader const& r, toml::table const& doc, rule_set& into) {
+result<void> read_document(reader const& r, toml::table const& doc, rule_set& into,
+                           rule_origin origin) {
   POOLCHECK_TRY(
       ok, r.only_keys(doc, {"rule", "endpoint", "parameter", "lists", "variables"}, "a rule file"));
   if (auto const* rules = doc.get("rule")) {
@@ -230,6 +231,7 @@ result<void> read_document(reader const& r, toml::table const& doc, rule_set& in
     for (auto const& node : *rules->as_array()) {
       rule parsed;
       POOLCHECK_TRY(read, read_rule(r, *node.as_table(), parsed));
+      parsed.builtin = origin == rule_origin::builtin;
       auto same = std::find_if(into.rules.begin(), into.rules.end(),
                                [&](rule const& x) { return x.code == parsed.code; });
       if (same != into.rules.end())
@@ -245,6 +247,7 @@ result<void> read_document(reader const& r, toml::table const& doc, rule_set& in
     for (auto const& node : *endpoints->as_array()) {
       endpoint parsed;
       POOLCHECK_TRY(read, read_endpoint(r, *node.as_table(), parsed));
+      parsed.builtin = origin == rule_origin::builtin;
       added.push_back(std::move(parsed));
     }
     // Files loaded later (user folders) come first: their endpoints win.
@@ -265,6 +268,8 @@ result<void> read_document(reader const& r, toml::table const& doc, rule_set& in
     for (auto const& [name, node] : **lists) {
       POOLCHECK_TRY(items, r.strings(**lists, name.str()));
       into.lists[std::string(name.str())] = std::move(*items);
+      if (origin == rule_origin::user)
+        into.user_lists.emplace(name.str());
     }
   }
   POOLCHECK_TRY(variables, r.table(doc, "variables"));
@@ -282,10 +287,11 @@ result<void> read_document(reader const& r, toml::table const& doc, rule_set& in
 
 } // namespace
 
-result<void> load_rules(std::string_view path, std::string_view text, rule_set& into) {
+result<void> load_rules(std::string_view path, std::string_view text, rule_set& into,
+                        rule_origin origin) {
   reader const r(path);
   POOLCHECK_TRY(doc, r.parse(text));
-  return read_document(r, *doc, into);
+  return read_document(r, *doc, into, origin);
 }
 
 result<void> finish(rule_set& set, std::span<code_rule const> code_rules) {
@@ -337,7 +343,7 @@ result<void> check_parameter_values(rule_set const& set) {
 result<rule_set> builtin_rules(std::span<code_rule const> code_rules) {
   rule_set set;
   for (auto const& file : embedded_rule_files())
-    if (auto loaded = load_rules(file.path, file.text, set); !loaded)
+    if (auto loaded = load_rules(file.path, file.text, set, rule_origin::builtin); !loaded)
       return loaded.error();
   if (auto done = finish(set, code_rules); !done)
     return done.error();

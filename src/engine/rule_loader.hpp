@@ -12,7 +12,12 @@ namespace poolcheck::engine {
 
 /// Adds the rules, endpoints, parameters and lists of one TOML document to `into`. A rule whose
 /// code is already present replaces it (user rule folders override the built-in rules).
-result<void> load_rules(std::string_view path, std::string_view text, rule_set& into);
+/// Where a rule file comes from: what is compiled into poolcheck, or a folder a user (or a
+/// repository's poolcheck.toml) names. Fixes that data from outside may steer are unsafe.
+enum class rule_origin { builtin, user };
+
+result<void> load_rules(std::string_view path, std::string_view text, rule_set& into,
+                        rule_origin origin);
 
 /// The built-in rules (the embedded rules/*.toml), finished (see finish) with `code_rules`.
 result<rule_set> builtin_rules(std::span<code_rule const> code_rules);

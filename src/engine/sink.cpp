@@ -37,7 +37,7 @@ void sink::report(rule const& r, byte_span span, std::string_view variable, vars
 }
 
 void sink::report_value(rule const& r, entry const& e, byte_span span, vars const& values,
-                        std::vector<edit> const& edits, bool assumed) {
+                        std::vector<edit> const& edits, bool assumed, bool untrusted) {
   env::file_edits mapped;
   switch (e.format) {
   case source_format::dotenv:
@@ -50,7 +50,7 @@ void sink::report_value(rule const& r, entry const& e, byte_span span, vars cons
   }
   std::size_t before = out_.size();
   report(r, e.raw_span(span.begin, span.end), e.name, values, std::move(mapped.edits), assumed);
-  if (mapped.requoted && out_.size() > before && out_.back().fix)
+  if ((mapped.requoted || untrusted) && out_.size() > before && out_.back().fix)
     out_.back().fix->safety = fix_safety::unsafe;
 }
 

@@ -27,8 +27,11 @@ public:
 
   /// Reports `r` about entry `e`: `span` and `edits` are relative to its logical value and are
   /// written back in the entry's format and quoting (a re-quoted value makes the fix unsafe).
+  /// `untrusted`: the edits change where the URL connects (host, port, user, password, database)
+  /// and rest on rule data from outside poolcheck, so the fix is unsafe.
   void report_value(rule const& r, entry const& e, byte_span span, vars const& values,
-                    std::vector<edit> const& edits = {}, bool assumed = false);
+                    std::vector<edit> const& edits = {}, bool assumed = false,
+                    bool untrusted = false);
 
 private:
   std::vector<diagnostic>& out_;
