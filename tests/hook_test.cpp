@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 
 std::string const broken = "DATABASE_URL=POSTGRESQL://app@db.example.com:99999/app\n";
 std::string const clean = "DATABASE_URL=postgresql://app@db.example.com:5432/app\n";
+std::string const binary = POOLCHECK_BINARY;
 
 struct repo : temp_dir {
   repo() {
@@ -115,6 +116,38 @@ TEST_CASE("in a git repository, folder walks honour .gitignore", "[git]") {
   CHECK(out.find("\"files\": 1") != std::string::npos);
   // A file named on the command line is checked even when ignored.
   CHECK(r.sh(std::string(POOLCHECK_BINARY) + " check secrets.env", &out) == 1);
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("no git call runs the repository's core.fsmonitor command", "[git][hook]") {
+  repo r;
+  r.write(".env", broken);
+  r.sh("git add .env");
+  // An untrusted checkout (an archive, a copied folder) brings its own .git/config.
+  temp_dir outside;
+  auto marker = outside.path / "fsmonitor-ran";
+  outside.write("fsmonitor", "#!/bin/sh\ntouch " + shell_quote(marker.string()) + "\nexit 1\n");
+  fs::permissions(outside.path / "fsmonitor", fs::perms::owner_all);
+  r.sh("git config core.fsmonitor " + shell_quote((outside.path / "fsmonitor").string()));
+  // The trap is live: git itself runs it.
+  r.sh("git ls-files");
+  REQUIRE(fs::exists(marker));
+  fs::remove(marker);
+
+  auto checked = run_poolcheck({"check", r.path.string()});
+  CHECK(checked.exit_code == 1);
+  CHECK(checked.out.find(".env") != std::string::npos);
+  CHECK_FALSE(fs::exists(marker));
+  std::string out;
+  CHECK(r.sh(binary + " hook run", &out) == 1);
+  CHECK(out.find(".env:1:14") != std::string::npos);
+  CHECK_FALSE(fs::exists(marker));
+  CHECK(r.sh(binary + " hook install") == 0);
+  CHECK(r.sh(binary + " hook uninstall") == 0);
+  CHECK_FALSE(fs::exists(marker));
 }
 
 } // namespace poolcheck::test

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 constexpr std::string_view marker = "# poolcheck pre-commit hook";
 
 std::optional<fs::path> hook_path() {
-  auto r = run_process({"git", "rev-parse", "--git-path", "hooks/pre-commit"});
+  auto r = run_git({"rev-parse", "--git-path", "hooks/pre-commit"});
   if (!r || r->status != 0)
     return std::nullopt;
   while (!r->out.empty() && (r->out.back() == '\n' || r->out.back() == '\r'))
@@ -96,7 +96,8 @@ int uninstall() {
 }
 
 int run_staged(check_flags const& flags) {
-  auto staged = run_process({"git", "diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"});
+  auto staged = run_git({"diff", "--cached", "--name-only", "--no-ext-diff", "--no-textconv",
+                         "--diff-filter=ACMR", "-z"});
   if (!staged || staged->status != 0) {
     error_line("cannot list staged files (is this a git repository?)");
     return 2;
@@ -112,7 +113,7 @@ int run_staged(check_flags const& flags) {
     start = end + 1;
     if (!is_env_file_name(fs::path(path).filename().string()))
       continue;
-    auto blob = run_process({"git", "show", ":" + path});
+    auto blob = run_git({"show", ":" + path});
     if (!blob || blob->status != 0) {
       found.errors.push_back(path + ": cannot read the staged version");
       continue;
