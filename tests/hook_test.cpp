@@ -71,6 +71,31 @@ TEST_CASE("the plain hook checks the staged version and blocks the commit", "[ho
   CHECK_FALSE(fs::exists(r.path / ".git" / "hooks" / "pre-commit"));
 }
 
+TEST_CASE("the hook checks a staged file whose type changed, not a staged symlink", "[hook]") {
+  repo r;
+  r.write("shared.env", clean);
+  fs::create_symlink("shared.env", r.path / ".env");
+  REQUIRE(r.sh("git add . && git commit -qm link") == 0);
+  REQUIRE(r.sh(binary + " hook install") == 0);
+  // symlink -> file: the file is what gets committed, so it is checked.
+  fs::remove(r.path / ".env");
+  r.write(".env", broken);
+  std::string out;
+  r.sh("git add .env && git diff --cached --name-status", &out);
+  REQUIRE(out == "T\t.env\n");
+  CHECK(r.sh("git commit -qm file", &out) != 0);
+  CHECK(out.find(".env:1:14") != std::string::npos);
+  r.write(".env", clean);
+  r.sh("git add .env");
+  REQUIRE(r.sh("git commit -qm file") == 0);
+  // file -> symlink: what is staged is a link (its target's name), not env text to check.
+  fs::remove(r.path / ".env");
+  fs::create_symlink("shared.env", r.path / ".env");
+  r.sh("git add .env && git diff --cached --name-status", &out);
+  REQUIRE(out == "T\t.env\n");
+  CHECK(r.sh("git commit -qm link-again", &out) == 0);
+}
+
 TEST_CASE("pre-commit runs this repository's hook and blocks a broken .env", "[hook][pre-commit]") {
   if (std::system("pre-commit --version >/dev/null 2>&1") != 0) {
     WARN("skipped: pre-commit is not installed (scripts/setup installs Debian's package)");

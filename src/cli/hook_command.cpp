@@ -5,11 +5,15 @@
 #include "cli/inputs.hpp"
 #include "cli/process.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <string>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace poolcheck::cli {
 namespace {
@@ -95,30 +99,69 @@ int uninstall() {
   return 0;
 }
 
+/// The NUL-separated fields of `text`, in order.
+std::vector<std::string_view> nul_fields(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    std::size_t end = text.find('\0');
+    out.push_back(text.substr(0, end));
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  }
+  return out;
+}
+
+struct staged_file {
+  std::string path; // from the top of the work tree
+  std::string blob; // the staged object's name
+};
+
+/// The staged regular files that are added, copied, modified or changed type (a symlink that
+/// became a file: the file is what gets committed), from `git diff --cached --raw -z`. A staged
+/// symlink's blob is its target's name, and a submodule has no blob: neither is env text.
+std::vector<staged_file> regular_staged_files(std::string_view raw) {
+  std::vector<staged_file> out;
+  auto fields = nul_fields(raw);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    // ":old-mode new-mode old-blob new-blob status", then the path (two for a copy or rename).
+    std::string_view meta = fields[i];
+    if (meta.empty() || meta.front() != ':')
+      continue;
+    std::vector<std::string_view> words;
+    for (std::size_t from = 1; from <= meta.size();) {
+      std::size_t space = std::min(meta.find(' ', from), meta.size());
+      words.push_back(meta.substr(from, space - from));
+      from = space + 1;
+    }
+    bool two_paths = words.size() == 5 && !words[4].empty() &&
+                     (words[4].front() == 'C' || words[4].front() == 'R');
+    i += two_paths ? 2 : 1;
+    if (words.size() != 5 || i >= fields.size())
+      break;
+    if (words[1] == "100644" || words[1] == "100755")
+      out.push_back({std::string(fields[i]), std::string(words[3])});
+  }
+  return out;
+}
+
 int run_staged(check_flags const& flags) {
-  auto staged = run_git({"diff", "--cached", "--name-only", "--no-ext-diff", "--no-textconv",
-                         "--diff-filter=ACMR", "-z"});
+  // Blob names, so the staged bytes are read as they are (cat-file applies no textconv or filter).
+  // --no-renames: a renamed file comes as added, and detecting renames would read old blobs.
+  auto staged = run_git({"diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames",
+                         "--no-ext-diff", "--no-textconv", "--diff-filter=ACMT"});
   if (!staged || staged->status != 0) {
     error_line("cannot list staged files (is this a git repository?)");
     return 2;
   }
   discovery found;
-  std::size_t start = 0;
-  std::string const& names = staged->out;
-  while (start < names.size()) {
-    std::size_t end = names.find('\0', start);
-    if (end == std::string::npos)
-      end = names.size();
-    std::string path = names.substr(start, end - start);
-    start = end + 1;
-    if (!is_env_file_name(fs::path(path).filename().string()))
+  for (auto const& f : regular_staged_files(staged->out)) {
+    if (!is_env_file_name(fs::path(f.path).filename().string()))
       continue;
-    auto blob = run_git({"show", ":" + path});
+    auto blob = run_git({"cat-file", "blob", f.blob});
     if (!blob || blob->status != 0) {
-      found.errors.push_back(path + ": cannot read the staged version");
+      found.errors.push_back(f.path + ": cannot read the staged version");
       continue;
     }
-    found.files.push_back({path, true, std::move(blob->out)});
+    found.files.push_back({f.path, true, std::move(blob->out)});
   }
   if (found.files.empty() && found.errors.empty())
     return 0;
