@@ -96,6 +96,24 @@ TEST_CASE("the hook checks a staged file whose type changed, not a staged symlin
   CHECK(r.sh("git commit -qm link-again", &out) == 0);
 }
 
+TEST_CASE("the hook checks the working-tree form of a file with a filter attribute", "[hook]") {
+  repo r;
+  // Like git-crypt or sops: the index holds an encoded form (base64 here), the work tree the text.
+  r.sh("git config filter.b64.clean base64 && git config filter.b64.smudge 'base64 -d'");
+  r.write(".gitattributes", "secrets.env filter=b64\n");
+  r.write("secrets.env", clean);
+  r.sh("git add .gitattributes secrets.env");
+  std::string out;
+  r.sh("git cat-file blob :secrets.env", &out);
+  REQUIRE(out.find("postgresql") == std::string::npos);
+  REQUIRE(r.sh(binary + " hook install") == 0);
+  CHECK(r.sh("git commit -qm encoded", &out) == 0);
+  r.write("secrets.env", broken);
+  r.sh("git add secrets.env");
+  CHECK(r.sh("git commit -qm broken", &out) != 0);
+  CHECK(out.find("secrets.env:1:14: error[URL005]") != std::string::npos);
+}
+
 TEST_CASE("pre-commit runs this repository's hook and blocks a broken .env", "[hook][pre-commit]") {
   if (std::system("pre-commit --version >/dev/null 2>&1") != 0) {
     WARN("skipped: pre-commit is not installed (scripts/setup installs Debian's package)");

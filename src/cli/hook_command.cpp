@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <sys/stat.h>
@@ -22,13 +23,17 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view marker = "# poolcheck pre-commit hook";
 
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
+    s.pop_back();
+  return s;
+}
+
 std::optional<fs::path> hook_path() {
   auto r = run_git({"rev-parse", "--git-path", "hooks/pre-commit"});
   if (!r || r->status != 0)
     return std::nullopt;
-  while (!r->out.empty() && (r->out.back() == '\n' || r->out.back() == '\r'))
-    r->out.pop_back();
-  return fs::path(r->out);
+  return fs::path(trimmed(std::move(r->out)));
 }
 
 bool is_ours(fs::path const& p) {
@@ -143,25 +148,70 @@ std::vector<staged_file> regular_staged_files(std::string_view raw) {
   return out;
 }
 
+/// For each of `paths`, whether its `filter` attribute names a driver.
+std::vector<bool> has_filter(std::vector<std::string> const& paths) {
+  std::vector<bool> out(paths.size(), false);
+  if (paths.empty())
+    return out;
+  std::vector<std::string> args = {"check-attr", "-z", "filter", "--"};
+  args.insert(args.end(), paths.begin(), paths.end());
+  auto r = run_git(args);
+  if (!r || r->status != 0)
+    return out;
+  // "path NUL filter NUL value NUL" per path, in the order given.
+  auto fields = nul_fields(r->out);
+  for (std::size_t i = 0; i + 2 < fields.size() && i / 3 < paths.size(); i += 3) {
+    std::string_view value = fields[i + 2];
+    out[i / 3] = value != "unspecified" && value != "unset" && value != "set";
+  }
+  return out;
+}
+
 int run_staged(check_flags const& flags) {
+  // Paths below are from the top of the work tree, where git runs hooks; run by hand from a
+  // subfolder, go there too, so files read from disk are the right ones.
+  auto cdup = run_git({"rev-parse", "--show-cdup"});
   // Blob names, so the staged bytes are read as they are (cat-file applies no textconv or filter).
   // --no-renames: a renamed file comes as added, and detecting renames would read old blobs.
-  auto staged = run_git({"diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames",
-                         "--no-ext-diff", "--no-textconv", "--diff-filter=ACMT"});
+  auto staged = cdup && cdup->status == 0
+                    ? run_git({"diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames",
+                               "--no-ext-diff", "--no-textconv", "--diff-filter=ACMT"})
+                    : std::nullopt;
   if (!staged || staged->status != 0) {
     error_line("cannot list staged files (is this a git repository?)");
     return 2;
   }
-  discovery found;
-  for (auto const& f : regular_staged_files(staged->out)) {
+  std::error_code ec;
+  if (std::string up = trimmed(cdup->out); !up.empty())
+    fs::current_path(up, ec);
+  std::vector<staged_file> candidates;
+  std::vector<std::string> paths;
+  for (auto& f : regular_staged_files(staged->out)) {
     if (!is_env_file_name(fs::path(f.path).filename().string()))
       continue;
-    auto blob = run_git({"cat-file", "blob", f.blob});
-    if (!blob || blob->status != 0) {
-      found.errors.push_back(f.path + ": cannot read the staged version");
+    paths.push_back(f.path);
+    candidates.push_back(std::move(f));
+  }
+  // A file with a filter driver (git-crypt, sops, git-lfs) is in the index in the driver's clean
+  // form: ciphertext or a pointer, never env text, so checking it would block every commit of the
+  // file. Its working-tree file is checked instead: the form git checks out, and the text the user
+  // wrote. Skipping these would leave the hook blind where real connection strings are most likely,
+  // and turning the staged blob back into text would mean running the driver's smudge command from
+  // the repository's config, which run_git exists to avoid. The cost: a change made to such a file
+  // after `git add` is checked too, though it is not committed.
+  std::vector<bool> filtered = has_filter(paths);
+  discovery found;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (filtered[i]) {
+      found.files.push_back({candidates[i].path, true, std::nullopt});
       continue;
     }
-    found.files.push_back({f.path, true, std::move(blob->out)});
+    auto blob = run_git({"cat-file", "blob", candidates[i].blob});
+    if (!blob || blob->status != 0) {
+      found.errors.push_back(candidates[i].path + ": cannot read the staged version");
+      continue;
+    }
+    found.files.push_back({candidates[i].path, true, std::move(blob->out)});
   }
   if (found.files.empty() && found.errors.empty())
     return 0;

@@ -1,6 +1,7 @@
 // `poolcheck hook install|uninstall|run`: a plain git pre-commit hook (for the pre-commit
 // framework, see .pre-commit-hooks.yaml). The hook checks what is about to be committed: the
-// staged version of each staged env file, read from git's index, not the working tree.
+// staged version of each staged env file, read from git's index, not the working tree (except for
+// files with a `filter` attribute, whose index form is the filter's output; see run_staged).
 #pragma once
 
 #include "cli/check_command.hpp"
