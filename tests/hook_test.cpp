@@ -18,6 +18,15 @@ std::string const broken = "DATABASE_URL=POSTGRESQL://app@db.example.com:99999/a
 std::string const clean = "DATABASE_URL=postgresql://app@db.example.com:5432/app\n";
 std::string const binary = POOLCHECK_BINARY;
 
+/// The poolcheck path an installed hook runs, from its `if [ -x '...' ]` line; empty if none.
+std::string binary_in_hook(std::string const& hook) {
+  std::string const open = "if [ -x '";
+  auto start = hook.find(open);
+  auto end = start == std::string::npos ? start : hook.find("' ]", start + open.size());
+  return end == std::string::npos ? ""
+                                  : hook.substr(start + open.size(), end - start - open.size());
+}
+
 struct repo : temp_dir {
   repo() {
     sh("git init -q . && git config user.email t@example.com && git config user.name test && "
@@ -69,6 +78,45 @@ TEST_CASE("the plain hook checks the staged version and blocks the commit", "[ho
   CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook install --force") == 0);
   CHECK(r.sh(std::string(POOLCHECK_BINARY) + " hook uninstall") == 0);
   CHECK_FALSE(fs::exists(r.path / ".git" / "hooks" / "pre-commit"));
+}
+
+TEST_CASE("a hook is poolcheck's only if it is exactly what install writes", "[hook]") {
+  repo r;
+  auto hook = r.path / ".git" / "hooks" / "pre-commit";
+  auto backup = r.path / ".git" / "hooks" / "pre-commit.poolcheck-backup";
+  REQUIRE(r.sh(binary + " hook install") == 0);
+  std::string const ours = read_file(hook);
+  // A user's own hook that runs poolcheck among other things, and so carries poolcheck's header.
+  std::string const combined = "#!/bin/sh\n# poolcheck pre-commit hook: and the team's checks\n"
+                               "poolcheck hook run || exit 1\nnpm test\n";
+  r.write(".git/hooks/pre-commit", combined);
+  CHECK(r.sh(binary + " hook install") == 2);
+  CHECK(r.sh(binary + " hook uninstall") == 2);
+  CHECK(read_file(hook) == combined);
+  // Replaced with --force, the user's hook is kept next to it, and the message says where.
+  std::string out;
+  CHECK(r.sh(binary + " hook install --force", &out) == 0);
+  CHECK(read_file(hook) == ours);
+  REQUIRE(fs::exists(backup));
+  CHECK(read_file(backup) == combined);
+  CHECK(out.find(backup.filename().string()) != std::string::npos);
+  CHECK(r.sh(binary + " hook uninstall") == 0);
+  CHECK_FALSE(fs::exists(hook));
+  CHECK(read_file(backup) == combined);
+  // One byte more and it is the user's.
+  r.write(".git/hooks/pre-commit", ours + "\n");
+  CHECK(r.sh(binary + " hook uninstall") == 2);
+  CHECK(fs::exists(hook));
+  // Written by install for poolcheck at another path (moved or upgraded since): still ours.
+  std::string const quoted = "'" + binary_in_hook(ours) + "'";
+  REQUIRE(quoted.size() > 2);
+  std::string moved = ours;
+  for (auto at = moved.find(quoted); at != std::string::npos; at = moved.find(quoted, at))
+    moved.replace(at, quoted.size(), "'/opt/pool'\\''check/bin/poolcheck'");
+  REQUIRE(moved != ours);
+  r.write(".git/hooks/pre-commit", moved);
+  CHECK(r.sh(binary + " hook uninstall") == 0);
+  CHECK_FALSE(fs::exists(hook));
 }
 
 TEST_CASE("the hook checks a staged file whose type changed, not a staged symlink", "[hook]") {

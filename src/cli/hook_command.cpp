@@ -2,6 +2,7 @@
 // `git diff --cached` are relative to where the hook runs.
 #include "cli/hook_command.hpp"
 
+#include "cli/hook_script.hpp"
 #include "cli/inputs.hpp"
 #include "cli/process.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view marker = "# poolcheck pre-commit hook";
+constexpr std::string_view backup_suffix = ".poolcheck-backup";
 
 std::string trimmed(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
@@ -38,20 +39,26 @@ std::optional<fs::path> hook_path() {
 
 bool is_ours(fs::path const& p) {
   auto text = read_input(p.string());
-  return text && text->find(marker) != std::string::npos;
+  return text && is_poolcheck_hook(*text);
+}
+
+/// The first of PATH.poolcheck-backup, PATH.poolcheck-backup-2, ... that names nothing, so an
+/// earlier backup is never overwritten.
+fs::path free_backup_path(fs::path const& path) {
+  std::string base = path.string() + std::string(backup_suffix);
+  std::string candidate = base;
+
+  struct stat st {};
+
+  for (int n = 2; ::lstat(candidate.c_str(), &st) == 0; ++n)
+    candidate = base + "-" + std::to_string(n);
+  return candidate;
 }
 
 std::string self_path() {
   std::error_code ec;
   auto p = fs::read_symlink("/proc/self/exe", ec);
   return ec ? std::string() : p.string();
-}
-
-std::string shell_quote(std::string const& s) {
-  std::string out = "'";
-  for (char c : s)
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
 }
 
 int install(bool force) {
@@ -61,26 +68,33 @@ int install(bool force) {
     return 2;
   }
   std::error_code ec;
-  if (fs::exists(*path, ec) && !is_ours(*path) && !force) {
-    error_line(path->string() + " exists and is not poolcheck's; pass --force to replace it");
+  bool foreign = fs::exists(*path, ec) && !is_ours(*path);
+  if (foreign && !force) {
+    error_line(path->string() +
+               " exists and is not poolcheck's; pass --force to replace it (it is kept as " +
+               free_backup_path(*path).string() + ")");
     return 2;
   }
   fs::create_directories(path->parent_path(), ec);
-  std::string self = self_path();
+  fs::path backup;
+  if (foreign) {
+    backup = free_backup_path(*path);
+    if (::rename(path->c_str(), backup.c_str()) != 0) {
+      error_line("cannot move " + path->string() + " to " + backup.string());
+      return 2;
+    }
+  }
   std::ofstream out(*path, std::ios::binary | std::ios::trunc);
-  out << "#!/bin/sh\n"
-      << marker << ": checks the staged version of staged .env files.\n"
-      << "# Installed by `poolcheck hook install`; `poolcheck hook uninstall` removes it.\n";
-  if (!self.empty())
-    out << "if [ -x " << shell_quote(self) << " ]; then exec " << shell_quote(self)
-        << " hook run; fi\n";
-  out << "exec poolcheck hook run\n";
+  out << hook_script(self_path());
   out.close();
   if (!out || ::chmod(path->c_str(), 0755) != 0) {
     error_line("cannot write " + path->string());
     return 2;
   }
-  std::cout << "installed " << path->string() << '\n';
+  std::cout << "installed " << path->string();
+  if (!backup.empty())
+    std::cout << "; the hook it replaced is kept as " << backup.string();
+  std::cout << '\n';
   return 0;
 }
 
@@ -96,11 +110,18 @@ int uninstall() {
     return 0;
   }
   if (!is_ours(*path)) {
-    error_line(path->string() + " is not poolcheck's; left alone");
+    error_line(path->string() +
+               " is not poolcheck's (not what `poolcheck hook install` writes); left alone");
     return 2;
   }
-  fs::remove(*path, ec);
+  if (!fs::remove(*path, ec)) {
+    error_line("cannot remove " + path->string());
+    return 2;
+  }
   std::cout << "removed " << path->string() << '\n';
+  fs::path backup = path->string() + std::string(backup_suffix);
+  if (fs::exists(fs::symlink_status(backup, ec)))
+    std::cout << "the hook it had replaced is still at " << backup.string() << '\n';
   return 0;
 }
 

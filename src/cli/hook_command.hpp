@@ -11,7 +11,8 @@
 namespace poolcheck::cli {
 
 /// install: write .git/hooks/pre-commit (refusing to replace a hook that is not ours unless
-/// `force`); uninstall: remove it only if it is ours; run: check the staged env files.
+/// `force`, and then keeping it as pre-commit.poolcheck-backup); uninstall: remove it only if it is
+/// ours (see is_poolcheck_hook); run: check the staged env files.
 int run_hook(std::string const& action, bool force, check_flags const& flags);
 
 } // namespace poolcheck::cli
