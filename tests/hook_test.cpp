@@ -18,13 +18,20 @@ std::string const broken = "DATABASE_URL=POSTGRESQL://app@db.example.com:99999/a
 std::string const clean = "DATABASE_URL=postgresql://app@db.example.com:5432/app\n";
 std::string const binary = POOLCHECK_BINARY;
 
-/// The poolcheck path an installed hook runs, from its `if [ -x '...' ]` line; empty if none.
-std::string binary_in_hook(std::string const& hook) {
+/// An installed hook `hook` as install writes it for poolcheck at `path` instead (test paths hold
+/// no quote, so the one in the hook's `if [ -x '...' ]` line is read plainly).
+std::string with_binary(std::string hook, std::string const& path) {
   std::string const open = "if [ -x '";
   auto start = hook.find(open);
-  auto end = start == std::string::npos ? start : hook.find("' ]", start + open.size());
-  return end == std::string::npos ? ""
-                                  : hook.substr(start + open.size(), end - start - open.size());
+  REQUIRE(start != std::string::npos);
+  start += open.size();
+  std::string const quoted = "'" + hook.substr(start, hook.find("' ]", start) - start) + "'";
+  std::string const replacement = shell_quote(path);
+  for (auto at = hook.find(quoted); at != std::string::npos;
+       at = hook.find(quoted, at + replacement.size()))
+    hook.replace(at, quoted.size(), replacement);
+  REQUIRE(hook.find(replacement) != std::string::npos);
+  return hook;
 }
 
 struct repo : temp_dir {
@@ -80,6 +87,42 @@ TEST_CASE("the plain hook checks the staged version and blocks the commit", "[ho
   CHECK_FALSE(fs::exists(r.path / ".git" / "hooks" / "pre-commit"));
 }
 
+TEST_CASE("hook install --force replaces a symlinked hook, not the file it points to", "[hook]") {
+  repo r;
+  auto hooks = r.path / ".git" / "hooks";
+  fs::create_directories(hooks);
+  std::string const shared = "#!/bin/sh\n# the team's hook, tracked in the repository\nexit 0\n";
+  r.write("scripts/pre-commit", shared);
+  fs::create_symlink("../../scripts/pre-commit", hooks / "pre-commit");
+  std::string out;
+  CHECK(r.sh(binary + " hook install") == 2);
+  CHECK(r.sh(binary + " hook install --force", &out) == 0);
+  CHECK(read_file(r.path / "scripts" / "pre-commit") == shared);
+  CHECK_FALSE(fs::is_symlink(hooks / "pre-commit"));
+  std::string const ours = read_file(hooks / "pre-commit");
+  CHECK(ours.find("hook run") != std::string::npos);
+  // The link itself is what was replaced, so the link is what is kept.
+  CHECK(fs::is_symlink(hooks / "pre-commit.poolcheck-backup"));
+  CHECK(fs::read_symlink(hooks / "pre-commit.poolcheck-backup") == "../../scripts/pre-commit");
+  CHECK(out.find("pre-commit.poolcheck-backup") != std::string::npos);
+  // A dangling link is a hook too: install neither writes its target nor replaces it unasked.
+  fs::remove(hooks / "pre-commit");
+  fs::create_symlink("../../scripts/missing", hooks / "pre-commit");
+  CHECK(r.sh(binary + " hook install") == 2);
+  CHECK_FALSE(fs::exists(r.path / "scripts" / "missing"));
+  CHECK(fs::is_symlink(hooks / "pre-commit"));
+  // A link to a copy of poolcheck's script (for poolcheck elsewhere) is not ours either: install
+  // would otherwise rewrite the tracked copy for this machine's path.
+  std::string const elsewhere = with_binary(ours, "/opt/poolcheck/bin/poolcheck");
+  r.write("scripts/pre-commit", elsewhere);
+  fs::remove(hooks / "pre-commit");
+  fs::create_symlink("../../scripts/pre-commit", hooks / "pre-commit");
+  CHECK(r.sh(binary + " hook install") == 2);
+  CHECK(r.sh(binary + " hook uninstall") == 2);
+  CHECK(read_file(r.path / "scripts" / "pre-commit") == elsewhere);
+  CHECK(fs::is_symlink(hooks / "pre-commit"));
+}
+
 TEST_CASE("a hook is poolcheck's only if it is exactly what install writes", "[hook]") {
   repo r;
   auto hook = r.path / ".git" / "hooks" / "pre-commit";
@@ -108,12 +151,7 @@ TEST_CASE("a hook is poolcheck's only if it is exactly what install writes", "[h
   CHECK(r.sh(binary + " hook uninstall") == 2);
   CHECK(fs::exists(hook));
   // Written by install for poolcheck at another path (moved or upgraded since): still ours.
-  std::string const quoted = "'" + binary_in_hook(ours) + "'";
-  REQUIRE(quoted.size() > 2);
-  std::string moved = ours;
-  for (auto at = moved.find(quoted); at != std::string::npos; at = moved.find(quoted, at))
-    moved.replace(at, quoted.size(), "'/opt/pool'\\''check/bin/poolcheck'");
-  REQUIRE(moved != ours);
+  std::string const moved = with_binary(ours, "/opt/pool'check/bin/poolcheck");
   r.write(".git/hooks/pre-commit", moved);
   CHECK(r.sh(binary + " hook uninstall") == 0);
   CHECK_FALSE(fs::exists(hook));

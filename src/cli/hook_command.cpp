@@ -7,8 +7,10 @@
 #include "cli/process.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -37,9 +39,19 @@ std::optional<fs::path> hook_path() {
   return fs::path(trimmed(std::move(r->out)));
 }
 
-bool is_ours(fs::path const& p) {
-  auto text = read_input(p.string());
-  return text && is_poolcheck_hook(*text);
+enum class hook_state { absent, ours, foreign };
+
+/// What is at `path`, the link itself for a symlink: install only ever writes a regular file, so a
+/// link (even one to a copy of our script, even a dangling one) is someone else's.
+hook_state state_of(fs::path const& path) {
+  struct stat st {};
+
+  if (::lstat(path.c_str(), &st) != 0)
+    return errno == ENOENT ? hook_state::absent : hook_state::foreign;
+  if (!S_ISREG(st.st_mode))
+    return hook_state::foreign;
+  auto text = read_input(path.string());
+  return text && is_poolcheck_hook(*text) ? hook_state::ours : hook_state::foreign;
 }
 
 /// The first of PATH.poolcheck-backup, PATH.poolcheck-backup-2, ... that names nothing, so an
@@ -55,6 +67,32 @@ fs::path free_backup_path(fs::path const& path) {
   return candidate;
 }
 
+/// Writes `content` to a new executable file next to `path` (same folder, so renaming it onto
+/// `path` is atomic) and returns its name, or an empty path.
+fs::path write_temp_beside(fs::path const& path, std::string const& content) {
+  std::string name =
+      (path.parent_path() / ("." + path.filename().string() + ".poolcheck-XXXXXX")).string();
+  int fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0)
+    return {};
+  std::string_view left = content;
+  bool ok = ::fchmod(fd, 0755) == 0;
+  while (ok && !left.empty()) {
+    ssize_t n = ::write(fd, left.data(), left.size());
+    if (n < 0 && errno == EINTR)
+      continue;
+    ok = n > 0;
+    if (ok)
+      left.remove_prefix(static_cast<std::size_t>(n));
+  }
+  ok = ::close(fd) == 0 && ok;
+  if (!ok) {
+    ::unlink(name.c_str());
+    return {};
+  }
+  return name;
+}
+
 std::string self_path() {
   std::error_code ec;
   auto p = fs::read_symlink("/proc/self/exe", ec);
@@ -67,27 +105,35 @@ int install(bool force) {
     error_line("not inside a git repository");
     return 2;
   }
-  std::error_code ec;
-  bool foreign = fs::exists(*path, ec) && !is_ours(*path);
-  if (foreign && !force) {
+  hook_state state = state_of(*path);
+  if (state == hook_state::foreign && !force) {
     error_line(path->string() +
                " exists and is not poolcheck's; pass --force to replace it (it is kept as " +
                free_backup_path(*path).string() + ")");
     return 2;
   }
+  std::error_code ec;
   fs::create_directories(path->parent_path(), ec);
+  // The new hook takes the old one's place by rename, never by writing into it: a symlinked hook
+  // (say, to a tracked scripts/pre-commit) is replaced as a link, and its target is left alone.
+  fs::path temp = write_temp_beside(*path, hook_script(self_path()));
+  if (temp.empty()) {
+    error_line("cannot write " + path->string());
+    return 2;
+  }
   fs::path backup;
-  if (foreign) {
+  if (state == hook_state::foreign) {
     backup = free_backup_path(*path);
     if (::rename(path->c_str(), backup.c_str()) != 0) {
+      ::unlink(temp.c_str());
       error_line("cannot move " + path->string() + " to " + backup.string());
       return 2;
     }
   }
-  std::ofstream out(*path, std::ios::binary | std::ios::trunc);
-  out << hook_script(self_path());
-  out.close();
-  if (!out || ::chmod(path->c_str(), 0755) != 0) {
+  if (::rename(temp.c_str(), path->c_str()) != 0) {
+    ::unlink(temp.c_str());
+    if (!backup.empty())
+      (void)::rename(backup.c_str(), path->c_str());
     error_line("cannot write " + path->string());
     return 2;
   }
@@ -104,16 +150,18 @@ int uninstall() {
     error_line("not inside a git repository");
     return 2;
   }
-  std::error_code ec;
-  if (!fs::exists(*path, ec)) {
+  switch (state_of(*path)) {
+  case hook_state::absent:
     std::cout << "no pre-commit hook installed\n";
     return 0;
-  }
-  if (!is_ours(*path)) {
+  case hook_state::foreign:
     error_line(path->string() +
                " is not poolcheck's (not what `poolcheck hook install` writes); left alone");
     return 2;
+  case hook_state::ours:
+    break;
   }
+  std::error_code ec;
   if (!fs::remove(*path, ec)) {
     error_line("cannot remove " + path->string());
     return 2;
