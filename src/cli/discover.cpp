@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 
 /// `git ls-files` for `dir`: tracked and untracked-but-not-ignored files; nullopt outside git.
 std::optional<std::vector<std::string>> git_files(std::string const& dir) {
-  auto r = run_process({"git", "-C", dir, "ls-files", "--cached", "--others", "--exclude-standard",
-                        "-z", "--", "."});
+  auto r = run_git(
+      {"-C", dir, "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."});
   if (!r || r->status != 0)
     return std::nullopt;
   std::vector<std::string> out;

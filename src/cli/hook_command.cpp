@@ -2,34 +2,95 @@
 // `git diff --cached` are relative to where the hook runs.
 #include "cli/hook_command.hpp"
 
+#include "cli/hook_script.hpp"
 #include "cli/inputs.hpp"
 #include "cli/process.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace poolcheck::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view marker = "# poolcheck pre-commit hook";
+constexpr std::string_view backup_suffix = ".poolcheck-backup";
 
-std::optional<fs::path> hook_path() {
-  auto r = run_process({"git", "rev-parse", "--git-path", "hooks/pre-commit"});
-  if (!r || r->status != 0)
-    return std::nullopt;
-  while (!r->out.empty() && (r->out.back() == '\n' || r->out.back() == '\r'))
-    r->out.pop_back();
-  return fs::path(r->out);
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
+    s.pop_back();
+  return s;
 }
 
-bool is_ours(fs::path const& p) {
-  auto text = read_input(p.string());
-  return text && text->find(marker) != std::string::npos;
+std::optional<fs::path> hook_path() {
+  auto r = run_git({"rev-parse", "--git-path", "hooks/pre-commit"});
+  if (!r || r->status != 0)
+    return std::nullopt;
+  return fs::path(trimmed(std::move(r->out)));
+}
+
+enum class hook_state { absent, ours, foreign };
+
+/// What is at `path`, the link itself for a symlink: install only ever writes a regular file, so a
+/// link (even one to a copy of our script, even a dangling one) is someone else's.
+hook_state state_of(fs::path const& path) {
+  struct stat st {};
+
+  if (::lstat(path.c_str(), &st) != 0)
+    return errno == ENOENT ? hook_state::absent : hook_state::foreign;
+  if (!S_ISREG(st.st_mode))
+    return hook_state::foreign;
+  auto text = read_input(path.string());
+  return text && is_poolcheck_hook(*text) ? hook_state::ours : hook_state::foreign;
+}
+
+/// The first of PATH.poolcheck-backup, PATH.poolcheck-backup-2, ... that names nothing, so an
+/// earlier backup is never overwritten.
+fs::path free_backup_path(fs::path const& path) {
+  std::string base = path.string() + std::string(backup_suffix);
+  std::string candidate = base;
+
+  struct stat st {};
+
+  for (int n = 2; ::lstat(candidate.c_str(), &st) == 0; ++n)
+    candidate = base + "-" + std::to_string(n);
+  return candidate;
+}
+
+/// Writes `content` to a new executable file next to `path` (same folder, so renaming it onto
+/// `path` is atomic) and returns its name, or an empty path.
+fs::path write_temp_beside(fs::path const& path, std::string const& content) {
+  std::string name =
+      (path.parent_path() / ("." + path.filename().string() + ".poolcheck-XXXXXX")).string();
+  int fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0)
+    return {};
+  std::string_view left = content;
+  bool ok = ::fchmod(fd, 0755) == 0;
+  while (ok && !left.empty()) {
+    ssize_t n = ::write(fd, left.data(), left.size());
+    if (n < 0 && errno == EINTR)
+      continue;
+    ok = n > 0;
+    if (ok)
+      left.remove_prefix(static_cast<std::size_t>(n));
+  }
+  ok = ::close(fd) == 0 && ok;
+  if (!ok) {
+    ::unlink(name.c_str());
+    return {};
+  }
+  return name;
 }
 
 std::string self_path() {
@@ -38,40 +99,48 @@ std::string self_path() {
   return ec ? std::string() : p.string();
 }
 
-std::string shell_quote(std::string const& s) {
-  std::string out = "'";
-  for (char c : s)
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 int install(bool force) {
   auto path = hook_path();
   if (!path) {
     error_line("not inside a git repository");
     return 2;
   }
-  std::error_code ec;
-  if (fs::exists(*path, ec) && !is_ours(*path) && !force) {
-    error_line(path->string() + " exists and is not poolcheck's; pass --force to replace it");
+  hook_state state = state_of(*path);
+  if (state == hook_state::foreign && !force) {
+    error_line(path->string() +
+               " exists and is not poolcheck's; pass --force to replace it (it is kept as " +
+               free_backup_path(*path).string() + ")");
     return 2;
   }
+  std::error_code ec;
   fs::create_directories(path->parent_path(), ec);
-  std::string self = self_path();
-  std::ofstream out(*path, std::ios::binary | std::ios::trunc);
-  out << "#!/bin/sh\n"
-      << marker << ": checks the staged version of staged .env files.\n"
-      << "# Installed by `poolcheck hook install`; `poolcheck hook uninstall` removes it.\n";
-  if (!self.empty())
-    out << "if [ -x " << shell_quote(self) << " ]; then exec " << shell_quote(self)
-        << " hook run; fi\n";
-  out << "exec poolcheck hook run\n";
-  out.close();
-  if (!out || ::chmod(path->c_str(), 0755) != 0) {
+  // The new hook takes the old one's place by rename, never by writing into it: a symlinked hook
+  // (say, to a tracked scripts/pre-commit) is replaced as a link, and its target is left alone.
+  fs::path temp = write_temp_beside(*path, hook_script(self_path()));
+  if (temp.empty()) {
     error_line("cannot write " + path->string());
     return 2;
   }
-  std::cout << "installed " << path->string() << '\n';
+  fs::path backup;
+  if (state == hook_state::foreign) {
+    backup = free_backup_path(*path);
+    if (::rename(path->c_str(), backup.c_str()) != 0) {
+      ::unlink(temp.c_str());
+      error_line("cannot move " + path->string() + " to " + backup.string());
+      return 2;
+    }
+  }
+  if (::rename(temp.c_str(), path->c_str()) != 0) {
+    ::unlink(temp.c_str());
+    if (!backup.empty())
+      (void)::rename(backup.c_str(), path->c_str());
+    error_line("cannot write " + path->string());
+    return 2;
+  }
+  std::cout << "installed " << path->string();
+  if (!backup.empty())
+    std::cout << "; the hook it replaced is kept as " << backup.string();
+  std::cout << '\n';
   return 0;
 }
 
@@ -81,43 +150,137 @@ int uninstall() {
     error_line("not inside a git repository");
     return 2;
   }
-  std::error_code ec;
-  if (!fs::exists(*path, ec)) {
+  switch (state_of(*path)) {
+  case hook_state::absent:
     std::cout << "no pre-commit hook installed\n";
     return 0;
+  case hook_state::foreign:
+    error_line(path->string() +
+               " is not poolcheck's (not what `poolcheck hook install` writes); left alone");
+    return 2;
+  case hook_state::ours:
+    break;
   }
-  if (!is_ours(*path)) {
-    error_line(path->string() + " is not poolcheck's; left alone");
+  std::error_code ec;
+  if (!fs::remove(*path, ec)) {
+    error_line("cannot remove " + path->string());
     return 2;
   }
-  fs::remove(*path, ec);
   std::cout << "removed " << path->string() << '\n';
+  fs::path backup = path->string() + std::string(backup_suffix);
+  if (fs::exists(fs::symlink_status(backup, ec)))
+    std::cout << "the hook it had replaced is still at " << backup.string() << '\n';
   return 0;
 }
 
+/// The NUL-separated fields of `text`, in order.
+std::vector<std::string_view> nul_fields(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    std::size_t end = text.find('\0');
+    out.push_back(text.substr(0, end));
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  }
+  return out;
+}
+
+struct staged_file {
+  std::string path; // from the top of the work tree
+  std::string blob; // the staged object's name
+};
+
+/// The staged regular files that are added, copied, modified or changed type (a symlink that
+/// became a file: the file is what gets committed), from `git diff --cached --raw -z`. A staged
+/// symlink's blob is its target's name, and a submodule has no blob: neither is env text.
+std::vector<staged_file> regular_staged_files(std::string_view raw) {
+  std::vector<staged_file> out;
+  auto fields = nul_fields(raw);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    // ":old-mode new-mode old-blob new-blob status", then the path (two for a copy or rename).
+    std::string_view meta = fields[i];
+    if (meta.empty() || meta.front() != ':')
+      continue;
+    std::vector<std::string_view> words;
+    for (std::size_t from = 1; from <= meta.size();) {
+      std::size_t space = std::min(meta.find(' ', from), meta.size());
+      words.push_back(meta.substr(from, space - from));
+      from = space + 1;
+    }
+    bool two_paths = words.size() == 5 && !words[4].empty() &&
+                     (words[4].front() == 'C' || words[4].front() == 'R');
+    i += two_paths ? 2 : 1;
+    if (words.size() != 5 || i >= fields.size())
+      break;
+    if (words[1] == "100644" || words[1] == "100755")
+      out.push_back({std::string(fields[i]), std::string(words[3])});
+  }
+  return out;
+}
+
+/// For each of `paths`, whether its `filter` attribute names a driver.
+std::vector<bool> has_filter(std::vector<std::string> const& paths) {
+  std::vector<bool> out(paths.size(), false);
+  if (paths.empty())
+    return out;
+  std::vector<std::string> args = {"check-attr", "-z", "filter", "--"};
+  args.insert(args.end(), paths.begin(), paths.end());
+  auto r = run_git(args);
+  if (!r || r->status != 0)
+    return out;
+  // "path NUL filter NUL value NUL" per path, in the order given.
+  auto fields = nul_fields(r->out);
+  for (std::size_t i = 0; i + 2 < fields.size() && i / 3 < paths.size(); i += 3) {
+    std::string_view value = fields[i + 2];
+    out[i / 3] = value != "unspecified" && value != "unset" && value != "set";
+  }
+  return out;
+}
+
 int run_staged(check_flags const& flags) {
-  auto staged = run_process({"git", "diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"});
+  // Paths below are from the top of the work tree, where git runs hooks; run by hand from a
+  // subfolder, go there too, so files read from disk are the right ones.
+  auto cdup = run_git({"rev-parse", "--show-cdup"});
+  // Blob names, so the staged bytes are read as they are (cat-file applies no textconv or filter).
+  // --no-renames: a renamed file comes as added, and detecting renames would read old blobs.
+  auto staged = cdup && cdup->status == 0
+                    ? run_git({"diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames",
+                               "--no-ext-diff", "--no-textconv", "--diff-filter=ACMT"})
+                    : std::nullopt;
   if (!staged || staged->status != 0) {
     error_line("cannot list staged files (is this a git repository?)");
     return 2;
   }
-  discovery found;
-  std::size_t start = 0;
-  std::string const& names = staged->out;
-  while (start < names.size()) {
-    std::size_t end = names.find('\0', start);
-    if (end == std::string::npos)
-      end = names.size();
-    std::string path = names.substr(start, end - start);
-    start = end + 1;
-    if (!is_env_file_name(fs::path(path).filename().string()))
+  std::error_code ec;
+  if (std::string up = trimmed(cdup->out); !up.empty())
+    fs::current_path(up, ec);
+  std::vector<staged_file> candidates;
+  std::vector<std::string> paths;
+  for (auto& f : regular_staged_files(staged->out)) {
+    if (!is_env_file_name(fs::path(f.path).filename().string()))
       continue;
-    auto blob = run_process({"git", "show", ":" + path});
-    if (!blob || blob->status != 0) {
-      found.errors.push_back(path + ": cannot read the staged version");
+    paths.push_back(f.path);
+    candidates.push_back(std::move(f));
+  }
+  // A file with a filter driver (git-crypt, sops, git-lfs) is in the index in the driver's clean
+  // form: ciphertext or a pointer, never env text, so checking it would block every commit of the
+  // file. Its working-tree file is checked instead: the form git checks out, and the text the user
+  // wrote. Skipping these would leave the hook blind where real connection strings are most likely,
+  // and turning the staged blob back into text would mean running the driver's smudge command from
+  // the repository's config, which run_git exists to avoid. The cost: a change made to such a file
+  // after `git add` is checked too, though it is not committed.
+  std::vector<bool> filtered = has_filter(paths);
+  discovery found;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (filtered[i]) {
+      found.files.push_back({candidates[i].path, true, std::nullopt});
       continue;
     }
-    found.files.push_back({path, true, std::move(blob->out)});
+    auto blob = run_git({"cat-file", "blob", candidates[i].blob});
+    if (!blob || blob->status != 0) {
+      found.errors.push_back(candidates[i].path + ": cannot read the staged version");
+      continue;
+    }
+    found.files.push_back({candidates[i].path, true, std::move(blob->out)});
   }
   if (found.files.empty() && found.errors.empty())
     return 0;

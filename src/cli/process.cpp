@@ -54,4 +54,32 @@ std::optional<process_result> run_process(std::vector<std::string> const& argv) 
   return r;
 }
 
+std::optional<process_result> run_git(std::vector<std::string> const& args) {
+  // What a repository's config could otherwise run, and why each option (see gitsecurityboundary
+  // and git-config):
+  // - core.fsmonitor names a command git runs whenever it reads the index (ls-files, diff
+  //   --cached, check-attr); `false` also keeps the built-in daemon from starting.
+  // - protocol.allow=never: we never need the network, and in a partial clone a missing object
+  //   would be fetched from the repository's own remote with its own core.sshCommand.
+  // - safe.bareRepository=explicit: a bare repository buried in a checked-out folder is not
+  //   picked up as the repository (it can only be set on the command line, which is the point).
+  // - --no-pager: core.pager and pager.* are commands (git only pages to a terminal, but cheap).
+  // - --no-optional-locks: we only read, so git must not refresh and rewrite the user's index.
+  // Diff drivers and textconv (diff.external, diff.<driver>.command) run only where a patch is
+  // produced; the caller that diffs passes --no-ext-diff --no-textconv. core.hooksPath is left
+  // alone: none of our commands runs a hook, and `rev-parse --git-path hooks/pre-commit` must
+  // answer where git will look for the hook, which is what that setting says.
+  std::vector<std::string> argv = {"git",
+                                   "--no-pager",
+                                   "--no-optional-locks",
+                                   "-c",
+                                   "core.fsmonitor=false",
+                                   "-c",
+                                   "protocol.allow=never",
+                                   "-c",
+                                   "safe.bareRepository=explicit"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv);
+}
+
 } // namespace poolcheck::cli
