@@ -158,7 +158,7 @@ TEST_CASE("check --fix writes in place and a second run changes nothing", "[fix]
   auto third = run_poolcheck({"check", "--fix", "--client", "prisma", path});
   CHECK(read_file(path) == fixed);
   CHECK(third.out.find("Fixed 0 problems.") != std::string::npos);
-  CHECK_FALSE(fs::exists(path + ".bak"));
+  CHECK_FALSE(fs::exists(dir.path / ".env.poolcheck-backup"));
 }
 
 TEST_CASE("check --diff shows the change, masked, and writes nothing", "[fix][cli]") {
@@ -191,7 +191,7 @@ TEST_CASE("check --fix follows symlinks, keeps backups when asked, refuses what 
   CHECK(r.exit_code == 0);
   CHECK(fs::is_symlink(dir.path / "link.env"));
   CHECK(read_file(target) == "DATABASE_URL=postgresql://a@h/db\n");
-  CHECK(read_file(dir.path / "link.env.bak") == text);
+  CHECK(read_file(dir.path / "link.poolcheck-backup.env") == text);
 
   auto locked = dir.write("locked.env", text);
   fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);

@@ -2,6 +2,7 @@
 #include "cli/discover.hpp"
 
 #include "cli/process.hpp"
+#include "fix/artifact_names.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -62,6 +63,8 @@ void walk(std::string const& folder, std::vector<found_file>& found,
 } // namespace
 
 bool is_env_file_name(std::string_view name) {
+  if (fixes::is_artifact(name))
+    return false; // a backup or temporary copy --fix wrote
   return name == ".env" || name.starts_with(".env.") || (name.size() > 4 && name.ends_with(".env"));
 }
 

@@ -2,20 +2,25 @@
 #include "fix/atomic_write.hpp"
 
 #include "core/fault_injection.hpp"
+#include "fix/artifact_names.hpp"
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
+#include <optional>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 namespace poolcheck::fixes {
 namespace {
 
-constexpr std::string_view temp_marker = ".poolcheck-";
-constexpr std::size_t temp_suffix_size = 6; // the XXXXXX of mkstemp
+// A temporary file not locked by a live writer and older than this is left from a crash or kill.
+constexpr int stale_after_seconds = 60;
 
 enum class fault_step { after_temp_write, before_fsync, before_rename };
 
@@ -42,10 +47,6 @@ std::string folder_of(std::string const& file) {
 std::string name_of(std::string const& file) {
   auto slash = file.rfind('/');
   return slash == std::string::npos ? file : file.substr(slash + 1);
-}
-
-std::string temp_prefix(std::string const& name) {
-  return "." + name + std::string(temp_marker);
 }
 
 /// Writes all of `bytes`, resuming after signals and short writes. Returns 0 or an errno value.
@@ -77,11 +78,18 @@ int open_retrying(char const* path, int flags) {
   return fd;
 }
 
-/// Whether `file` holds exactly `expected`. Returns 0 and sets `same`, or an errno value.
-int holds_exactly(std::string const& file, std::string_view expected, bool& same) {
+/// Whether `file` holds exactly `expected`. Returns 0 and sets `same` and `read` (the file's
+/// identity, size and modification time as it was read), or an errno value.
+int holds_exactly(std::string const& file, std::string_view expected, bool& same,
+                  struct stat& read) {
   int fd = open_retrying(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return errno;
+  if (::fstat(fd, &read) != 0) {
+    int err = errno;
+    ::close(fd);
+    return err;
+  }
   same = true;
   std::size_t offset = 0;
   char buffer[65536];
@@ -109,26 +117,53 @@ int holds_exactly(std::string const& file, std::string_view expected, bool& same
   return 0;
 }
 
-/// Best effort: a crashed earlier run may have left temp files next to the target; they hold
-/// secrets and would pile up. Only names of the exact mkstemp shape for this target are removed.
+/// Whether `file` is still the one `read` describes: same inode, size and modification time.
+bool unchanged_since(std::string const& file, struct stat const& read) {
+  struct stat now = {};
+  return ::stat(file.c_str(), &now) == 0 && now.st_dev == read.st_dev &&
+         now.st_ino == read.st_ino && now.st_size == read.st_size &&
+         now.st_mtim.tv_sec == read.st_mtim.tv_sec && now.st_mtim.tv_nsec == read.st_mtim.tv_nsec;
+}
+
+/// Whether `entry_name` has the shape of a temporary copy of `name` (see temp_name).
+bool is_temp_of(std::string_view entry_name, std::string const& name) {
+  temp_pattern const t = temp_name(name);
+  std::size_t const x = t.pattern.size() - static_cast<std::size_t>(t.suffix_size) - 6;
+  return entry_name.size() == t.pattern.size() &&
+         entry_name.substr(0, x) == std::string_view(t.pattern).substr(0, x) &&
+         entry_name.substr(x + 6) == std::string_view(t.pattern).substr(x + 6);
+}
+
+/// Best effort: a crashed or killed earlier run may have left temp files next to the target; they
+/// hold secrets and would pile up. A live writer holds a lock on its temp file, so only unlocked
+/// ones of the exact shape for this target, a minute old or more, are removed: two runs fixing one
+/// file at once never delete each other's.
 void remove_stale_temps(std::string const& folder, std::string const& name) {
   DIR* dir = ::opendir(folder.c_str());
   if (dir == nullptr)
     return;
-  std::string prefix = temp_prefix(name);
   while (dirent* entry = ::readdir(dir)) {
-    std::string_view entry_name = entry->d_name;
-    if (entry_name.size() != prefix.size() + temp_suffix_size ||
-        entry_name.substr(0, prefix.size()) != prefix)
+    if (!is_temp_of(entry->d_name, name))
       continue;
-
+    int fd = ::openat(::dirfd(dir), entry->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+      continue;
     struct stat st = {};
-    if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-        !S_ISREG(st.st_mode))
-      continue;
-    ::unlinkat(::dirfd(dir), entry->d_name, 0);
+    bool const stale = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                       ::time(nullptr) - st.st_mtime >= stale_after_seconds &&
+                       ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    if (stale)
+      ::unlinkat(::dirfd(dir), entry->d_name, 0);
+    ::close(fd);
   }
   ::closedir(dir);
+}
+
+/// The POSIX access ACL of `file`, if it has one (empty when none or unsupported).
+std::string access_acl(std::string const& file) {
+  char buffer[4096];
+  ssize_t n = ::getxattr(file.c_str(), "system.posix_acl_access", buffer, sizeof buffer);
+  return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
 }
 
 /// A temp file being filled; removed on destruction unless it was renamed into place.
@@ -144,22 +179,29 @@ public:
       ::unlink(path_.c_str());
   }
 
-  /// Creates `.<name>.poolcheck-XXXXXX` in `folder`, filled with `bytes` and synced, with the
-  /// permission bits (and, as root, owner) of `like`. Returns 0 or an errno value.
+  /// Creates a temporary copy of `name` in `folder` (see temp_name), locked while this process
+  /// lives, filled with `bytes` and synced, with the owner, group, permission bits and access ACL
+  /// of `like` (`acl`). Returns 0 or an errno value.
   int create(std::string const& folder, std::string const& name, std::string_view bytes,
-             struct stat const& like) {
-    std::string pattern = folder + "/" + temp_prefix(name) + "XXXXXX";
-    fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
+             struct stat const& like, std::string const& acl) {
+    temp_pattern t = temp_name(name);
+    std::string pattern = folder + "/" + t.pattern;
+    fd_ = ::mkostemps(pattern.data(), t.suffix_size, O_CLOEXEC);
     if (fd_ < 0)
       return errno;
     path_ = pattern;
+    (void)::flock(fd_, LOCK_EX); // tells remove_stale_temps of another run that this one lives
     if (int err = write_all(fd_, bytes))
       return err;
     maybe_crash(fault_step::after_temp_write);
-    // Owner first: chown may clear set-id bits that the chmod below must restore.
-    if (::geteuid() == 0)
-      (void)::fchown(fd_, like.st_uid, like.st_gid);
+    // Owner first: chown may clear set-id bits that the chmod below must restore. Only root can
+    // give a file away; a group the writer belongs to anyone can set.
+    uid_t const owner = ::geteuid() == 0 ? like.st_uid : static_cast<uid_t>(-1);
+    if (::fchown(fd_, owner, like.st_gid) != 0)
+      return errno;
     if (::fchmod(fd_, like.st_mode & 07777) != 0)
+      return errno;
+    if (!acl.empty() && ::fsetxattr(fd_, "system.posix_acl_access", acl.data(), acl.size(), 0) != 0)
       return errno;
     maybe_crash(fault_step::before_fsync);
     if (int err = fsync_retrying(fd_))
@@ -190,6 +232,29 @@ private:
   bool renamed_ = false;
 };
 
+/// Why a file must not be rewritten in place, if it must not: what the rename would change beyond
+/// the bytes. Root passes every permission check, so read-only is read from the mode bits: a file
+/// or folder no one may write is the user asking poolcheck not to.
+std::optional<problem> refusal(std::string const& path, std::string const& folder,
+                               struct stat const& file) {
+  auto refuse = [&](std::string why) {
+    return problem{"cannot write " + path + ": " + why + "; not written", std::nullopt};
+  };
+  if (file.st_nlink > 1)
+    return refuse("it has " + std::to_string(file.st_nlink) +
+                  " hard links, and a rewrite would leave the others with the old text");
+  if ((file.st_mode & 0222) == 0)
+    return refuse("it is read-only");
+  struct stat dir = {};
+  if (::stat(folder.c_str(), &dir) == 0 && (dir.st_mode & 0222) == 0)
+    return refuse("its folder is read-only");
+  if (::geteuid() != 0 && file.st_uid != ::geteuid())
+    return refuse("it belongs to another user, and a rewrite would make it yours");
+  if (::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0)
+    return failure(path, errno);
+  return std::nullopt;
+}
+
 /// Makes the renames durable. Some filesystems cannot sync a folder (EINVAL); that is not an error.
 int sync_folder(std::string const& folder) {
   int fd = open_retrying(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -219,31 +284,33 @@ result<void> write_atomically(std::string const& path, std::string_view expected
     return failure(path, errno);
   if (!S_ISREG(original.st_mode))
     return problem{"cannot write " + path + ": not a regular file", std::nullopt};
-  // The folder alone decides whether rename works; a read-only file is the user asking us not to.
-  if (::faccessat(AT_FDCWD, target.c_str(), W_OK, AT_EACCESS) != 0)
-    return failure(path, errno);
-
   std::string folder = folder_of(target);
   std::string name = name_of(target);
-  remove_stale_temps(folder, name);
+  if (auto refused = refusal(path, folder, original))
+    return *refused;
+  std::string const acl = access_acl(target);
 
+  remove_stale_temps(folder, name);
   temp_file replacement;
-  if (int err = replacement.create(folder, name, content, original))
+  if (int err = replacement.create(folder, name, content, original, acl))
     return failure(path, err);
 
   // The backup sits next to the path the user named (a link's backup is beside the link).
-  std::string backup_path = path + ".bak";
+  std::string backup_path = folder_of(path) + "/" + backup_name(name_of(path));
   std::string backup_folder = folder_of(backup_path);
   temp_file backup;
   if (o.backup) {
     remove_stale_temps(backup_folder, name_of(backup_path));
-    if (int err = backup.create(backup_folder, name_of(backup_path), expected_original, original))
+    if (int err =
+            backup.create(backup_folder, name_of(backup_path), expected_original, original, acl))
       return failure(backup_path, err);
   }
 
-  // Checked as late as possible: an editor may have saved the file while we were working.
+  // Checked as late as possible: an editor may have saved the file while we were working. The
+  // bytes are compared, then, right before the rename, the file's identity and time.
   bool same = false;
-  if (int err = holds_exactly(target, expected_original, same))
+  struct stat read = {};
+  if (int err = holds_exactly(target, expected_original, same, read))
     return problem{"cannot read " + path + ": " + std::strerror(err), std::nullopt};
   if (!same)
     return problem{path + " changed since it was read; not written", std::nullopt};
@@ -253,6 +320,8 @@ result<void> write_atomically(std::string const& path, std::string_view expected
       return failure(backup_path, err);
   }
   maybe_crash(fault_step::before_rename);
+  if (!unchanged_since(target, read))
+    return problem{path + " changed since it was read; not written", std::nullopt};
   if (int err = replacement.rename_to(target))
     return failure(path, err);
 

@@ -1,5 +1,6 @@
 // The file holds the old or the new bytes, never a mix: replaced content, kept permissions,
 // followed symlinks, refusals that leave the original alone, and simulated crashes at each step.
+#include "fix/artifact_names.hpp"
 #include "fix/atomic_write.hpp"
 #include "support/test_support.hpp"
 
@@ -7,12 +8,16 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 using poolcheck::fixes::write_atomically;
@@ -69,7 +74,7 @@ TEST_CASE("the content is replaced and nothing is left behind", "[fix][write]") 
   REQUIRE(r);
   CHECK(read_file(env) == fixed);
   CHECK(leftovers(dir.path.string()) == 0);
-  CHECK_FALSE(fs::exists(env + ".bak"));
+  CHECK_FALSE(fs::exists(dir / ".env.poolcheck-backup"));
 
   SECTION("writing empty content empties the file") {
     REQUIRE(write_atomically(env, fixed, ""));
@@ -131,7 +136,7 @@ TEST_CASE("a read-only folder or file is refused and the original kept", "[fix][
   put(env, original);
   auto refused = [&] {
     auto r = write_atomically(env, original, fixed);
-    return !r && r.error().message == "cannot write " + env + ": Permission denied" ? 0 : 1;
+    return !r && r.error().message.starts_with("cannot write " + env + ": ") ? 0 : 1;
   };
 
   SECTION("read-only folder") {
@@ -213,7 +218,7 @@ TEST_CASE("a file changed since it was read is not overwritten", "[fix][write]")
   CHECK(r.error().message == env + " changed since it was read; not written");
   CHECK(read_file(env) == now);
   CHECK(mode_of(env) == 0600);
-  CHECK_FALSE(fs::exists(env + ".bak"));
+  CHECK_FALSE(fs::exists(dir / ".env.poolcheck-backup"));
   CHECK(leftovers(dir.path.string()) == 0);
 }
 
@@ -226,28 +231,105 @@ TEST_CASE("a backup holds the original bytes with the original's permissions", "
     REQUIRE(write_atomically(env, original, fixed, write_options{true}));
   }
   SECTION("an older backup is replaced") {
-    put(env + ".bak", "OLD=1\n", 0644);
+    put(dir / ".env.poolcheck-backup", "OLD=1\n", 0644);
     REQUIRE(write_atomically(env, original, fixed, write_options{true}));
   }
+  auto const backup = dir / ".env.poolcheck-backup";
   CHECK(read_file(env) == fixed);
-  CHECK(read_file(env + ".bak") == original);
+  CHECK(read_file(backup) == original);
   // The backup holds the same secrets as the file: it must not be more readable.
-  CHECK(mode_of(env + ".bak") == 0600);
-  CHECK(leftovers(dir.path.string()) == 0);
+  CHECK(mode_of(backup) == 0600);
+  CHECK(leftovers(dir.path.string()) == 1); // the backup
+}
+
+TEST_CASE("backups and temporary copies keep the file's own name pattern", "[fix][write]") {
+  // The .gitignore line that hides the file (`.env*`, `*.env`) hides them too.
+  using poolcheck::fixes::backup_name;
+  using poolcheck::fixes::is_artifact;
+  using poolcheck::fixes::temp_name;
+  CHECK(backup_name(".env") == ".env.poolcheck-backup");
+  CHECK(backup_name(".env.local") == ".env.local.poolcheck-backup");
+  CHECK(backup_name("prod.env") == "prod.poolcheck-backup.env");
+  CHECK(temp_name(".env").pattern == ".env.poolcheck-XXXXXX");
+  CHECK(temp_name("prod.env").pattern == "prod.poolcheck-XXXXXX.env");
+  CHECK(temp_name("prod.env").suffix_size == 4);
+  CHECK(is_artifact("prod.poolcheck-backup.env"));
+  CHECK_FALSE(is_artifact(".env.production"));
 }
 
 TEST_CASE("temp files of an earlier crash are cleaned up, others left alone", "[fix][write]") {
   scratch_folder dir;
   auto env = dir / ".env";
   put(env, original);
-  put(dir / "..env.poolcheck-a1B2c3", "half written", 0600);
-  put(dir / "..env.poolcheck-ZZZZZZ", "half written", 0600);
-  put(dir / "..env.local.poolcheck-a1B2c3", "another target's", 0600);
+  auto put_old = [&](std::string const& name) {
+    put(dir / name, "half written", 0600);
+    struct timespec const old[2] = {{0, UTIME_OMIT}, {::time(nullptr) - 120, 0}};
+    REQUIRE(::utimensat(AT_FDCWD, (dir / name).c_str(), old, 0) == 0);
+  };
+  put_old(".env.poolcheck-a1B2c3");
+  put_old(".env.poolcheck-ZZZZZZ");
+  put_old(".env.local.poolcheck-a1B2c3");
+  // A run fixing the same file right now: its temporary copy is new and locked.
+  put(dir / ".env.poolcheck-Live01", "being written", 0600);
+  int const live = ::open((dir / ".env.poolcheck-Live01").c_str(), O_RDONLY);
+  REQUIRE(::flock(live, LOCK_EX) == 0);
   REQUIRE(write_atomically(env, original, fixed));
-  CHECK_FALSE(fs::exists(dir / "..env.poolcheck-a1B2c3"));
-  CHECK_FALSE(fs::exists(dir / "..env.poolcheck-ZZZZZZ"));
-  CHECK(fs::exists(dir / "..env.local.poolcheck-a1B2c3"));
-  CHECK(leftovers(dir.path.string()) == 1);
+  ::close(live);
+  CHECK_FALSE(fs::exists(dir / ".env.poolcheck-a1B2c3"));
+  CHECK_FALSE(fs::exists(dir / ".env.poolcheck-ZZZZZZ"));
+  CHECK(fs::exists(dir / ".env.local.poolcheck-a1B2c3"));
+  CHECK(fs::exists(dir / ".env.poolcheck-Live01"));
+  CHECK(leftovers(dir.path.string()) == 2);
+}
+
+TEST_CASE("what a rename would change beyond the bytes is refused", "[fix][write]") {
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original);
+  SECTION("a file with another hard link") {
+    REQUIRE(::link(env.c_str(), (dir / "shared.env").c_str()) == 0);
+    auto r = write_atomically(env, original, fixed);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("2 hard links") != std::string::npos);
+  }
+  SECTION("a read-only file, even for root") {
+    REQUIRE(::chmod(env.c_str(), 0444) == 0);
+    auto r = write_atomically(env, original, fixed);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "cannot write " + env + ": it is read-only; not written");
+  }
+  SECTION("a file in a read-only folder, even for root") {
+    REQUIRE(::chmod(dir.path.c_str(), 0555) == 0);
+    auto r = write_atomically(env, original, fixed);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "cannot write " + env + ": its folder is read-only; not written");
+    REQUIRE(::chmod(dir.path.c_str(), 0755) == 0);
+  }
+  CHECK(read_file(env) == original);
+  CHECK(leftovers(dir.path.string()) == 0);
+}
+
+TEST_CASE("the group, the permission bits and the access ACL are kept", "[fix][write]") {
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original, 0640);
+  auto acl_of = [&] {
+    char buffer[4096];
+    auto n = ::getxattr(env.c_str(), "system.posix_acl_access", buffer, sizeof buffer);
+    return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
+  };
+  // A named group entry makes it an ACL beyond the mode bits (nogroup: every Debian has it).
+  if (std::system(("setfacl -m g:nogroup:r " + env + " 2>/dev/null").c_str()) != 0)
+    WARN("setfacl is missing or this file system has no ACLs: only the mode is compared");
+  std::string const before = acl_of();
+  struct stat st_before = {};
+  REQUIRE(::stat(env.c_str(), &st_before) == 0);
+  REQUIRE(write_atomically(env, original, fixed));
+  CHECK(acl_of() == before);
+  struct stat st_after = {};
+  REQUIRE(::stat(env.c_str(), &st_after) == 0);
+  CHECK(st_after.st_gid == st_before.st_gid);
+  CHECK((st_after.st_mode & 07777) == (st_before.st_mode & 07777));
 }
 
 TEST_CASE("a crash at any step leaves the original intact", "[fix][write]") {
@@ -273,6 +355,12 @@ TEST_CASE("a crash at any step leaves the original intact", "[fix][write]") {
   CHECK(mode_of(env) == 0600);
   CHECK(leftovers(dir.path.string()) == 1); // the crash's temp file, as a real crash would leave
 
+  // A minute later, a run cleans it up (sooner, it could be a live run's: see the test above).
+  for (auto const& entry : fs::directory_iterator(dir.path))
+    if (entry.path().filename().string().find(".poolcheck-") != std::string::npos) {
+      struct timespec const old[2] = {{0, UTIME_OMIT}, {::time(nullptr) - 120, 0}};
+      REQUIRE(::utimensat(AT_FDCWD, entry.path().c_str(), old, 0) == 0);
+    }
   REQUIRE(write_atomically(env, original, fixed));
   CHECK(read_file(env) == fixed);
   CHECK(mode_of(env) == 0600);
