@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <libpq-fe.h>
 #include <sys/stat.h>
@@ -250,6 +251,28 @@ pooled_host = "pool.attacker.example"
       CHECK(d["fix"]["safety"] == "unsafe");
     }
   CHECK(steering == 2);
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("--fix --backup twice keeps one backup, which is never checked itself", "[fix][cli]") {
+  temp_dir dir;
+  std::string const text = "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n";
+  dir.write(".env", text);
+  dir.write("app.env", text);
+  for (int run = 0; run < 2; ++run)
+    run_poolcheck({"check", "--no-config", "--fix", "--backup", "."}, "", dir.path);
+  std::vector<std::string> names;
+  for (auto const& e : fs::directory_iterator(dir.path))
+    names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{".env", ".env.poolcheck-backup", "app.env",
+                                          "app.poolcheck-backup.env"});
+  CHECK(read_file(dir.path / ".env.poolcheck-backup") == text);
+  auto listed = run_poolcheck({"check", "--no-config", "--format", "json", "."}, "", dir.path);
+  CHECK(listed.out.find("poolcheck-backup") == std::string::npos);
 }
 
 } // namespace poolcheck::test
