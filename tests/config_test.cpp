@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace poolcheck::test {
@@ -163,6 +164,22 @@ TEST_CASE("stdin can be named for config discovery and messages", "[config][cli]
       {"check", "--format", "json", "--stdin-filename", name, "--target", "serverless", "-"},
       neon_direct);
   CHECK(json.out.find("\"path\": \"" + name + "\"") != std::string::npos);
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("outside git, a config another user could write never applies", "[config][cli]") {
+  // Run as an unprivileged user when the suite runs as root: the config file and a parent folder
+  // belong to root (another user for it), the project to that user.
+  temp_dir shared;
+  shared.write("poolcheck.toml", "ignore = [\"NEON\", \"URL\"]\n");
+  ::chmod((shared.path / "poolcheck.toml").c_str(), 0666);
+  auto env = shared.write("project/.env", "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n");
+  auto r = run_poolcheck_unprivileged(shared.path / "project", {"check", env});
+  CHECK(r.exit_code == 1); // URL005 is not ignored
+  CHECK(r.out.find("URL005") != std::string::npos);
 }
 
 } // namespace poolcheck::test

@@ -257,7 +257,7 @@ pooled_host = "pool.attacker.example"
 
 namespace poolcheck::test {
 
-TEST_CASE("--fix --backup twice keeps one backup, which is never checked itself", "[fix][cli]") {
+TEST_CASE("fixing twice with --backup keeps one backup, which is never checked", "[fix][cli]") {
   temp_dir dir;
   std::string const text = "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n";
   dir.write(".env", text);

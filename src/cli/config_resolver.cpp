@@ -4,6 +4,10 @@
 #include "cli/inputs.hpp"
 #include "engine/rule_loader.hpp"
 
+#include <cstdlib>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace poolcheck::cli {
 
 namespace fs = std::filesystem;
@@ -108,7 +112,29 @@ result<std::unique_ptr<effective_config>> config_resolver::build(std::string con
   return c;
 }
 
+namespace {
+
+/// Whether a folder or config file may apply to this user's files: it belongs to this user or to
+/// root, and no one else may write it. Outside git the search climbs past the project, and a
+/// poolcheck.toml another user left in a shared parent folder (/tmp, a world-writable mount) would
+/// otherwise decide what a check passes.
+bool trusted(fs::path const& p) {
+  struct stat st {};
+
+  if (::stat(p.c_str(), &st) != 0)
+    return false;
+  bool const owner_ok = st.st_uid == ::geteuid() || st.st_uid == 0;
+  bool const others_write = (st.st_mode & (S_ISDIR(st.st_mode) ? 0002 : 0022)) != 0 &&
+                            !(S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX) && st.st_uid == 0);
+  return owner_ok && !others_write;
+}
+
+} // namespace
+
 result<effective_config const*> config_resolver::for_folder(fs::path const& folder) {
+  if (home_.empty())
+    if (char const* home = std::getenv("HOME"); home && *home)
+      home_ = fs::path(home).lexically_normal();
   std::string config_path;
   if (!flags_.config_file.empty()) {
     config_path = flags_.config_file;
@@ -121,12 +147,13 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
       config_path = known->second;
     } else {
       std::vector<fs::path> visited;
-      for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
+      for (fs::path d = dir; !d.empty() && trusted(d); d = d.parent_path()) {
         visited.push_back(d);
         for (auto name : config::file_names)
-          if (config_path.empty() && fs::is_regular_file(d / name, ec))
+          if (config_path.empty() && fs::is_regular_file(d / name, ec) && trusted(d / name))
             config_path = (d / name).string();
-        if (!config_path.empty() || fs::exists(d / ".git", ec) || d == d.parent_path())
+        if (!config_path.empty() || fs::exists(d / ".git", ec) || d == home_ ||
+            d == d.parent_path())
           break;
       }
       for (auto const& v : visited)

@@ -1,5 +1,6 @@
 // Which settings apply to a checked file: the nearest poolcheck.toml (or .poolcheck.toml) from the
-// file's folder up to the repository root, or --config FILE, or none with --no-config; then the
+// file's folder up to the repository root (outside git: the home folder, and never past a folder
+// or file another user could have written), or --config FILE, or none with --no-config; then the
 // command-line flags on top. Each distinct config is read, and its rules loaded, once.
 #pragma once
 
@@ -51,7 +52,8 @@ private:
   setting_flags flags_;
   std::map<std::string, std::unique_ptr<effective_config>> by_config_; // "" = no config file
   std::unordered_map<std::string, std::string> config_of_folder_;      // absolute folder -> config
-  std::filesystem::path cwd_; // asked once: relative folders are resolved against it
+  std::filesystem::path cwd_;  // asked once: relative folders are resolved against it
+  std::filesystem::path home_; // the search stops there, as at a repository root
   project_detector projects_;
 };
 
