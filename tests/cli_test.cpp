@@ -224,3 +224,25 @@ TEST_CASE("a password planted in every fixture appears in no output", "[cli][sec
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("paths reach the terminal without control characters or masks", "[cli]") {
+  temp_dir s;
+  std::string const folder = "evil\x1b[31m";
+  s.write(folder + "/.env", "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n");
+  auto r = run_poolcheck({"check", "--no-config", folder}, "", s.path);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find("evil\\x1b[31m/.env:1:14:") != std::string::npos);
+  auto diff = run_poolcheck({"check", "--no-config", "--diff", "./" + folder}, "", s.path);
+  CHECK(diff.out.find("--- a/evil\\x1b[31m/.env\n") != std::string::npos);
+  // An error naming secret.env says what went wrong, unmasked.
+  auto missing = run_poolcheck({"check", "--no-config", "secret.env"}, "", s.path);
+  CHECK(missing.err == "poolcheck: secret.env: no such file or folder\n");
+  // A docs folder is made, not a tree of them.
+  auto docs = run_poolcheck({"rules", "--write-docs", (s.path / "a" / "b").string()});
+  CHECK(docs.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(s.path / "a"));
+}
+
+} // namespace poolcheck::test

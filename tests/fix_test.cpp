@@ -169,7 +169,7 @@ TEST_CASE("check --diff shows the change, masked, and writes nothing", "[fix][cl
   auto path = dir.write("app.env", text);
   auto r = run_poolcheck({"check", "--diff", "--client", "libpq", path});
   CHECK(r.exit_code == 1);
-  CHECK(r.out.find("--- a/" + path) != std::string::npos);
+  CHECK(r.out.find("--- " + path + "\n+++ " + path + "\n") != std::string::npos); // absolute: no a/
   CHECK(r.out.find("+DATABASE_URL=postgresql://app:****@ep-cool-darkness-a1b2c3d4-pooler.") !=
         std::string::npos);
   CHECK(r.out.find("Secr3tPw") == std::string::npos);

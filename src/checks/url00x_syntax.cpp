@@ -1,6 +1,7 @@
 // URL001-URL007: what the connection-string parser found wrong in the string itself. One parser
 // problem kind maps to one code, so the seven rules share this file.
 #include "checks/registry.hpp"
+#include "core/printable.hpp"
 
 #include <fmt/format.h>
 
@@ -43,14 +44,6 @@ std::string replacement(pg::syntax_problem const& p, std::string_view raw) {
   default:
     return "";
   }
-}
-
-std::string printable(std::string_view raw) {
-  std::string out;
-  for (unsigned char c : raw)
-    out += (c < 0x20 || c == 0x7f) ? fmt::format("\\x{:02x}", c)
-                                   : std::string(1, static_cast<char>(c));
-  return out;
 }
 
 } // namespace

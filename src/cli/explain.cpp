@@ -157,8 +157,9 @@ std::string rule_page(engine::rule const& r, engine::rule_set const& rules) {
 }
 
 result<void> write_rule_pages(std::string const& dir, engine::rule_set const& rules) {
+  // The folder itself may be new; its parent must exist (a typo must not make a tree).
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
+  std::filesystem::create_directory(dir, ec);
   if (ec)
     return problem{dir + ": " + ec.message(), {}};
   for (auto const& r : rules.rules) {

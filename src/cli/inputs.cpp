@@ -22,7 +22,7 @@ namespace poolcheck::cli {
 namespace fs = std::filesystem;
 
 void error_line(std::string const& message) {
-  std::cerr << "poolcheck: " << redactor()(message) << '\n';
+  std::cerr << "poolcheck: " << redactor::message(message) << '\n';
 }
 
 namespace {

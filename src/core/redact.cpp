@@ -1,6 +1,8 @@
 // Password masking for every output.
 #include "core/redact.hpp"
 
+#include "core/printable.hpp"
+
 #include <algorithm>
 
 namespace poolcheck {
@@ -115,6 +117,23 @@ void redactor::add_secrets(std::string_view text, std::span<byte_span const> spa
   for (auto s : spans)
     if (s.size() >= 4)
       secrets_.emplace(s.of(text));
+}
+
+std::string redactor::message(std::string_view text) {
+  std::vector<byte_span> spans;
+  url_passwords(text, spans);
+  keyword_passwords(text, spans);
+  std::sort(spans.begin(), spans.end(), [](byte_span a, byte_span b) { return a.begin < b.begin; });
+  std::string out;
+  std::size_t pos = 0;
+  for (auto s : spans) {
+    if (s.begin < pos || s.end > text.size())
+      continue;
+    out += printable(text.substr(pos, s.begin - pos));
+    out += mask;
+    pos = s.end;
+  }
+  return out + printable(text.substr(pos));
 }
 
 redacted redactor::apply(std::string_view text, std::vector<byte_span> spans) const {

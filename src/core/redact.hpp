@@ -42,6 +42,11 @@ public:
 
   [[nodiscard]] bool enabled() const { return enabled_; }
 
+  /// A message of poolcheck's own (an error naming a path): masks passwords in URLs and in
+  /// `password=` pairs it may quote, and prints control characters as `\xNN`; a path such as
+  /// `secret.env` is not a secret assignment.
+  [[nodiscard]] static std::string message(std::string_view text);
+
 private:
   bool enabled_;
   std::unordered_set<std::string> secrets_; // a set: a line of many passwords adds each once

@@ -1,6 +1,8 @@
 // Line diff (Myers, linear space) and its rendering in the unified format of `diff -u`.
 #include "fix/unified_diff.hpp"
 
+#include "core/printable.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <unordered_map>
@@ -300,11 +302,18 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
     }
   }
 
+  // git's a/ and b/ for a relative path (without a leading ./, so that `git apply` takes it);
+  // none for an absolute one (`patch -p0`), where `a//abs` would name no file.
+  std::string_view shown = name;
+  while (shown.starts_with("./"))
+    shown.remove_prefix(2);
+  bool const absolute = shown.starts_with('/');
+  std::string const path = printable(shown);
   std::string out;
-  out += "--- a/";
-  out += name;
-  out += "\n+++ b/";
-  out += name;
+  out += absolute ? "--- " : "--- a/";
+  out += path;
+  out += absolute ? "\n+++ " : "\n+++ b/";
+  out += path;
   out += "\n";
 
   append_hunks(out, ops, a_lines, b_lines, before, after, hidden);

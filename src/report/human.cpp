@@ -1,5 +1,6 @@
 // Compiler-style output: `path:line:col: severity[CODE] message`, the source line with a caret
 // span (password masked, carets moved to match), the fix or advice, and where to read more.
+#include "core/printable.hpp"
 #include "report/report.hpp"
 
 #include <fmt/format.h>
@@ -43,7 +44,8 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
                line_masker& lines, options const& o) {
   source_file const& file = f.file;
   auto begin = file.position(d.span.begin);
-  out << paint(o.color, "\x1b[1m", fmt::format("{}:{}:{}:", file.path(), begin.line, begin.column))
+  out << paint(o.color, "\x1b[1m",
+               fmt::format("{}:{}:{}:", printable(file.path()), begin.line, begin.column))
       << ' '
       << paint(o.color, color_of(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code))
       << ' ' << mask(d.message) << '\n';
