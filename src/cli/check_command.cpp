@@ -212,6 +212,8 @@ int run_check_files(check_flags const& flags, discovery found) {
     }
     jobs.push_back(std::move(j));
   }
+  for (auto const& w : configs.take_warnings())
+    error_line(w);
   std::vector<file_outcome> results(jobs.size());
   parallel_for(jobs.size(), [&](std::size_t i) { results[i] = check_or_say_why(jobs[i], flags); });
   for (std::size_t i = 0; i < jobs.size(); ++i)

@@ -43,6 +43,9 @@ public:
   /// The settings for files in `folder`.
   result<effective_config const*> for_folder(std::filesystem::path const& folder);
 
+  /// Warnings about project files (see project_detector::take_warnings).
+  std::vector<std::string> take_warnings() { return projects_.take_warnings(); }
+
   /// The client for a file in `folder`: flag, config, else the project's package.json.
   engine::client_choice client_for(effective_config const& c, std::filesystem::path const& folder);
 

@@ -9,10 +9,10 @@ namespace poolcheck::cli {
 
 namespace fs = std::filesystem;
 
-engine::client_choice client_from_package_json(std::string const& text) {
+std::optional<engine::client_choice> client_from_package_json(std::string const& text) {
   auto doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object())
-    return {};
+    return std::nullopt;
   std::map<std::string, std::string> deps;
   for (char const* section : {"dependencies", "devDependencies"}) {
     auto it = doc.find(section);
@@ -34,14 +34,14 @@ engine::client_choice client_from_package_json(std::string const& text) {
     // "latest", a tag or a URL: no version to go by, so the classic engine.
     auto by_version = engine::client_for_prisma_version(prisma_spec);
     if (has_adapter)
-      return {engine::client::prisma_adapter, origin};
-    return {by_version.value_or(engine::client::prisma), origin};
+      return engine::client_choice{engine::client::prisma_adapter, origin};
+    return engine::client_choice{by_version.value_or(engine::client::prisma), origin};
   }
   if (deps.contains("pg"))
-    return {engine::client::node_postgres, "package.json (pg)"};
+    return engine::client_choice{engine::client::node_postgres, "package.json (pg)"};
   if (deps.contains("postgres"))
-    return {engine::client::postgres_js, "package.json (postgres)"};
-  return {};
+    return engine::client_choice{engine::client::postgres_js, "package.json (postgres)"};
+  return engine::client_choice{};
 }
 
 fs::path normal_folder(fs::path const& cwd, fs::path const& p) {
@@ -64,7 +64,11 @@ engine::client_choice project_detector::client_for(fs::path const& folder) {
     }
     visited.push_back(dir);
     if (auto pkg = read_input((dir / "package.json").string())) {
-      found = client_from_package_json(*pkg);
+      auto client = client_from_package_json(*pkg);
+      if (!client)
+        warnings_.push_back((dir / "package.json").string() +
+                            ": not valid JSON; the client is not taken from it");
+      found = client.value_or(engine::client_choice{});
       if (found.value != engine::client::unknown)
         break;
     }

@@ -7,8 +7,11 @@
 #include "engine/context.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace poolcheck::cli {
 
@@ -23,12 +26,17 @@ public:
   /// The client for files in `folder`; unknown when nothing says.
   engine::client_choice client_for(std::filesystem::path const& folder);
 
+  /// Project files that could not be read as such (a package.json that is not JSON), one line
+  /// each, taken once: the advice then rests on less than the project says.
+  std::vector<std::string> take_warnings() { return std::exchange(warnings_, {}); }
+
 private:
   std::filesystem::path cwd_; // asked once: relative folders are resolved against it
+  std::vector<std::string> warnings_;
   std::unordered_map<std::string, engine::client_choice> cache_; // by absolute folder
 };
 
-/// The client a package.json's text implies, with its origin (exposed for tests).
-engine::client_choice client_from_package_json(std::string const& text);
+/// The client a package.json's text implies, with its origin; nullopt when it is not a JSON object.
+std::optional<engine::client_choice> client_from_package_json(std::string const& text);
 
 } // namespace poolcheck::cli

@@ -197,19 +197,24 @@ TEST_CASE("the client comes from the flag, then the variable name", "[engine]") 
 
 TEST_CASE("package.json decides the client", "[engine]") {
   using engine::client;
-  CHECK(cli::client_from_package_json(R"({"dependencies":{"@prisma/client":"^6.19.0"}})").value ==
+  CHECK(cli::client_from_package_json(R"({"dependencies":{"@prisma/client":"^6.19.0"}})")->value ==
         client::prisma);
-  CHECK(cli::client_from_package_json(R"({"devDependencies":{"prisma":"7.0.1"}})").value ==
+  CHECK(cli::client_from_package_json(R"({"devDependencies":{"prisma":"7.0.1"}})")->value ==
         client::prisma_adapter);
   CHECK(cli::client_from_package_json(
             R"({"dependencies":{"@prisma/client":"5.22.0","@prisma/adapter-neon":"5.22.0"}})")
-            .value == client::prisma_adapter);
-  CHECK(cli::client_from_package_json(R"({"dependencies":{"pg":"^8"}})").value ==
+            ->value == client::prisma_adapter);
+  CHECK(cli::client_from_package_json(R"({"dependencies":{"pg":"^8"}})")->value ==
         client::node_postgres);
-  CHECK(cli::client_from_package_json(R"({"dependencies":{"postgres":"^3"}})").value ==
+  CHECK(cli::client_from_package_json(R"({"dependencies":{"postgres":"^3"}})")->value ==
         client::postgres_js);
-  CHECK(cli::client_from_package_json("not json").value == client::unknown);
-  CHECK(cli::client_from_package_json("[]").value == client::unknown);
+  CHECK_FALSE(cli::client_from_package_json("not json"));
+  CHECK_FALSE(cli::client_from_package_json("[]"));
+  // ... and a broken one is said, not ignored.
+  temp_dir project;
+  project.write("package.json", "{\"dependencies\": {\"@prisma/client\": \"6.1.0\"},}\n");
+  auto r = run_poolcheck({"check", "--no-config", project.write(".env", "PORT=1\n")});
+  CHECK(r.err.find("package.json: not valid JSON") != std::string::npos);
 }
 
 TEST_CASE("select and ignore filter by code prefix", "[engine]") {
