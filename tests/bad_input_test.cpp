@@ -346,3 +346,40 @@ TEST_CASE("what a walk cannot read is said, and a permission error is one", "[ba
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("JSON and SARIF of many findings are written as they go, in bounded memory",
+          "[bad-input]") {
+  // 5,000 lines, 25,000 findings, about 25 MB of SARIF: the document is never built whole.
+  // Peak memory is poolcheck's own, as /usr/bin/time reads it (a child forked from this test
+  // would count the test's pages too).
+  temp_dir s;
+  std::string text;
+  for (int i = 0; i < 5000; ++i)
+    text += "DATABASE_URL_" + std::to_string(i) + "=POSTGRESQL://app:pw" + std::to_string(i) +
+            "@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/neondb\n";
+  s.write("many.env", text);
+#if defined(__SANITIZE_ADDRESS__)
+  // Freed memory waits in AddressSanitizer's quarantine: without it, peaks compare.
+  std::string const run = "ASAN_OPTIONS=\"$ASAN_OPTIONS:quarantine_size_mb=0\" ";
+  long const limit_kb = 160 * 1024;
+#else
+  std::string const run;
+  long const limit_kb = 48 * 1024;
+#endif
+  for (std::string format : {"sarif", "json"}) {
+    auto r = run_shell(run + "/usr/bin/time -f %M -o peak.txt \"$P\" check --no-config --format " +
+                           format + " many.env > out.txt",
+                       s);
+    CHECK(r.exit_code == 1);
+    CHECK(fs::file_size(s.path / "out.txt") > 10'000'000);
+    // GNU time writes "Command exited with non-zero status 1" first: the figure is the last line.
+    std::string const peak = read_file(s.path / "peak.txt");
+    std::size_t const last = peak.find_last_not_of('\n');
+    REQUIRE(last != std::string::npos);
+    CHECK(std::stol(peak.substr(peak.rfind('\n', last) + 1)) < limit_kb);
+  }
+}
+
+} // namespace poolcheck::test

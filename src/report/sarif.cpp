@@ -1,15 +1,12 @@
 // SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: rules from the rule metadata, results
 // with a relative artifact URI, a region in Unicode code points, a masked snippet, and fixes.
 #include "report/report.hpp"
-
-#include <nlohmann/json.hpp>
+#include "report/streamed_json.hpp"
 
 #include <map>
 
 namespace poolcheck::report {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 constexpr std::size_t whole_line_snippet = 1024; // lines up to this long are their own snippet
 
@@ -86,44 +83,6 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
     index[r.code] = driver_rules.size();
     driver_rules.push_back(rule_descriptor(r));
   }
-  json results = json::array();
-  for (auto const& f : files) {
-    std::string uri = relative_uri(f.file.path());
-    line_masker lines(f, o.show_secrets);
-    code_point_columns columns(f.file);
-    for (auto const& d : f.diagnostics) {
-      redactor mask = f.make_redactor(d, o.show_secrets);
-      json reg = columns.region(d.span);
-      if (auto const w = lines.window(d); !w.withheld) {
-        // A short line is its own snippet; of a long one, the part human output prints.
-        std::string_view const text = w.text;
-        reg["snippet"] = {{"text", w.ends_early || text.size() > whole_line_snippet
-                                       ? text.substr(w.start, w.stop - w.start)
-                                       : text}};
-      }
-      json result{{"ruleId", d.code},
-                  {"ruleIndex", index.contains(d.code) ? index[d.code] : 0},
-                  {"level", level_of(d.severity)},
-                  {"message", {{"text", mask(d.message)}}},
-                  {"locations",
-                   json::array({{{"physicalLocation",
-                                  {{"artifactLocation", {{"uri", uri}}}, {"region", reg}}}}})}};
-      if (d.fix) {
-        json replacements = json::array();
-        for (auto const& e : d.fix->edits)
-          replacements.push_back({{"deletedRegion", columns.region(e.span)},
-                                  {"insertedContent", {{"text", mask(e.replacement)}}}});
-        result["fixes"] = json::array(
-            {{{"description", {{"text", mask(d.fix->title)}}},
-              {"artifactChanges", json::array({{{"artifactLocation", {{"uri", uri}}},
-                                                {"replacements", std::move(replacements)}}})}}});
-      }
-      if (!d.variable.empty() || d.fix)
-        result["properties"] = {{"variable", d.variable},
-                                {"fixSafety", d.fix ? to_string(d.fix->safety) : "none"}};
-      results.push_back(std::move(result));
-    }
-  }
   json doc{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
            {"version", "2.1.0"},
            {"runs", json::array({{{"tool",
@@ -133,8 +92,46 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
                                       {"informationUri", POOLCHECK_HOMEPAGE},
                                       {"rules", std::move(driver_rules)}}}}},
                                   {"columnKind", "unicodeCodePoints"},
-                                  {"results", std::move(results)}}})}};
-  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+                                  {"results", streamed_array}}})}};
+  write_with_streamed_array(out, doc, [&](auto const& emit) {
+    for (auto const& f : files) {
+      std::string uri = relative_uri(f.file.path());
+      line_masker lines(f, o.show_secrets);
+      code_point_columns columns(f.file);
+      for (auto const& d : f.diagnostics) {
+        redactor mask = f.make_redactor(d, o.show_secrets);
+        json reg = columns.region(d.span);
+        if (auto const w = lines.window(d); !w.withheld) {
+          // A short line is its own snippet; of a long one, the part human output prints.
+          std::string_view const text = w.text;
+          reg["snippet"] = {{"text", w.ends_early || text.size() > whole_line_snippet
+                                         ? text.substr(w.start, w.stop - w.start)
+                                         : text}};
+        }
+        json result{{"ruleId", d.code},
+                    {"ruleIndex", index.contains(d.code) ? index[d.code] : 0},
+                    {"level", level_of(d.severity)},
+                    {"message", {{"text", mask(d.message)}}},
+                    {"locations",
+                     json::array({{{"physicalLocation",
+                                    {{"artifactLocation", {{"uri", uri}}}, {"region", reg}}}}})}};
+        if (d.fix) {
+          json replacements = json::array();
+          for (auto const& e : d.fix->edits)
+            replacements.push_back({{"deletedRegion", columns.region(e.span)},
+                                    {"insertedContent", {{"text", mask(e.replacement)}}}});
+          result["fixes"] = json::array(
+              {{{"description", {{"text", mask(d.fix->title)}}},
+                {"artifactChanges", json::array({{{"artifactLocation", {{"uri", uri}}},
+                                                  {"replacements", std::move(replacements)}}})}}});
+        }
+        if (!d.variable.empty() || d.fix)
+          result["properties"] = {{"variable", d.variable},
+                                  {"fixSafety", d.fix ? to_string(d.fix->safety) : "none"}};
+        emit(result);
+      }
+    }
+  });
 }
 
 } // namespace poolcheck::report
