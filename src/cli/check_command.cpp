@@ -128,10 +128,14 @@ file_outcome check_one(job& j, check_flags const& flags) {
       auto before = check(*text);
       redactor mask =
           diff_redactor(*text, before, loop.text, loop.final_report, flags.show_secrets);
-      fixes::hidden_spans hidden;
-      if (!flags.show_secrets)
-        hidden = {before.hidden_lines, loop.final_report.hidden_lines};
-      out.diff = mask(fixes::unified_diff(*text, loop.text, shown_path, hidden));
+      // Every value but a connection string's non-secret bytes is masked, context lines too.
+      std::vector<byte_span> masked_before, masked_after;
+      if (!flags.show_secrets) {
+        masked_before = before.all_masked();
+        masked_after = loop.final_report.all_masked();
+      }
+      out.diff =
+          mask(fixes::unified_diff(*text, loop.text, shown_path, {masked_before, masked_after}));
     }
     return out;
   }

@@ -2,8 +2,10 @@
 // byte span until a reporter turns it into line:column through source_file.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace poolcheck {
 
@@ -27,5 +29,20 @@ struct byte_span {
 
   friend bool operator==(byte_span, byte_span) = default;
 };
+
+/// `spans` in order, overlapping and touching ones joined, empty ones dropped.
+inline std::vector<byte_span> joined(std::vector<byte_span> spans) {
+  std::sort(spans.begin(), spans.end(), [](byte_span a, byte_span b) { return a.begin < b.begin; });
+  std::vector<byte_span> out;
+  for (auto s : spans) {
+    if (s.empty())
+      continue;
+    if (!out.empty() && s.begin <= out.back().end)
+      out.back().end = std::max(out.back().end, s.end);
+    else
+      out.push_back(s);
+  }
+  return out;
+}
 
 } // namespace poolcheck

@@ -1,6 +1,7 @@
 // The check pipeline for one document. Each step below runs once, in this order.
 #include "engine/analysis.hpp"
 
+#include "core/ascii.hpp"
 #include "engine/code_rule.hpp"
 #include "engine/data_rules.hpp"
 #include "engine/sink.hpp"
@@ -88,14 +89,37 @@ url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& r
   return f;
 }
 
-/// Every password, in file order: a URL's userinfo one, then each `password=` parameter (libpq
-/// reads those in both forms; in keyword form `info.password` is the last of them).
+/// Every password, in file order: a URL's userinfo one, then the value of each parameter whose
+/// name holds `password` (`password`, `sslpassword`: libpq reads them in both forms).
 void add_secrets(url_facts const& f, std::vector<byte_span>& out) {
   if (f.info.form == pg::form::url && f.info.password && !f.info.password->raw.empty())
     out.push_back(f.file_span(f.info.password->raw));
   for (auto const& p : f.info.params)
-    if (p.key == "password" && !p.raw_value.empty())
+    if (ascii::lowered(p.key).find("password") != std::string::npos && !p.raw_value.empty())
       out.push_back(f.file_span(p.raw_value));
+}
+
+/// What output must not show of a value that is not a checked connection string: all of it, or,
+/// when it looks like a URL (`scheme://user:pass@host`), from its userinfo to its last `@`. A value
+/// a `#` cut short is taken with the rest of the line it meant (`postgres://u:p#ss@h/db`).
+byte_span unchecked_value(poolcheck::document const& doc, entry const& e) {
+  if (e.cut_by_hash()) {
+    std::string_view const meant =
+        doc.text.substr(e.raw_value.begin, e.comment->end - e.raw_value.begin);
+    std::size_t const scheme_end = meant.find("://");
+    std::size_t const last_at = meant.rfind('@');
+    if (scheme_end != std::string_view::npos && last_at != std::string_view::npos &&
+        last_at > scheme_end + 3)
+      return {e.raw_value.begin + scheme_end + 3, e.raw_value.begin + last_at};
+    return {e.raw_value.begin, e.comment->end};
+  }
+  std::string_view const v = e.logical_value;
+  std::size_t const scheme_end = v.find("://");
+  std::size_t const last_at = v.rfind('@');
+  if (scheme_end != std::string_view::npos && last_at != std::string_view::npos &&
+      last_at > scheme_end + 3)
+    return e.raw_span(scheme_end + 3, last_at);
+  return e.inner;
 }
 
 } // namespace
@@ -109,7 +133,7 @@ role role_of(std::string_view name, rule_set const& rules, check_options const& 
 file_report analyze(poolcheck::document const& doc, rule_set const& rules,
                     check_options const& options) {
   file_report report;
-  report.hidden_lines = doc.hidden_lines;
+  std::vector<byte_span> masked = doc.hidden_lines;
   sink out(report.diagnostics);
   checked_document in{doc, rules, false, last_assignments(doc), {}};
   // Even an empty one counts: dotenv does not override a variable the platform sets.
@@ -133,11 +157,17 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
   for (entry const& e : doc.entries) {
     // A value cut short by `#` is not what the author wrote: ENV101 reports it, nothing else
     // until it is quoted.
-    if (!pg::is_connection_string(e.logical_value) || e.cut_by_hash())
+    if (!pg::is_connection_string(e.logical_value) || e.cut_by_hash()) {
+      masked.push_back(unchecked_value(doc, e));
       continue;
+    }
     pg::conninfo const info = pg::parse(e.logical_value);
     url_facts const f = context_of(e, info, rules, options);
     add_secrets(f, report.secrets);
+    if (std::any_of(info.problems.begin(), info.problems.end(), [](pg::syntax_problem const& p) {
+          return p.kind == pg::problem_kind::unparsable;
+        }))
+      masked.push_back(e.inner); // where its passwords end cannot be told
     for (rule const* r : per_string) {
       if (auto const* check = std::get_if<connection_string_check>(&r->check))
         (*check)(*r, in, f, out);
@@ -145,6 +175,8 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
         run_data_rule(*r, rules, f, out);
     }
   }
+
+  report.masked = joined(std::move(masked));
 
   // 3. Inline suppressions, once every other finding exists.
   apply_suppressions(doc, rules, report.diagnostics,

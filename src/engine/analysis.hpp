@@ -34,8 +34,18 @@ struct check_options {
 /// What checking one document found: the one result every reporter and the fixer take.
 struct file_report {
   std::vector<diagnostic> diagnostics; // sorted by position, then code
-  std::vector<byte_span> secrets;      // password bytes in the text, in order: every output masks
-  std::vector<byte_span> hidden_lines; // document::hidden_lines: shown masked whole
+  std::vector<byte_span> secrets; // password bytes in the text, in order: every output masks them
+  /// What output shows of the text as `****`, in order, apart: the hidden lines, and every value
+  /// that is not a checked connection string (one that looks like a URL from its userinfo to its
+  /// last `@`, so that its host still shows). A connection string shows, its passwords masked.
+  std::vector<byte_span> masked;
+
+  /// Every span of the text output shows as `****`: `masked` and `secrets`, joined, in order.
+  [[nodiscard]] std::vector<byte_span> all_masked() const {
+    std::vector<byte_span> all = masked;
+    all.insert(all.end(), secrets.begin(), secrets.end());
+    return joined(std::move(all));
+  }
 };
 
 /// Checks a document that any input format produced.

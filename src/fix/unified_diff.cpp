@@ -184,23 +184,24 @@ std::string range_text(std::size_t first, std::size_t count) {
   return std::to_string(first + 1) + "," + std::to_string(count);
 }
 
-/// Whether `line`, a part of `text`, overlaps one of `hidden` (in text order, apart).
-bool overlaps(std::string_view text, std::string_view line, std::span<byte_span const> hidden) {
-  std::size_t const begin = static_cast<std::size_t>(line.data() - text.data());
-  auto it = std::upper_bound(hidden.begin(), hidden.end(), begin,
-                             [](std::size_t at, byte_span h) { return at < h.end; });
-  return it != hidden.end() && it->begin < begin + line.size();
-}
-
-void emit_line(std::string& out, char mark, std::string_view line, bool masked) {
+/// Writes `line`, a part of `text`, after `mark`, with the parts of it that `masked` (spans of
+/// `text`, in order, apart) covers printed as `****`; its line ending is kept.
+void emit_line(std::string& out, char mark, std::string_view text, std::string_view line,
+               std::span<byte_span const> masked) {
   out += mark;
-  if (masked) {
-    std::size_t const ending = line.ends_with("\r\n") ? 2 : line.ends_with('\n') ? 1 : 0;
+  std::size_t const begin = static_cast<std::size_t>(line.data() - text.data());
+  std::size_t const ending = line.ends_with("\r\n") ? 2 : line.ends_with('\n') ? 1 : 0;
+  std::size_t const end = begin + line.size() - ending;
+  auto it = std::upper_bound(masked.begin(), masked.end(), begin,
+                             [](std::size_t at, byte_span m) { return at < m.end; });
+  std::size_t at = begin;
+  for (; it != masked.end() && it->begin < end; ++it) {
+    std::size_t const from = std::max(it->begin, begin);
+    out += text.substr(at, from - at);
     out += "****";
-    out += line.substr(line.size() - ending);
-  } else {
-    out += line;
+    at = std::min(it->end, end);
   }
+  out += text.substr(at, begin + line.size() - at);
   if (line.empty() || line.back() != '\n')
     out += "\n\\ No newline at end of file\n";
 }
@@ -209,9 +210,9 @@ void emit_line(std::string& out, char mark, std::string_view line, bool masked) 
 void append_hunks(std::string& out, std::vector<op> const& ops,
                   std::vector<std::string_view> const& a_lines,
                   std::vector<std::string_view> const& b_lines, std::string_view a,
-                  std::string_view b, hidden_spans hidden) {
+                  std::string_view b, masked_spans masked) {
   auto from_a = [&](char mark, std::size_t i) {
-    emit_line(out, mark, a_lines[i], overlaps(a, a_lines[i], hidden.before));
+    emit_line(out, mark, a, a_lines[i], masked.before);
   };
   std::size_t at = 0;
   while (at < ops.size()) {
@@ -246,7 +247,7 @@ void append_hunks(std::string& out, std::vector<op> const& ops,
         from_a('-', ops[k].a);
         break;
       case op_kind::add:
-        emit_line(out, '+', b_lines[ops[k].b], overlaps(b, b_lines[ops[k].b], hidden.after));
+        emit_line(out, '+', b, b_lines[ops[k].b], masked.after);
         break;
       }
     }
@@ -257,7 +258,7 @@ void append_hunks(std::string& out, std::vector<op> const& ops,
 } // namespace
 
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
-                         hidden_spans hidden) {
+                         masked_spans masked) {
   if (before == after)
     return {};
   auto a_lines = split_lines(before);
@@ -316,7 +317,7 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   out += path;
   out += "\n";
 
-  append_hunks(out, ops, a_lines, b_lines, before, after, hidden);
+  append_hunks(out, ops, a_lines, b_lines, before, after, masked);
   return out;
 }
 

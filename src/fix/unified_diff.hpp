@@ -10,18 +10,19 @@
 namespace poolcheck::fixes {
 
 /// A unified diff (like `diff -u`, 3 lines of context) of two texts, with `--- a/NAME` /
-/// `+++ b/NAME` headers; empty string when equal. Lines keep their CR if the file uses CRLF; a
-/// last line without a newline gets "\ No newline at end of file". Linear-space Myers on lines,
-/// after trimming the common prefix and suffix, so a few changed lines in a large file are cheap.
+/// `+++ b/NAME` headers (no a/ and b/ for an absolute NAME); empty string when equal. Lines keep
+/// their CR if the file uses CRLF; a last line without a newline gets "\ No newline at end of
+/// file". Linear-space Myers on lines, after trimming the common prefix and suffix, so a few
+/// changed lines in a large file are cheap.
 ///
-/// A line that overlaps one of `hidden` (byte spans of that text: a secret's later lines, see
-/// document::hidden_lines) is printed as `****`, its line ending kept.
-struct hidden_spans {
+/// The parts of each version's lines that `masked` covers (spans of that text, in order, apart:
+/// file_report::all_masked) are printed as `****`, line endings kept.
+struct masked_spans {
   std::span<byte_span const> before;
   std::span<byte_span const> after;
 };
 
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
-                         hidden_spans hidden = {});
+                         masked_spans masked = {});
 
 } // namespace poolcheck::fixes

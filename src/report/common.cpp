@@ -21,23 +21,39 @@ redactor checked_file::make_redactor(diagnostic const& d, bool show_secrets) con
   auto last = file.position(region.end).line;
   byte_span lines{file.line_start(first),
                   last < file.line_count() ? file.line_start(last + 1) : file.text().size()};
-  auto const first_secret = first_secret_reaching(lines.begin);
+  // The passwords on those lines, whole: a second copy of one in a message or fix is masked too.
+  auto const reaching = std::lower_bound(secrets.begin(), secrets.end(), lines.begin,
+                                         [](byte_span s, std::size_t at) { return s.end <= at; });
   auto const after =
-      std::find_if(first_secret, secrets.end(), [&](byte_span s) { return s.begin >= lines.end; });
-  r.add_secrets(file.text(), {first_secret, after});
+      std::find_if(reaching, secrets.end(), [&](byte_span s) { return s.begin >= lines.end; });
+  r.add_secrets(file.text(), {reaching, after});
   return r;
 }
 
-std::vector<byte_span>::const_iterator checked_file::first_secret_reaching(std::size_t at) const {
-  // Secrets are in file order and do not overlap.
-  return std::lower_bound(secrets.begin(), secrets.end(), at,
-                          [](byte_span s, std::size_t offset) { return s.end <= offset; });
+std::string checked_file::shown_replacement(edit const& e, redactor const& mask) const {
+  if (!mask.enabled())
+    return e.replacement;
+  bool const replaces_masked = std::any_of(masked.begin(), masked.end(), [&](byte_span m) {
+    return m.overlaps(e.span) || (e.span.empty() && m.contains(e.span.begin));
+  });
+  if (!replaces_masked)
+    return mask(e.replacement);
+  // The replacement holds the value output masks (a quoted copy of it): masked as that value is.
+  std::string_view const text = e.replacement;
+  std::size_t const scheme_end = text.find("://");
+  std::size_t const last_at = text.rfind('@');
+  if (scheme_end == std::string_view::npos || last_at == std::string_view::npos ||
+      last_at <= scheme_end + 3)
+    return std::string(poolcheck::mask);
+  return mask(std::string(text.substr(0, scheme_end + 3)) + std::string(poolcheck::mask) +
+              std::string(text.substr(last_at)));
 }
 
-std::vector<byte_span> checked_file::secrets_in(byte_span window) const {
+std::vector<byte_span> spans_in(std::vector<byte_span> const& spans, byte_span window) {
   std::vector<byte_span> out;
-  for (auto it = first_secret_reaching(window.begin); it != secrets.end() && it->begin < window.end;
-       ++it)
+  auto it = std::lower_bound(spans.begin(), spans.end(), window.begin,
+                             [](byte_span s, std::size_t at) { return s.end <= at; });
+  for (; it != spans.end() && it->begin < window.end; ++it)
     out.push_back({std::max(it->begin, window.begin) - window.begin,
                    std::min(it->end, window.end) - window.begin});
   return out;
@@ -51,13 +67,6 @@ constexpr std::size_t shown_context = 80;           // bytes printed before a sp
 constexpr std::size_t shown_width = 240;            // most bytes of a line printed
 
 } // namespace
-
-bool line_masker::hidden(std::size_t line_start) const {
-  auto const& hidden = f_.hidden_lines; // in file order, apart
-  auto it = std::upper_bound(hidden.begin(), hidden.end(), line_start,
-                             [](std::size_t at, byte_span h) { return at < h.begin; });
-  return it != hidden.begin() && line_start < std::prev(it)->end;
-}
 
 line_window line_masker::window(diagnostic const& d) {
   source_file const& file = f_.file;
@@ -75,12 +84,10 @@ line_window line_masker::window(diagnostic const& d) {
     std::string_view const part = line.substr(0, utf8_start(line, longest_masked + mask_margin));
     std::size_t const part_start = file.line_start(begin.line);
     redactor mask(!show_secrets_);
-    auto secrets = f_.secrets_in({part_start, part_start + part.size()});
-    if (hidden(part_start))
-      secrets = {{0, part.size()}};
-    else if (!show_secrets_)
-      mask.add_secrets(part, secrets);
-    masked_ = mask.apply(part, secrets);
+    byte_span const window{part_start, part_start + part.size()};
+    if (!show_secrets_)
+      mask.add_secrets(part, spans_in(f_.secrets, window));
+    masked_ = mask.apply(part, spans_in(masked_spans_, window));
     ends_early_ = part.size() < line.size();
     line_ = begin.line;
   }

@@ -39,7 +39,7 @@ void write_json(std::ostream& out, std::vector<checked_file> const& files, optio
           json edits = json::array();
           for (auto const& e : d.fix->edits) {
             json je = position(f.file, e.span);
-            je["replacement"] = mask(e.replacement);
+            je["replacement"] = f.shown_replacement(e, mask);
             edits.push_back(std::move(je));
           }
           item["fix"] = json{{"title", mask(d.fix->title)},

@@ -22,15 +22,14 @@ struct checked_file : engine::file_report {
   /// does not grow with the number of passwords in the file.
   [[nodiscard]] redactor make_redactor(diagnostic const& d, bool show_secrets) const;
 
-  /// The passwords that reach into `window`, a part of the file, clipped to it and counted from
-  /// its start: what a redactor needs to mask that part. A password cut by the window's edge is
-  /// neither whole (to match as a known secret) nor after its `user:` (to be found anew).
-  [[nodiscard]] std::vector<byte_span> secrets_in(byte_span window) const;
-
-private:
-  /// The first password that ends after `at`.
-  [[nodiscard]] std::vector<byte_span>::const_iterator first_secret_reaching(std::size_t at) const;
+  /// What output shows of `edit`'s replacement: masked like the value it replaces (all of it, or
+  /// from a URL's userinfo to its last `@`) when that value is one output masks, else by `mask`.
+  [[nodiscard]] std::string shown_replacement(edit const& e, redactor const& mask) const;
 };
+
+/// The spans of `spans` (in order, apart) that reach into `window`, clipped to it and counted from
+/// its start.
+std::vector<byte_span> spans_in(std::vector<byte_span> const& spans, byte_span window);
 
 /// What output shows of a finding's first line, masked.
 struct line_window {
@@ -47,22 +46,21 @@ struct line_window {
 
 /// Masks the lines a file's findings start on, each once: findings come sorted, so those on one
 /// line follow each other, and a long line holding many of them is not masked once per finding.
-/// A line is masked from its start, so the masker sees every secret's beginning (a key, a
-/// `scheme://user:`), through 1 MiB and 8 KiB at most; a hidden line (document::hidden_lines) is
-/// masked whole.
+/// What the engine found to mask (file_report::all_masked: values, passwords, hidden lines) is
+/// masked by span; the redactor's syntax net then looks at the rest. A line is masked from its
+/// start, so the net sees every secret's beginning, through 1 MiB and 8 KiB at most.
 class line_masker {
 public:
-  line_masker(checked_file const& f, bool show_secrets) : f_(f), show_secrets_(show_secrets) {}
+  line_masker(checked_file const& f, bool show_secrets)
+      : f_(f), show_secrets_(show_secrets), masked_spans_(f.all_masked()) {}
 
   /// The window onto `d`'s first line; valid until the next call.
   [[nodiscard]] line_window window(diagnostic const& d);
 
 private:
-  /// Whether the line starting at `line_start` is one of the file's hidden lines.
-  [[nodiscard]] bool hidden(std::size_t line_start) const;
-
   checked_file const& f_;
   bool show_secrets_;
+  std::vector<byte_span> masked_spans_;
   std::size_t line_ = 0; // the line `masked_` holds (0: none yet)
   redacted masked_;
   bool ends_early_ = false;

@@ -119,7 +119,7 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
           json replacements = json::array();
           for (auto const& e : d.fix->edits)
             replacements.push_back({{"deletedRegion", columns.region(e.span)},
-                                    {"insertedContent", {{"text", mask(e.replacement)}}}});
+                                    {"insertedContent", {{"text", f.shown_replacement(e, mask)}}}});
           result["fixes"] = json::array(
               {{{"description", {{"text", mask(d.fix->title)}}},
                 {"artifactChanges", json::array({{{"artifactLocation", {{"uri", uri}}},
