@@ -3,6 +3,7 @@
 
 #include "cli/process.hpp"
 #include "fix/artifact_names.hpp"
+#include "pg/conninfo.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -80,6 +81,12 @@ discovery discover(std::vector<std::string> const& paths) {
     if (!fs::exists(status)) {
       // A permission error or a symlink loop is said as what it is.
       bool const missing = !ec || ec == std::errc::no_such_file_or_directory;
+      if (missing && pg::is_connection_string(path)) {
+        // Not echoed: it may hold a password.
+        out.errors.push_back("an argument is a connection string, not a file (not shown); `check` "
+                             "reads .env files, `poolcheck rewrite URL` reads one URL");
+        continue;
+      }
       out.errors.push_back(path + ": " + (missing ? "no such file or folder" : ec.message()));
       continue;
     }

@@ -168,8 +168,17 @@ int run(int argc, char** argv) {
   try {
     app.parse(args);
   } catch (CLI::ParseError const& e) {
-    int status = app.exit(e, std::cout, std::cerr);
-    return status == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) // --help, --version
+      return app.exit(e, std::cout, std::cerr);
+    // CLI11 quotes what it did not expect, and an unquoted connection string that the shell split
+    // at a space is what users pass: its pieces may be password text.
+    if (dynamic_cast<CLI::ExtrasError const*>(&e) != nullptr)
+      error_line("unexpected arguments (not shown: they may hold a password); a connection string "
+                 "with spaces goes in quotes: poolcheck rewrite 'host=... password=...'");
+    else
+      error_line(e.what());
+    std::cerr << "Run with --help for more information.\n";
+    return 2;
   }
 
   if (*check) {

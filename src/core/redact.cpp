@@ -114,9 +114,21 @@ std::size_t redacted::map(std::size_t offset) const {
 }
 
 void redactor::add_secrets(std::string_view text, std::span<byte_span const> spans) {
-  for (auto s : spans)
-    if (s.size() >= 4)
-      secrets_.emplace(s.of(text));
+  auto add = [this](std::string_view secret) {
+    if (secret.size() >= 4)
+      secrets_.emplace(secret);
+  };
+  for (auto s : spans) {
+    std::string_view const secret = s.of(text);
+    add(secret);
+    // A secret over several lines is printed a line at a time too (a quoted value's first line).
+    for (std::size_t from = 0, to = 0; to != std::string_view::npos; from = to + 1) {
+      to = secret.find_first_of("\r\n", from);
+      if (from == 0 && to == std::string_view::npos)
+        break;
+      add(secret.substr(from, to == std::string_view::npos ? to : to - from));
+    }
+  }
 }
 
 std::string redactor::message(std::string_view text) {

@@ -31,8 +31,8 @@ public:
   explicit redactor(bool enabled = true) : enabled_(enabled) {}
 
   /// Also mask the bytes of `text` at `spans` (the passwords the engine found in it) wherever they
-  /// occur; only those of 4+ bytes, shorter ones are left to the syntactic net, so as not to mask
-  /// single letters everywhere.
+  /// occur, and each line of one that runs over several; only those of 4+ bytes, shorter ones are
+  /// left to the syntactic net, so as not to mask single letters everywhere.
   void add_secrets(std::string_view text, std::span<byte_span const> spans);
 
   /// Masks `text`; `spans` are extra regions of `text` known to be secret.

@@ -36,6 +36,13 @@ bool steers(std::string_view key) {
          key == "password" || key == "dbname";
 }
 
+/// A parameter's value as a message may quote it: a value that runs into what follows it (a second
+/// `?`, a space, another pair) may hold password text, and is not shown.
+std::string quotable(std::string_view value) {
+  bool const plain = value.size() <= 64 && value.find_first_of("?&=#@ \t\r\n") == value.npos;
+  return plain ? std::string(value) : std::string("(not shown)");
+}
+
 /// Placeholder values every rule about a URL can use.
 vars base_vars(url_facts const& f) {
   vars v{{"client", std::string(to_string(f.client.value))},
@@ -115,7 +122,7 @@ void run_param_present(rule const& r, rule_set const& rules, url_facts const& f,
       continue;
     vars v = base_vars(f);
     v["param"] = p.key;
-    v["value"] = p.value;
+    v["value"] = quotable(p.value);
     out.report_value(r, f.entry, p.raw, v, remove_param(f, p), b.assumed,
                      !b.trusted && steers(p.key));
   }
@@ -135,7 +142,7 @@ void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, s
     return;
   vars v = base_vars(f);
   v["param"] = p->key;
-  v["value"] = p->value;
+  v["value"] = quotable(p->value);
   std::vector<edit> edits;
   if (meta.recommended) {
     v["recommended"] = std::to_string(*meta.recommended);
@@ -153,7 +160,7 @@ void run_param_not_in(rule const& r, url_facts const& f, sink& out, basis b) {
     return;
   vars v = base_vars(f);
   v["param"] = p->key;
-  v["value"] = p->value;
+  v["value"] = quotable(p->value);
   std::string allowed;
   for (auto const& x : r.values)
     allowed += (allowed.empty() ? "`" : ", `") + x + "`";

@@ -36,6 +36,15 @@ std::string checked_file::shown_replacement(edit const& e, redactor const& mask)
   bool const replaces_masked = std::any_of(masked.begin(), masked.end(), [&](byte_span m) {
     return m.overlaps(e.span) || (e.span.empty() && m.contains(e.span.begin));
   });
+  // A copy of a value that runs over several lines: its later lines are masked whole, as the
+  // file's own are (document::hidden_lines).
+  std::string_view const first_line =
+      std::string_view(e.replacement)
+          .substr(0, std::string_view(e.replacement).find_first_of("\r\n"));
+  std::string_view const ending = std::string_view(e.replacement).substr(first_line.size());
+  if (!replaces_masked && ending.find_first_not_of("\r\n") != std::string_view::npos)
+    return mask(std::string(first_line) + "\n****" +
+                std::string(ending.substr(ending.find_last_not_of("\r\n") + 1)));
   if (!replaces_masked)
     return mask(e.replacement);
   // The replacement holds the value output masks (a quoted copy of it): masked as that value is.
