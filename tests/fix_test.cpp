@@ -199,6 +199,7 @@ TEST_CASE("check --fix follows symlinks, keeps backups when asked, refuses what 
   auto denied = run_poolcheck_unprivileged(dir.path, {"check", "--fix", locked});
   CHECK(denied.exit_code == 2);
   CHECK(denied.err.find("locked.env") != std::string::npos);
+  CHECK(denied.out.find("Fixed 0 problems.") != std::string::npos); // nothing was written
   fs::permissions(dir.path, fs::perms::owner_all);
   CHECK(read_file(locked) == text);
 }
