@@ -90,11 +90,13 @@ TEST_CASE("things that are not readable .env files: exit 2 with the reason", "[b
   temp_dir s;
   fs::create_directories(s.path / "folder" / ".env");
   auto dir_env = (s.path / "folder" / ".env").string();
-  // A folder is searched, even one named .env; finding nothing is said, not an error.
+  // A folder is searched, even one named .env; a check that finds nothing to check fails, unless
+  // that is what was asked for.
   auto r = run_poolcheck({"check", dir_env});
-  CHECK(r.exit_code == 0);
+  CHECK(r.exit_code == 2);
   CHECK(r.err.find("no .env files found") != std::string::npos);
-  CHECK(run_poolcheck({"check", (s.path / "folder").string()}).exit_code == 0);
+  CHECK(r.err.find("--allow-empty") != std::string::npos);
+  CHECK(run_poolcheck({"check", "--allow-empty", (s.path / "folder").string()}).exit_code == 0);
   auto as_stdin_name = run_poolcheck({"check", "--stdin-filename", dir_env, "-"}, "A=1\n");
   CHECK(as_stdin_name.exit_code == 0);
 

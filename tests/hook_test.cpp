@@ -234,17 +234,27 @@ TEST_CASE("pre-commit runs this repository's hook and blocks a broken .env", "[h
 
 namespace poolcheck::test {
 
-TEST_CASE("in a git repository, folder walks honour .gitignore", "[git]") {
+TEST_CASE("in a git repository, gitignored .env files are checked, dependencies are not", "[git]") {
+  // create-next-app's .gitignore: the .env files it hides hold the values deployed.
   repo r;
-  r.write(".gitignore", "secrets.env\n");
+  r.write(".gitignore", ".env*\nsecrets.env\n/.vercel\nnode_modules/\n.next/\n");
   r.write("secrets.env", broken);
+  r.write(".env.local", broken);
+  r.write(".vercel/.env.production.local", broken); // what `vercel env pull` writes
   r.write("app.env", clean);
+  r.write("node_modules/pkg/.env", broken);
+  r.write(".next/standalone/.env", broken);
+  r.write(".env.vault", broken); // dotenv-vault's encrypted store, not dotenv
   std::string out;
-  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " check --format json .", &out) == 0);
-  CHECK(out.find("secrets.env") == std::string::npos);
-  CHECK(out.find("\"files\": 1") != std::string::npos);
-  // A file named on the command line is checked even when ignored.
-  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " check secrets.env", &out) == 1);
+  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " check --no-config --format json .", &out) == 1);
+  CHECK(out.find("\"files\": 4") != std::string::npos);
+  CHECK(out.find("secrets.env") != std::string::npos);
+  CHECK(out.find(".vercel/.env.production.local") != std::string::npos);
+  CHECK(out.find("node_modules") == std::string::npos);
+  CHECK(out.find(".next") == std::string::npos);
+  CHECK(out.find(".env.vault") == std::string::npos);
+  CHECK(r.sh(std::string(POOLCHECK_BINARY) + " check --no-config -q .", &out) == 1);
+  CHECK(out.find("in 4 files (3 gitignored)") != std::string::npos);
 }
 
 } // namespace poolcheck::test

@@ -43,6 +43,7 @@ struct job {
   std::string path;  // what to read ("-" for stdin)
   std::string named; // what to call it
   std::optional<std::string> text;
+  bool gitignored = false;
   effective_config const* config = nullptr;
   engine::check_options options; // the config's, with this file's client
 };
@@ -203,7 +204,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     any_rules = &c.rules;
     if (!file.explicit_ && !included(c, named))
       continue;
-    job j{file.path, named, std::move(file.text), &c, c.options};
+    job j{file.path, named, std::move(file.text), file.gitignored, &c, c.options};
     j.options.client = configs.client_for(c, folder);
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
@@ -224,7 +225,8 @@ int run_check_files(check_flags const& flags, discovery found) {
     if (results[i].failure)
       results[i].errors.push_back(shown_path_of(jobs[i]) + ": " + results[i].failure);
   out.checked.reserve(results.size());
-  for (auto& r : results) {
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    auto& r = results[i];
     for (auto const& e : r.errors)
       error_line(e);
     out.io_error = out.io_error || !r.errors.empty();
@@ -235,11 +237,18 @@ int run_check_files(check_flags const& flags, discovery found) {
       out.fixed_stdin = std::move(*r.fixed_stdin);
       out.fixed_stdin_set = true;
     }
-    if (r.checked)
+    if (r.checked) {
+      r.checked->gitignored = jobs[i].gitignored;
       out.checked.push_back(std::move(*r.checked));
+    }
   }
-  if (found.files.empty() && found.errors.empty())
-    error_line("no .env files found (looked for .env, .env.* and *.env)");
+  // A CI check that checked nothing must not pass (as ESLint does for a pattern that matches no
+  // file), unless that is what was asked for.
+  bool const nothing_checked = found.files.empty() && found.errors.empty();
+  if (nothing_checked)
+    error_line(std::string("no .env files found (looked for .env, .env.*, *.env, .dev.vars and "
+                           "env.example, gitignored ones too)") +
+               (flags.allow_empty ? "" : "; pass --allow-empty if that is expected"));
   if (!any_rules) {
     // Nothing to check: still validate the built-in rules (and --rules) so errors surface.
     auto config = configs.for_folder(".");
@@ -284,7 +293,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     report_out << fmt::format("Fixed {} problem{}.\n", out.fixed, out.fixed == 1 ? "" : "s");
   std::cout.flush();
 
-  if (out.io_error)
+  if (out.io_error || (nothing_checked && !flags.allow_empty))
     return 2;
   if (flags.exit_zero)
     return 0;

@@ -23,6 +23,7 @@ struct check_flags {
   bool statistics = false;
   bool quiet = false;
   bool exit_zero = false;
+  bool allow_empty = false; // --allow-empty: finding no file is not an error
   std::string fail_on = "warning";
 };
 

@@ -1,4 +1,5 @@
-// File discovery: git's list inside a work tree, else a walk of the folder.
+// File discovery: git's lists inside a work tree (what it tracks, and what it ignores), else a
+// walk of the folder.
 #include "cli/discover.hpp"
 
 #include "cli/process.hpp"
@@ -14,29 +15,51 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// Splits git's NUL-separated output.
+std::vector<std::string> nul_separated(std::string const& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\0', start);
+    if (end == std::string::npos)
+      end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 /// `git ls-files` for `dir`: tracked and untracked-but-not-ignored files; nullopt outside git.
 std::optional<std::vector<std::string>> git_files(std::string const& dir) {
   auto r = run_git(
       {"-C", dir, "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."});
   if (!r || r->status != 0)
     return std::nullopt;
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < r->out.size()) {
-    std::size_t end = r->out.find('\0', start);
-    if (end == std::string::npos)
-      end = r->out.size();
-    out.push_back(r->out.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  return nul_separated(r->out);
+}
+
+/// What git ignores under `dir`: files, and whole folders (with a trailing `/`) not entered.
+std::vector<std::string> git_ignored(std::string const& dir) {
+  auto r = run_git({"-C", dir, "ls-files", "--others", "--ignored", "--exclude-standard",
+                    "--directory", "--no-empty-directory", "-z", "--", "."});
+  if (!r || r->status != 0)
+    return {};
+  return nul_separated(r->out);
+}
+
+/// Folders of dependencies and build output: they hold copies, not a project's configuration.
+bool skipped_folder(std::string_view name) {
+  static constexpr std::string_view names[] = {
+      ".git",     "node_modules",     ".next",     ".nuxt",  ".svelte-kit", ".turbo", ".venv",
+      "venv",     "__pycache__",      "target",    "vendor", "dist",        "build",  ".output",
+      "coverage", "bower_components", ".terraform"};
+  return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
 /// The .env files under `folder`, recursively. Symlinked folders are not entered, so a symlink loop
 /// cannot trap the walk; a symlink counts as the file it points to. What cannot be read (a folder
 /// without permission, a .env name that is a FIFO or a broken link) is said: a check must not pass
 /// over a file it did not read.
-void walk(std::string const& folder, std::vector<found_file>& found,
+void walk(std::string const& folder, bool gitignored, std::vector<found_file>& found,
           std::vector<std::string>& errors) {
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
@@ -44,15 +67,15 @@ void walk(std::string const& folder, std::vector<found_file>& found,
     std::string const name = child.path().filename().string();
     std::error_code type_ec;
     if (child.is_directory(type_ec) && !child.is_symlink(type_ec)) {
-      if (name != ".git" && name != "node_modules")
-        walk(child.path().string(), found, errors);
+      if (!skipped_folder(name))
+        walk(child.path().string(), gitignored, found, errors);
       continue;
     }
     if (!is_env_file_name(name))
       continue;
     auto const target = fs::status(child.path(), type_ec);
     if (fs::is_regular_file(target))
-      found.push_back({child.path().string(), false, {}});
+      found.push_back({child.path().string(), false, {}, gitignored});
     else if (!fs::is_directory(target))
       errors.push_back(child.path().string() + ": " +
                        (type_ec ? type_ec.message() : "not a regular file") + "; not checked");
@@ -66,7 +89,11 @@ void walk(std::string const& folder, std::vector<found_file>& found,
 bool is_env_file_name(std::string_view name) {
   if (fixes::is_artifact(name))
     return false; // a backup or temporary copy --fix wrote
-  return name == ".env" || name.starts_with(".env.") || (name.size() > 4 && name.ends_with(".env"));
+  if (name == ".env.vault")
+    return false; // dotenv-vault's encrypted store, not dotenv syntax
+  return name == ".env" || name.starts_with(".env.") || name == ".env-template" ||
+         (name.size() > 4 && name.ends_with(".env")) ||
+         name == ".dev.vars" /* Cloudflare wrangler */ || name == "env.example";
 }
 
 discovery discover(std::vector<std::string> const& paths) {
@@ -96,16 +123,24 @@ discovery discover(std::vector<std::string> const& paths) {
     }
     std::vector<found_file> found;
     if (auto listed = git_files(path)) {
-      // git's list leaves out ignored files, and a gitignored poolcheck.toml or package.json
-      // still counts: what the folders hold is asked of the file system, not of the list.
-      for (auto const& rel : *listed) {
+      // git lists what it tracks and what it would; what it ignores is listed apart, folders
+      // whole: the gitignored .env files hold the values deployed, so they are checked too.
+      auto add = [&](std::string const& rel, bool gitignored) {
         fs::path p = fs::path(path) / rel;
         std::error_code type_ec;
         if (is_env_file_name(p.filename().string()) && fs::is_regular_file(p, type_ec))
-          found.push_back({p.lexically_normal().string(), false, {}});
+          found.push_back({p.lexically_normal().string(), false, {}, gitignored});
+      };
+      for (auto const& rel : *listed)
+        add(rel, false);
+      for (auto const& rel : git_ignored(path)) {
+        if (!rel.ends_with('/'))
+          add(rel, true);
+        else if (!skipped_folder(fs::path(rel).parent_path().filename().string()))
+          walk((fs::path(path) / rel).lexically_normal().string(), true, found, out.errors);
       }
     } else {
-      walk(path, found, out.errors);
+      walk(path, false, found, out.errors);
     }
     std::sort(found.begin(), found.end(),
               [](found_file const& a, found_file const& b) { return a.path < b.path; });

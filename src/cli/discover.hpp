@@ -1,6 +1,7 @@
 // Which files `check` reads: files as given (always), `-` for stdin, and in folders every `.env`,
-// `.env.*` and `*.env` file, recursively. Inside a git work tree folders are listed by git, so
-// .gitignore is honoured; elsewhere by a walk that skips `.git` and `node_modules`.
+// `.env.*`, `*.env`, `.dev.vars` and `env.example` file, recursively, gitignored ones included
+// (they hold the values deployed), never in dependency or build folders (node_modules, .next,
+// dist...). Inside a git work tree, git lists the folders.
 #pragma once
 
 #include <optional>
@@ -14,6 +15,7 @@ struct found_file {
   std::string path;                // "-" stands for stdin
   bool explicit_ = false;          // named on the command line (include/exclude do not apply)
   std::optional<std::string> text; // the bytes when already read (git's index)
+  bool gitignored = false;         // found among what git ignores
 };
 
 struct discovery {

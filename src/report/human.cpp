@@ -80,15 +80,18 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
 void write_summary(std::ostream& out, std::vector<checked_file> const& files) {
   totals t = count(files);
   std::size_t total = t.errors + t.warnings + t.infos;
+  auto const gitignored = static_cast<std::size_t>(std::count_if(
+      files.begin(), files.end(), [](checked_file const& f) { return f.gitignored; }));
+  std::string const in_files =
+      fmt::format("{} file{}", files.size(), files.size() == 1 ? "" : "s") +
+      (gitignored ? fmt::format(" ({} gitignored)", gitignored) : "");
   if (total == 0) {
-    out << fmt::format("No problems found in {} file{}.\n", files.size(),
-                       files.size() == 1 ? "" : "s");
+    out << fmt::format("No problems found in {}.\n", in_files);
     return;
   }
-  out << fmt::format("Found {} problem{} ({} error{}, {} warning{}, {} info) in {} file{}", total,
+  out << fmt::format("Found {} problem{} ({} error{}, {} warning{}, {} info) in {}", total,
                      total == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", t.warnings,
-                     t.warnings == 1 ? "" : "s", t.infos, files.size(),
-                     files.size() == 1 ? "" : "s");
+                     t.warnings == 1 ? "" : "s", t.infos, in_files);
   if (t.fixable)
     out << fmt::format("; {} fixable with --fix", t.fixable);
   out << ".\n";

@@ -16,6 +16,7 @@ namespace poolcheck::report {
 /// A file and what checking it found: the one result the engine hands every reporter.
 struct checked_file : engine::file_report {
   source_file file;
+  bool gitignored = false; // the summary says how many were
 
   /// A redactor for what is printed about diagnostic `d`: it knows the passwords on the lines
   /// `d` and its edits touch (unless masking is off). Per diagnostic, so the cost of masking
