@@ -246,3 +246,20 @@ TEST_CASE("paths reach the terminal without control characters or masks", "[cli]
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("a file named for migrations holds direct URLs", "[cli]") {
+  // The same direct Neon URL: the runtime file needs the pooler, the migrations file does not.
+  temp_dir s;
+  std::string const direct = "DATABASE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2."
+                             "aws.neon.tech/neondb?sslmode=require\n";
+  auto migrate = run_poolcheck(
+      {"check", "--no-config", "--client", "prisma", s.write(".env.migrate", direct)});
+  CHECK(migrate.exit_code == 0);
+  auto runtime = run_poolcheck(
+      {"check", "--no-config", "--client", "prisma", s.write(".env.production", direct)});
+  CHECK(runtime.out.find("NEON001") != std::string::npos);
+}
+
+} // namespace poolcheck::test

@@ -206,6 +206,10 @@ int run_check_files(check_flags const& flags, discovery found) {
       continue;
     job j{file.path, named, std::move(file.text), file.gitignored, &c, c.options};
     j.options.client = configs.client_for(c, folder);
+    // A file named for migrations (`.env.migrate`, `.env.migration.local`) holds direct URLs.
+    std::string const file_name = fs::path(named).filename().string();
+    if (file_name.starts_with(".env.migrat"))
+      j.options.file_role = engine::role::direct;
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
       if (!text) {

@@ -127,6 +127,8 @@ byte_span unchecked_value(poolcheck::document const& doc, entry const& e) {
 role role_of(std::string_view name, rule_set const& rules, check_options const& options) {
   if (auto v = options.variables.find(name); v != options.variables.end() && v->second.role)
     return *v->second.role;
+  if (options.file_role)
+    return *options.file_role;
   return rules.direct_names.matches(name) ? role::direct : role::runtime;
 }
 

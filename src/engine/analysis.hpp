@@ -29,6 +29,10 @@ struct check_options {
   };
 
   std::map<std::string, variable_override, std::less<>> variables;
+
+  /// The role of every variable of the file, when its name says (`.env.migrate`), with where that
+  /// came from; config `[variables.NAME]` still wins, names come after.
+  std::optional<engine::role> file_role;
 };
 
 /// What checking one document found: the one result every reporter and the fixer take.
@@ -60,8 +64,8 @@ file_report analyze(std::string_view text, rule_set const& rules, check_options 
 file_report analyze_value(std::string_view name, std::string_view value, rule_set const& rules,
                           check_options const& options);
 
-/// The role of variable `name`: config `[variables.NAME] role` first, else what the name implies
-/// (`DIRECT_URL`, `*_UNPOOLED`, ... are direct).
+/// The role of variable `name`: config `[variables.NAME] role` first, then the file's (a file
+/// named for migrations), else what the name implies (`DIRECT_URL`, `*_UNPOOLED`, ... are direct).
 role role_of(std::string_view name, rule_set const& rules, check_options const& options);
 
 } // namespace poolcheck::engine
