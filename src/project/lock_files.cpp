@@ -119,18 +119,21 @@ std::optional<locked_version> prisma_version_from_pnpm_lock(std::string_view tex
 
 std::optional<locked_version> prisma_version_from_yarn_lock(std::string_view text) {
   std::array<std::optional<locked_version>, 2> found;
-  std::optional<std::size_t> entry; // index into packages of the entry being read
+  // The index into packages of the entry being read; packages.size() outside one (a plain
+  // index: g++ 12 at -O2 reports a std::optional<std::size_t> here as maybe uninitialized).
+  std::size_t const none = packages.size();
+  std::size_t entry = none;
   for (auto const& [n, raw] : lines_of(text)) {
     std::string_view const line = trim(raw);
     if (line.empty() || line.front() == '#')
       continue;
     if (raw.front() != ' ' && raw.front() != '\t') {
       // An entry header: comma-separated specifiers ending with ':'.
-      entry.reset();
+      entry = none;
       if (line.back() != ':')
         continue;
       std::string_view specs = line.substr(0, line.size() - 1);
-      while (!specs.empty() && !entry) {
+      while (!specs.empty() && entry == none) {
         std::size_t const comma = specs.find(',');
         std::string_view spec = trim(specs.substr(0, comma));
         specs = comma == std::string_view::npos ? std::string_view{} : specs.substr(comma + 1);
@@ -143,7 +146,7 @@ std::optional<locked_version> prisma_version_from_yarn_lock(std::string_view tex
       }
       continue;
     }
-    if (!entry || !starts_with(line, "version"))
+    if (entry == none || !starts_with(line, "version"))
       continue;
     std::string_view value = line.substr(7);
     if (!value.empty() && value.front() == ':')
@@ -153,10 +156,10 @@ std::optional<locked_version> prisma_version_from_yarn_lock(std::string_view tex
       value.remove_prefix(1);
     auto const v = version_prefix(value);
     if (!v.empty())
-      found[*entry] = locked_version{std::string(packages[*entry]),
-                                     std::string(v),
-                                     {file_kind::yarn_lock, n, std::string(packages[*entry])}};
-    entry.reset();
+      found[entry] = locked_version{std::string(packages[entry]),
+                                    std::string(v),
+                                    {file_kind::yarn_lock, n, std::string(packages[entry])}};
+    entry = none;
   }
   return preferred(found);
 }
