@@ -1,0 +1,30 @@
+// Reads a schema.prisma text for where its datasource takes its URLs from: `url`, `directUrl` and
+// `shadowDatabaseUrl` as env("X") or a literal, the provider, and whether a generator enables the
+// driverAdapters preview feature (Prisma 5 and 6).
+#pragma once
+
+#include "project/fact.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace poolcheck::project {
+
+struct prisma_schema_facts {
+  std::size_t datasource_count = 0;    // the settings below come from the first datasource block
+  std::optional<std::string> provider; // "postgresql"; only a plain word is kept
+  std::optional<url_source> url;
+  std::optional<url_source> direct_url;
+  std::optional<url_source> shadow_database_url;
+  std::optional<origin> driver_adapters; // a generator's previewFeatures naming "driverAdapters"
+};
+
+/// Total: any text gives facts, missing ones empty. Follows the Prisma Schema Language grammar
+/// (prisma-engines psl/schema-ast datamodel.pest): `//` and `///` comments to the end of the line
+/// (there are no block comments), JSON-like strings that end at a control character, and
+/// newline-terminated `key = value` lines inside blocks.
+prisma_schema_facts read_prisma_schema(std::string_view text);
+
+} // namespace poolcheck::project
