@@ -7,6 +7,7 @@
 #include "core/fault_injection.hpp"
 #include "core/parallel_for.hpp"
 #include "engine/analysis.hpp"
+#include "engine/placeholders.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/fix_loop.hpp"
 #include "fix/unified_diff.hpp"
@@ -205,6 +206,7 @@ int run_check_files(check_flags const& flags, discovery found) {
       continue;
     job j{file.path, named, std::move(file.text), &c, c.options};
     j.options.client = configs.client_for(c, folder);
+    j.options.template_file = engine::is_template_file_name(named);
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
       if (!text) {
