@@ -6,7 +6,9 @@
 // missing one.
 //   # fixed: LINE
 // states a whole line of the fixed output (in order); a sibling `<name>.env.fixed` states the whole
-// fixed file. `# args: --unsafe-fixes` lets unsafe fixes apply. Every fixture also gets, for free:
+// fixed file. `# args: --unsafe-fixes` lets unsafe fixes apply; `# args: --template` checks the
+// fixture as a template file (`.env.example`: the CLI decides that by the file's name, which a
+// fixture's `.env` name cannot say). Every fixture also gets, for free:
 // the parser round trip, a fixpoint within the loop's passes, no byte changed outside the edits of
 // each pass, no new syntax finding in the fixed file, a second fix run that changes nothing, and
 // fixes that agree with their rule's declared safety. A fixture that still says FIXME (the stub
@@ -64,6 +66,10 @@ void apply_args(std::string const& args, fixture& f) {
   while (in >> flag) {
     if (flag == "--unsafe-fixes") {
       f.unsafe_fixes = true;
+      continue;
+    }
+    if (flag == "--template") {
+      o.template_file = true;
       continue;
     }
     in >> value;

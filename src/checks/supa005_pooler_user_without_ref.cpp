@@ -12,7 +12,7 @@ void supa005_pooler_user_without_ref(engine::rule const& r, checked_document con
       f.info.user->decoded.find('.') != std::string::npos)
     return;
   if (f.info.user->decoded.front() == '[' || f.info.user->decoded.front() == '<' ||
-      f.info.user->decoded.front() == '$')
+      f.info.user->decoded.front() == '$' || f.in_placeholder(f.info.user->raw))
     return; // a placeholder, not a real user name
   out.report(r, f.file_span(f.info.user->raw), f.entry.name, {{"user", f.info.user->decoded}});
 }

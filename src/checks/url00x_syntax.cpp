@@ -59,6 +59,10 @@ void url00x_syntax(engine::rule const& r, checked_document const&, engine::url_f
                            [&](auto const& c) { return c.first == p.kind && c.second == r.code; });
     if (it == codes.end())
       continue;
+    // `postgresql://USER:PASSWORD@HOST:PORT/DATABASE` is a template, not a bad port: no syntax
+    // finding (nor fix) rests on a placeholder's bytes.
+    if (facts.in_placeholder(p.raw))
+      continue;
     std::string_view raw = p.raw.of(value);
     std::vector<edit> edits;
     if (std::string text = replacement(p, raw); !text.empty())

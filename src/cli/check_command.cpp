@@ -7,6 +7,7 @@
 #include "core/fault_injection.hpp"
 #include "core/parallel_for.hpp"
 #include "engine/analysis.hpp"
+#include "engine/placeholders.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/fix_loop.hpp"
 #include "fix/unified_diff.hpp"
@@ -210,6 +211,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     std::string const file_name = fs::path(named).filename().string();
     if (file_name.starts_with(".env.migrat"))
       j.options.file_role = engine::role::direct;
+    j.options.template_file = engine::is_template_file_name(named);
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
       if (!text) {

@@ -4,6 +4,7 @@
 #include "core/ascii.hpp"
 #include "engine/code_rule.hpp"
 #include "engine/data_rules.hpp"
+#include "engine/placeholders.hpp"
 #include "engine/sink.hpp"
 #include "engine/suppressions.hpp"
 #include "engine/url_facts.hpp"
@@ -51,8 +52,15 @@ int port_of(pg::conninfo const& info) {
 void match_endpoint(url_facts& f, rule_set const& rules) {
   if (f.info.hosts.size() != 1 || f.info.hosts.front().unix_socket || f.info.hosts.front().ipv6)
     return; // multi-host and socket URLs are never provider endpoints we rewrite
+  // A template host (`ep-xxx...`, `db.[REF].supabase.co`, an empty label) is no provider's: every
+  // provider finding and host rewrite rests on the match, so none rests on a placeholder.
+  pg::host const& h = f.info.hosts.front();
+  if (f.in_placeholder(h.raw))
+    return;
+  // A template port (`PORT`, `<port>`) is no known port: an endpoint told by its port is unknown.
+  bool const port_unknown = h.port && f.in_placeholder(h.port->raw);
   for (auto const& ep : rules.endpoints) {
-    if (ep.port && *ep.port != f.port)
+    if (ep.port && (port_unknown || *ep.port != f.port))
       continue;
     if (auto caps = ep.host.match(f.info.hosts.front().name)) {
       f.matched = &ep;
@@ -84,7 +92,8 @@ url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& r
               options.target,
               nullptr,
               {},
-              port_of(info)};
+              port_of(info),
+              placeholders_in(info, e.logical_value, options.template_file)};
   match_endpoint(f, rules);
   return f;
 }

@@ -30,9 +30,14 @@ struct check_options {
 
   std::map<std::string, variable_override, std::less<>> variables;
 
-  /// The role of every variable of the file, when its name says (`.env.migrate`), with where that
-  /// came from; config `[variables.NAME]` still wins, names come after.
+  /// The role of every variable of the file, when its name says (`.env.migrate`); config
+  /// `[variables.NAME]` still wins, names come after.
   std::optional<engine::role> file_role;
+
+  /// The document is a template to copy (`.env.example`, engine/placeholders.hpp): generic words
+  /// (`user`, `host`, `port`) count as placeholders too. The file name is the only sign of that,
+  /// and only the CLI knows it: one flag here is less plumbing than a name on every document.
+  bool template_file = false;
 };
 
 /// What checking one document found: the one result every reporter and the fixer take.

@@ -118,8 +118,9 @@ void run_param_present(rule const& r, rule_set const& rules, url_facts const& f,
   auto const* not_in = r.params_not_in.empty() ? nullptr : &rules.lists.at(r.params_not_in);
   for (auto const& p : f.info.params) {
     bool listed = not_in ? !contains(*not_in, p.key) : contains(*in, p.key);
-    if (!listed || (!r.values.empty() && !contains(r.values, p.value)))
-      continue;
+    if (!listed || (!r.values.empty() && !contains(r.values, p.value)) ||
+        f.in_placeholder(p.raw_key))
+      continue; // a template's `?<key>=<value>` names no parameter
     vars v = base_vars(f);
     v["param"] = p.key;
     v["value"] = quotable(p.value);
@@ -130,7 +131,7 @@ void run_param_present(rule const& r, rule_set const& rules, url_facts const& f,
 
 void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, sink& out, basis b) {
   auto const* p = f.info.find(r.param);
-  if (!p)
+  if (!p || f.in_placeholder(p->raw_value))
     return;
   auto value = integer(p->value);
   if (!value)
@@ -156,8 +157,8 @@ void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, s
 
 void run_param_not_in(rule const& r, url_facts const& f, sink& out, basis b) {
   auto const* p = f.info.find(r.param);
-  if (!p || contains(r.values, p->value))
-    return;
+  if (!p || contains(r.values, p->value) || f.in_placeholder(p->raw_value))
+    return; // `sslmode=<sslmode>` is for the reader to fill in
   vars v = base_vars(f);
   v["param"] = p->key;
   v["value"] = quotable(p->value);

@@ -140,6 +140,11 @@ std::optional<captures> host_pattern::match(std::string_view host) const {
       !ascii::iequals(host.substr(host.size() - literal_end_.size()), literal_end_))
     return std::nullopt;
   auto host_labels = split_labels(host);
+  // A host with an empty label (`ep-..-pooler.x`, `a..b`) is no DNS name, often a template's
+  // elision: it matches nothing, so nothing is derived from it.
+  if (std::any_of(host_labels.begin(), host_labels.end(),
+                  [](std::string_view l) { return l.empty(); }))
+    return std::nullopt;
   captures out;
   auto multi = std::find_if(labels_.begin(), labels_.end(), [](label const& l) { return l.multi; });
   auto before = static_cast<std::size_t>(multi - labels_.begin());

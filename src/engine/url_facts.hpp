@@ -7,6 +7,9 @@
 #include "engine/rule.hpp"
 #include "pg/conninfo.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace poolcheck::engine {
 
 struct url_facts {
@@ -18,6 +21,15 @@ struct url_facts {
   endpoint const* matched = nullptr; // the provider endpoint of the first host, if any
   captures host_captures;
   int port = 5432; // the first host's port, 5432 when none is written
+  /// The placeholders in it (engine/placeholders.hpp), relative to the logical value, in order.
+  std::vector<byte_span> placeholders;
+
+  /// Whether `in_value` (relative to the logical value) touches a placeholder: a finding about
+  /// those bytes would be about a template, not a mistake.
+  [[nodiscard]] bool in_placeholder(byte_span in_value) const {
+    return std::any_of(placeholders.begin(), placeholders.end(),
+                       [&](byte_span p) { return p.overlaps(in_value); });
+  }
 
   /// File span of a span given relative to the logical value.
   [[nodiscard]] byte_span file_span(byte_span in_value) const {
