@@ -206,7 +206,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     if (!file.explicit_ && !included(c, named))
       continue;
     job j{file.path, named, std::move(file.text), file.gitignored, &c, c.options};
-    j.options.client = configs.client_for(c, folder);
+    configs.apply_project(c, folder, j.options);
     // A file named for migrations (`.env.migrate`, `.env.migration.local`) holds direct URLs.
     std::string const file_name = fs::path(named).filename().string();
     if (file_name.starts_with(".env.migrat"))

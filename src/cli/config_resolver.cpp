@@ -170,11 +170,18 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
   return static_cast<effective_config const*>(slot.get());
 }
 
-engine::client_choice config_resolver::client_for(effective_config const& c,
-                                                  fs::path const& folder) {
-  if (c.options.client.value != engine::client::unknown)
-    return c.options.client;
-  return projects_.client_for(folder.empty() ? fs::path(".") : folder);
+void config_resolver::apply_project(effective_config const& c, fs::path const& folder,
+                                    engine::check_options& into) {
+  project_facts const& project = projects_.facts_for(folder.empty() ? fs::path(".") : folder);
+  if (c.options.client.value == engine::client::unknown)
+    into.client = project.client;
+  for (auto const& [name, said] : project.variables) {
+    auto& v = into.variables[name];
+    if (!v.role)
+      v.role = said.role;
+    if (!v.client && c.options.client.value == engine::client::unknown)
+      v.client = said.client;
+  }
 }
 
 } // namespace poolcheck::cli

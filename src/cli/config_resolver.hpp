@@ -46,8 +46,10 @@ public:
   /// Warnings about project files (see project_detector::take_warnings).
   std::vector<std::string> take_warnings() { return projects_.take_warnings(); }
 
-  /// The client for a file in `folder`: flag, config, else the project's package.json.
-  engine::client_choice client_for(effective_config const& c, std::filesystem::path const& folder);
+  /// The client for a file in `folder` (flag, config, else the project's), and the project's
+  /// variables (their role and client) under config `[variables]`, which win field by field.
+  void apply_project(effective_config const& c, std::filesystem::path const& folder,
+                     engine::check_options& into);
 
 private:
   result<std::unique_ptr<effective_config>> build(std::string const& config_path);

@@ -1,47 +1,62 @@
-// Project-based client detection.
+// The project model: project files found and read once per project folder (src/project/ reads
+// each kind), turned into each variable's client and role.
 #include "cli/project.hpp"
 
 #include "cli/inputs.hpp"
-
-#include <nlohmann/json.hpp>
+#include "project/lock_files.hpp"
+#include "project/package_json.hpp"
+#include "project/prisma_schema.hpp"
 
 namespace poolcheck::cli {
 
 namespace fs = std::filesystem;
 
-std::optional<engine::client_choice> client_from_package_json(std::string const& text) {
-  auto doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object())
-    return std::nullopt;
-  std::map<std::string, std::string> deps;
-  for (char const* section : {"dependencies", "devDependencies"}) {
-    auto it = doc.find(section);
-    if (it == doc.end() || !it->is_object())
-      continue;
-    for (auto const& [name, version] : it->items())
-      deps[name] = version.is_string() ? version.get<std::string>() : "";
-  }
-  std::string prisma_spec;
-  for (char const* name : {"@prisma/client", "prisma"})
-    if (deps.contains(name) && prisma_spec.empty())
-      prisma_spec = deps[name];
-  bool has_prisma = deps.contains("@prisma/client") || deps.contains("prisma");
-  bool has_adapter = std::any_of(deps.begin(), deps.end(), [](auto const& d) {
-    return d.first.rfind("@prisma/adapter-", 0) == 0;
-  });
-  if (has_prisma) {
-    std::string origin = "package.json (prisma " + prisma_spec + ")";
+namespace {
+
+using engine::client;
+using project::db_client;
+
+/// The client of a manifest's variables: Prisma when it depends on it (and `with_prisma`), else a
+/// driver it depends on (the pg-compatible ones read URLs as node-postgres does), else unknown; a
+/// client other than Prisma means rules never assume Prisma.
+engine::client_choice client_of(project::package_facts const& pkg, std::string const& where,
+                                std::optional<std::string> const& locked_prisma, bool with_prisma) {
+  if (auto prisma = pkg.prisma(); prisma && with_prisma) {
+    std::string const version = locked_prisma.value_or(prisma->spec);
+    std::string origin = where + " (prisma " + version + ")";
+    if (pkg.uses_prisma_adapters())
+      return {client::prisma_adapter, origin + " with a driver adapter"};
     // "latest", a tag or a URL: no version to go by, so the classic engine.
-    auto by_version = engine::client_for_prisma_version(prisma_spec);
-    if (has_adapter)
-      return engine::client_choice{engine::client::prisma_adapter, origin};
-    return engine::client_choice{by_version.value_or(engine::client::prisma), origin};
+    return {engine::client_for_prisma_version(version).value_or(client::prisma), origin};
   }
-  if (deps.contains("pg"))
-    return engine::client_choice{engine::client::node_postgres, "package.json (pg)"};
-  if (deps.contains("postgres"))
-    return engine::client_choice{engine::client::postgres_js, "package.json (postgres)"};
-  return engine::client_choice{};
+  engine::client_choice none{client::unknown, where + (with_prisma ? " (no Prisma)" : "")};
+  none.not_prisma = true;
+  for (auto [dep, value, name] :
+       {std::tuple{db_client::node_postgres, client::node_postgres, "pg"},
+        std::tuple{db_client::postgres_js, client::postgres_js, "postgres"},
+        std::tuple{db_client::neon_serverless, client::node_postgres, "@neondatabase/serverless"},
+        std::tuple{db_client::vercel_postgres, client::node_postgres, "@vercel/postgres"},
+        std::tuple{db_client::pg_promise, client::node_postgres, "pg-promise"}})
+    if (pkg.find(dep)) {
+      engine::client_choice c{value, where + " (" + name + ")"};
+      c.not_prisma = true;
+      return c;
+    }
+  return none;
+}
+
+std::optional<std::string> read_text(fs::path const& p) {
+  auto text = read_input(p.string());
+  return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
+}
+
+} // namespace
+
+std::optional<engine::client_choice> client_from_package_json(std::string const& text) {
+  auto pkg = project::read_package_json(text);
+  if (!pkg)
+    return std::nullopt;
+  return client_of(*pkg, "package.json", std::nullopt, true);
 }
 
 fs::path normal_folder(fs::path const& cwd, fs::path const& p) {
@@ -51,37 +66,77 @@ fs::path normal_folder(fs::path const& cwd, fs::path const& p) {
   return out;
 }
 
-engine::client_choice project_detector::client_for(fs::path const& folder) {
+project_facts project_detector::read_project(fs::path const& root) {
+  project_facts facts;
+  std::optional<project::package_facts> pkg;
+  if (auto text = read_text(root / "package.json")) {
+    pkg = project::read_package_json(*text);
+    if (!pkg)
+      warnings_.push_back((root / "package.json").string() +
+                          ": not valid JSON; the client is not taken from it");
+  }
+  std::optional<std::string> locked;
+  if (auto lock = read_text(root / "package-lock.json"))
+    if (auto v = project::prisma_version_from_package_lock(*lock))
+      locked = v->version;
+  if (pkg)
+    facts.client = client_of(*pkg, "package.json", locked, true);
+
+  // The variables the project's files name, with what each says of them.
+  auto name = [&](std::optional<project::url_source> const& source, engine::role role,
+                  std::optional<client> reader) {
+    if (!source || source->kind != project::value_kind::variable)
+      return;
+    auto& v = facts.variables[source->variable];
+    v.role = role;
+    if (reader)
+      v.client = reader;
+  };
+  bool const adapters = facts.client.value == client::prisma_adapter;
+  client const prisma = adapters ? client::prisma_adapter : client::prisma;
+  if (auto schema = read_text(root / "prisma" / "schema.prisma")) {
+    auto const s = project::read_prisma_schema(*schema);
+    name(s.url, engine::role::runtime, prisma);
+    name(s.direct_url, engine::role::direct, prisma);
+    name(s.shadow_database_url, engine::role::direct, prisma);
+    if (s.url && s.url->kind == project::value_kind::variable && pkg)
+      // Prisma reads the variables its schema names; the others, what else the app depends on.
+      facts.client = client_of(*pkg, "package.json", locked, false);
+    else if (!pkg || !pkg->prisma()) // a schema without Prisma in a manifest: Prisma all the same
+      facts.client = {client::prisma, "prisma/schema.prisma"};
+  }
+  // prisma.config.ts (Prisma 7) and drizzle.config.* name what migrations connect with, but that
+  // is often the runtime's variable too (the adapter's connection string): a role from them could
+  // rewrite the runtime URL away from its pooler, so they wait for a rule that says so instead.
+  return facts;
+}
+
+project_facts const& project_detector::facts_for(fs::path const& folder) {
   std::error_code ec;
   if (folder.is_relative() && cwd_.empty())
     cwd_ = fs::current_path(ec);
   std::vector<fs::path> visited;
-  engine::client_choice found;
+  project_facts const* found = nullptr;
+  static project_facts const nothing;
   for (fs::path dir = normal_folder(cwd_, folder); !dir.empty(); dir = dir.parent_path()) {
     if (auto it = cache_.find(dir.native()); it != cache_.end()) {
-      found = it->second;
+      found = &it->second;
       break;
     }
     visited.push_back(dir);
-    if (auto pkg = read_input((dir / "package.json").string())) {
-      auto client = client_from_package_json(*pkg);
-      if (!client)
-        warnings_.push_back((dir / "package.json").string() +
-                            ": not valid JSON; the client is not taken from it");
-      found = client.value_or(engine::client_choice{});
-      if (found.value != engine::client::unknown)
-        break;
-    }
-    if (fs::is_regular_file(dir / "prisma" / "schema.prisma", ec)) {
-      found = {engine::client::prisma, "prisma/schema.prisma"};
+    if (fs::is_regular_file(dir / "package.json", ec) ||
+        fs::is_regular_file(dir / "prisma" / "schema.prisma", ec)) {
+      found = &cache_.emplace(dir.native(), read_project(dir)).first->second;
       break;
     }
     if (fs::exists(dir / ".git", ec) || dir == dir.parent_path())
       break;
   }
+  if (!found)
+    found = &nothing;
   for (auto const& v : visited)
-    cache_[v.native()] = found;
-  return found;
+    cache_.try_emplace(v.native(), *found);
+  return *found;
 }
 
 } // namespace poolcheck::cli

@@ -1,12 +1,14 @@
-// Finds which client reads a project's URLs: package.json (Prisma and its version: 7 and later
-// use driver adapters; an @prisma/adapter-* dependency means adapters too; else pg, postgres)
-// and prisma/schema.prisma, in the checked file's folder or the nearest parent up to the
-// repository root.
+// What a checked file's project says about its variables, found once per project folder: which
+// program reads each (package.json and package-lock.json; prisma/schema.prisma's url, directUrl and
+// shadowDatabaseUrl), and so each one's role. The project is the checked file's folder or the
+// nearest parent holding package.json or prisma/schema.prisma, up to the repository root.
 #pragma once
 
+#include "engine/analysis.hpp"
 #include "engine/context.hpp"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -20,20 +22,30 @@ namespace poolcheck::cli {
 std::filesystem::path normal_folder(std::filesystem::path const& cwd,
                                     std::filesystem::path const& p);
 
+struct project_facts {
+  /// The client of a variable no project file names: unknown when nothing says (then
+  /// `not_prisma` tells whether a manifest rules Prisma out).
+  engine::client_choice client;
+  /// What the project files say of named variables (their role, their client).
+  std::map<std::string, engine::check_options::variable_override, std::less<>> variables;
+};
+
 /// Each folder is looked at once: its answer is kept for every file below it.
 class project_detector {
 public:
-  /// The client for files in `folder`; unknown when nothing says.
-  engine::client_choice client_for(std::filesystem::path const& folder);
+  /// The facts for files in `folder`.
+  project_facts const& facts_for(std::filesystem::path const& folder);
 
   /// Project files that could not be read as such (a package.json that is not JSON), one line
   /// each, taken once: the advice then rests on less than the project says.
   std::vector<std::string> take_warnings() { return std::exchange(warnings_, {}); }
 
 private:
+  project_facts read_project(std::filesystem::path const& root);
+
   std::filesystem::path cwd_; // asked once: relative folders are resolved against it
   std::vector<std::string> warnings_;
-  std::unordered_map<std::string, engine::client_choice> cache_; // by absolute folder
+  std::unordered_map<std::string, project_facts> cache_; // by absolute folder
 };
 
 /// The client a package.json's text implies, with its origin; nullopt when it is not a JSON object.

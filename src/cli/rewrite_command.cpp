@@ -54,7 +54,7 @@ int run_rewrite(rewrite_flags const& flags) {
     return 2;
   }
   engine::check_options options = (*config)->options;
-  options.client = configs.client_for(**config, ".");
+  configs.apply_project(**config, ".", options);
 
   auto result = fixes::rewrite_url(flags.variable, url, (*config)->rules, options);
   mask.add_secrets(result.url, result.secrets);

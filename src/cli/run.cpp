@@ -60,9 +60,16 @@ int run_config_show(setting_flags const& flags, std::string const& path) {
     return 2;
   }
   std::cout << config::describe((*c)->settings);
-  auto client = configs.client_for(**c, folder);
-  std::cout << "# client for files here: " << engine::to_string(client.value)
-            << (client.origin.empty() ? "" : " (" + client.origin + ")") << '\n';
+  engine::check_options here = (*c)->options;
+  configs.apply_project(**c, folder, here);
+  std::cout << "# client for files here: " << engine::to_string(here.client.value)
+            << (here.client.origin.empty() ? "" : " (" + here.client.origin + ")") << '\n';
+  // What the project's files say of each variable they name (config [variables] above wins).
+  for (auto const& [name, v] : here.variables)
+    std::cout << "# " << name << ": role "
+              << (v.role ? engine::to_string(*v.role) : std::string_view("from its name"))
+              << ", client "
+              << (v.client ? engine::to_string(*v.client) : std::string_view("as above")) << '\n';
   return 0;
 }
 

@@ -34,6 +34,9 @@ std::optional<client> client_for_prisma_version(std::string_view spec);
 struct client_choice {
   engine::client value = client::unknown;
   std::string origin;
+  /// Unknown, but not Prisma: a project manifest without it. Rules that would assume Prisma's
+  /// query engine stay silent.
+  bool not_prisma = false;
 };
 
 } // namespace poolcheck::engine

@@ -185,7 +185,7 @@ bool conditions_hold(conditions const& c, url_facts const& f, bool& assumed) {
     return false;
   if (!c.clients.empty()) {
     if (f.client.value == client::unknown) {
-      if (!c.assume_client)
+      if (!c.assume_client || f.client.not_prisma)
         return false;
       assumed = true;
     } else if (std::find(c.clients.begin(), c.clients.end(), f.client.value) == c.clients.end()) {

@@ -1,0 +1,72 @@
+// The project model: what package.json and prisma/schema.prisma say of each variable decides its
+// client and role (small project trees, checked as a user would).
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace poolcheck::test {
+namespace {
+
+std::string const neon_direct =
+    "postgresql://app:pw@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech/neondb?sslmode=require";
+std::string const neon_pooled = "postgresql://app:pw@ep-cool-darkness-a1b2c3d4-pooler.us-east-2."
+                                "aws.neon.tech/neondb?sslmode=require";
+
+/// A project folder (a `.git` ends the search for project files and config).
+struct project : temp_dir {
+  project() { std::filesystem::create_directories(path / ".git"); }
+
+  run_result check() const { return run_poolcheck({"check", "--no-config", "."}, "", path); }
+};
+
+} // namespace
+
+TEST_CASE("a project without Prisma gets no Prisma advice, assumed or not", "[project]") {
+  // A Hono app on node-postgres: no "assuming Prisma", no Prisma parameters.
+  project p;
+  p.write("package.json", R"({"dependencies": {"hono": "^4.6.0", "pg": "^8.13.0"}})");
+  p.write(".env", "DATABASE_URL=" + neon_pooled + "\n");
+  auto r = p.check();
+  CHECK(r.out.find("PRISMA") == std::string::npos);
+  CHECK(r.out.find("assuming") == std::string::npos);
+  // A manifest with no database client at all: still not Prisma.
+  p.write("package.json", R"({"dependencies": {"next": "15.0.3"}})");
+  CHECK(p.check().out.find("assuming Prisma") == std::string::npos);
+}
+
+TEST_CASE("schema.prisma's directUrl names the migrations variable", "[project]") {
+  project p;
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0"}})");
+  p.write("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = "
+                                  "env(\"DATABASE_URL\")\n  // directUrl = env(\"OLD\")\n  "
+                                  "directUrl = env(\"MIGRATE_URL\")\n}\n");
+  p.write(".env", "DATABASE_URL=" + neon_direct + "\nMIGRATE_URL=" + neon_direct + "\n");
+  auto r = p.check();
+  CHECK(r.out.find(".env:1:") != std::string::npos);                 // the runtime URL
+  CHECK(r.out.find("`MIGRATE_URL` points at") == std::string::npos); // direct, as it should be
+  CHECK(r.out.find("PRISMA013") == std::string::npos); // the file has its migrations URL
+}
+
+TEST_CASE("Prisma reads what its schema names; other variables, the other clients", "[project]") {
+  // Vercel's Postgres template: POSTGRES_PRISMA_URL for Prisma, POSTGRES_URL for @vercel/postgres.
+  project p;
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0",
+                                                "@vercel/postgres": "0.10.0"}})");
+  p.write("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = "
+                                  "env(\"POSTGRES_PRISMA_URL\")\n  directUrl = "
+                                  "env(\"POSTGRES_URL_NON_POOLING\")\n}\n");
+  p.write(".env", "POSTGRES_PRISMA_URL=" + neon_pooled + "\nPOSTGRES_URL=" + neon_pooled +
+                      "\nPOSTGRES_URL_NON_POOLING=" + neon_direct + "\n");
+  auto r = p.check();
+  CHECK(r.out.find("`POSTGRES_PRISMA_URL` has no `connection_limit`") != std::string::npos);
+  CHECK(r.out.find("`POSTGRES_URL` has no") == std::string::npos);
+  CHECK(r.out.find("POSTGRES_URL_NON_POOLING") == std::string::npos);
+  auto shown = run_poolcheck({"config", p.path.string()});
+  CHECK(shown.out.find("# POSTGRES_URL_NON_POOLING: role direct, client prisma") !=
+        std::string::npos);
+}
+
+} // namespace poolcheck::test
