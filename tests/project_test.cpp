@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <sys/stat.h>
 
 namespace poolcheck::test {
 namespace {
@@ -67,6 +68,35 @@ TEST_CASE("Prisma reads what its schema names; other variables, the other client
   auto shown = run_poolcheck({"config", p.path.string()});
   CHECK(shown.out.find("# POSTGRES_URL_NON_POOLING: role direct, client prisma") !=
         std::string::npos);
+}
+
+} // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("a file named for migrations ranks above what the schema says", "[project]") {
+  // schema.prisma says DATABASE_URL is Prisma's runtime URL; in .env.migrate it is the direct one.
+  project p;
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0"}})");
+  p.write("prisma/schema.prisma",
+          "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n");
+  p.write(".env.migrate", "DATABASE_URL=" + neon_direct + "\n");
+  auto r = p.check();
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("NEON001") == std::string::npos);
+}
+
+TEST_CASE("a poolcheck.toml anyone may write is said and not used", "[project][config]") {
+  project p;
+  p.write("poolcheck.toml", "ignore = [\"URL\"]\n");
+  ::chmod((p.path / "poolcheck.toml").c_str(), 0666);
+  p.write(".env", "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n");
+  auto r = run_poolcheck({"check", "."}, "", p.path);
+  CHECK(r.out.find("URL005") != std::string::npos);
+  CHECK(r.err.find("poolcheck.toml: anyone may write it") != std::string::npos);
+  // Group-writable, as a umask of 002 makes it: used.
+  ::chmod((p.path / "poolcheck.toml").c_str(), 0664);
+  CHECK(run_poolcheck({"check", "."}, "", p.path).out.find("URL005") == std::string::npos);
 }
 
 } // namespace poolcheck::test

@@ -206,11 +206,10 @@ int run_check_files(check_flags const& flags, discovery found) {
     if (!file.explicit_ && !included(c, named))
       continue;
     job j{file.path, named, std::move(file.text), file.gitignored, &c, c.options};
-    configs.apply_project(c, folder, j.options);
     // A file named for migrations (`.env.migrate`, `.env.migration.local`) holds direct URLs.
-    std::string const file_name = fs::path(named).filename().string();
-    if (file_name.starts_with(".env.migrat"))
+    if (fs::path(named).filename().string().starts_with(".env.migrat"))
       j.options.file_role = engine::role::direct;
+    configs.apply_project(c, folder, j.options);
     j.options.template_file = engine::is_template_file_name(named);
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker

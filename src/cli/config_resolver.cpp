@@ -112,29 +112,13 @@ result<std::unique_ptr<effective_config>> config_resolver::build(std::string con
   return c;
 }
 
-namespace {
-
-/// Whether a folder or config file may apply to this user's files: it belongs to this user or to
-/// root, and no one else may write it. Outside git the search climbs past the project, and a
-/// poolcheck.toml another user left in a shared parent folder (/tmp, a world-writable mount) would
-/// otherwise decide what a check passes.
-bool trusted(fs::path const& p) {
-  struct stat st {};
-
-  if (::stat(p.c_str(), &st) != 0)
-    return false;
-  bool const owner_ok = st.st_uid == ::geteuid() || st.st_uid == 0;
-  bool const others_write = (st.st_mode & (S_ISDIR(st.st_mode) ? 0002 : 0022)) != 0 &&
-                            !(S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX) && st.st_uid == 0);
-  return owner_ok && !others_write;
-}
-
-} // namespace
+namespace {} // namespace
 
 result<effective_config const*> config_resolver::for_folder(fs::path const& folder) {
+  std::error_code cwd_ec;
   if (home_.empty())
     if (char const* home = std::getenv("HOME"); home && *home)
-      home_ = fs::path(home).lexically_normal();
+      home_ = normal_folder(fs::current_path(cwd_ec), home);
   std::string config_path;
   if (!flags_.config_file.empty()) {
     config_path = flags_.config_file;
@@ -147,11 +131,17 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
       config_path = known->second;
     } else {
       std::vector<fs::path> visited;
-      for (fs::path d = dir; !d.empty() && trusted(d); d = d.parent_path()) {
+      for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
         visited.push_back(d);
         for (auto name : config::file_names)
-          if (config_path.empty() && fs::is_regular_file(d / name, ec) && trusted(d / name))
-            config_path = (d / name).string();
+          if (config_path.empty() && fs::is_regular_file(d / name, ec)) {
+            if (trusted_file(d / name))
+              config_path = (d / name).string();
+            else
+              skipped_configs_.push_back((d / name).string() +
+                                         ": anyone may write it, or another user left it in a "
+                                         "shared folder; not used");
+          }
         if (!config_path.empty() || fs::exists(d / ".git", ec) || d == home_ ||
             d == d.parent_path())
           break;
@@ -177,7 +167,7 @@ void config_resolver::apply_project(effective_config const& c, fs::path const& f
     into.client = project.client;
   for (auto const& [name, said] : project.variables) {
     auto& v = into.variables[name];
-    if (!v.role)
+    if (!v.role && !into.file_role) // a file named for migrations ranks above the project
       v.role = said.role;
     if (!v.client && c.options.client.value == engine::client::unknown)
       v.client = said.client;

@@ -1,7 +1,8 @@
 // Which settings apply to a checked file: the nearest poolcheck.toml (or .poolcheck.toml) from the
-// file's folder up to the repository root (outside git: the home folder, and never past a folder
-// or file another user could have written), or --config FILE, or none with --no-config; then the
-// command-line flags on top. Each distinct config is read, and its rules loaded, once.
+// file's folder up to the repository root or the home folder (a poolcheck.toml anyone may write,
+// or that another user left in a shared folder, is said and not used), or --config FILE, or none
+// with --no-config; then the command-line flags on top. Each distinct config is read, and its rules
+// loaded, once.
 #pragma once
 
 #include "cli/project.hpp"
@@ -43,8 +44,13 @@ public:
   /// The settings for files in `folder`.
   result<effective_config const*> for_folder(std::filesystem::path const& folder);
 
-  /// Warnings about project files (see project_detector::take_warnings).
-  std::vector<std::string> take_warnings() { return projects_.take_warnings(); }
+  /// Warnings about project files (see project_detector::take_warnings) and configs not used.
+  std::vector<std::string> take_warnings() {
+    auto out = projects_.take_warnings();
+    out.insert(out.end(), skipped_configs_.begin(), skipped_configs_.end());
+    skipped_configs_.clear();
+    return out;
+  }
 
   /// The client for a file in `folder` (flag, config, else the project's), and the project's
   /// variables (their role and client) under config `[variables]`, which win field by field.
@@ -59,6 +65,7 @@ private:
   std::unordered_map<std::string, std::string> config_of_folder_;      // absolute folder -> config
   std::filesystem::path cwd_;  // asked once: relative folders are resolved against it
   std::filesystem::path home_; // the search stops there, as at a repository root
+  std::vector<std::string> skipped_configs_;
   project_detector projects_;
 };
 

@@ -48,10 +48,12 @@ std::vector<std::string> git_ignored(std::string const& dir) {
 
 /// Folders of dependencies and build output: they hold copies, not a project's configuration.
 bool skipped_folder(std::string_view name) {
-  static constexpr std::string_view names[] = {
-      ".git",     "node_modules",     ".next",     ".nuxt",  ".svelte-kit", ".turbo", ".venv",
-      "venv",     "__pycache__",      "target",    "vendor", "dist",        "build",  ".output",
-      "coverage", "bower_components", ".terraform"};
+  static constexpr std::string_view
+      names[] = {".git",        "node_modules", ".next",    ".nuxt",
+                 ".svelte-kit", ".turbo",       ".venv",    "venv",
+                 "__pycache__", "target",       "vendor",   "dist",
+                 "build",       ".output",      "coverage", "bower_components",
+                 ".terraform",  ".env" /* a Python virtual environment (`python -m venv .env`) */};
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 

@@ -7,6 +7,9 @@
 #include "project/package_json.hpp"
 #include "project/prisma_schema.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace poolcheck::cli {
 
 namespace fs = std::filesystem;
@@ -45,7 +48,11 @@ engine::client_choice client_of(project::package_facts const& pkg, std::string c
   return none;
 }
 
+/// A project file's text, if it exists and may be trusted (trusted_file).
 std::optional<std::string> read_text(fs::path const& p) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec) || !trusted_file(p))
+    return std::nullopt;
   auto text = read_input(p.string());
   return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
 }
@@ -57,6 +64,18 @@ std::optional<engine::client_choice> client_from_package_json(std::string const&
   if (!pkg)
     return std::nullopt;
   return client_of(*pkg, "package.json", std::nullopt, true);
+}
+
+bool trusted_file(fs::path const& file) {
+  struct stat st {
+  }, dir{};
+
+  if (::stat(file.c_str(), &st) != 0 || ::stat(file.parent_path().c_str(), &dir) != 0)
+    return false;
+  if ((st.st_mode & 0002) != 0)
+    return false;
+  bool const shared_folder = (dir.st_mode & 0002) != 0;
+  return !shared_folder || st.st_uid == ::geteuid() || st.st_uid == 0;
 }
 
 fs::path normal_folder(fs::path const& cwd, fs::path const& p) {

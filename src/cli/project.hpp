@@ -22,6 +22,13 @@ namespace poolcheck::cli {
 std::filesystem::path normal_folder(std::filesystem::path const& cwd,
                                     std::filesystem::path const& p);
 
+/// Whether a file found by climbing folders (poolcheck.toml, package.json, schema.prisma) may
+/// decide how this user's files are checked: no one but its owner may write it, and in a folder
+/// anyone may write (/tmp), it is this user's or root's. One another user left in a shared parent
+/// folder would otherwise steer the advice and the fixes. (Group-writable files, as a umask of 002
+/// makes them, and checkouts owned by another uid, as in CI containers, are fine.)
+bool trusted_file(std::filesystem::path const& file);
+
 struct project_facts {
   /// The client of a variable no project file names: unknown when nothing says (then
   /// `not_prisma` tells whether a manifest rules Prisma out).

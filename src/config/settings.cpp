@@ -11,8 +11,6 @@
 namespace poolcheck::config {
 namespace {
 
-using reader = toml_reader;
-
 std::optional<severity> parse_severity(std::string_view s) {
   if (s == "error")
     return severity::error;
@@ -30,7 +28,7 @@ std::string list(std::vector<std::string> const& v) {
   return out + "]";
 }
 
-result<void> read(reader const& r, toml::table const& doc, settings& s) {
+result<void> read(toml_reader const& r, toml::table const& doc, settings& s) {
   POOLCHECK_TRY(ok,
                 r.only_keys(doc,
                             {"select", "ignore", "severity", "target", "client", "prisma_version",
@@ -129,7 +127,7 @@ result<void> read(reader const& r, toml::table const& doc, settings& s) {
 } // namespace
 
 result<settings> parse(std::string const& path, std::string_view text) {
-  reader const r(path);
+  toml_reader const r(path);
   POOLCHECK_TRY(doc, r.parse(text));
   settings s;
   s.file = path;

@@ -24,6 +24,12 @@ inline bool iequals(std::string_view a, std::string_view b) {
                     [](char x, char y) { return to_lower(x) == to_lower(y); });
 }
 
+/// Whether `hay` holds `needle`, ignoring ASCII case.
+inline bool icontains(std::string_view hay, std::string_view needle) {
+  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                     [](char a, char b) { return to_lower(a) == to_lower(b); }) != hay.end();
+}
+
 inline bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }

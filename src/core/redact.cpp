@@ -1,6 +1,7 @@
 // Password masking for every output.
 #include "core/redact.hpp"
 
+#include "core/ascii.hpp"
 #include "core/printable.hpp"
 
 #include <algorithm>
@@ -12,15 +13,7 @@ bool ends_value(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '`';
 }
 
-char upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-bool icontains(std::string_view hay, std::string_view needle) {
-  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return upper(a) == upper(b); });
-  return it != hay.end();
-}
+using ascii::icontains;
 
 /// `scheme://user:SECRET@host`: the password runs from the first ':' of the authority to its last
 /// '@' (generous on purpose: a malformed password with a raw '@' or '/' is still masked).
@@ -46,7 +39,7 @@ void url_passwords(std::string_view text, std::vector<byte_span>& out) {
 /// `password=SECRET` (libpq keyword strings, quoted or not).
 void keyword_passwords(std::string_view text, std::vector<byte_span>& out) {
   for (std::size_t i = 0; i + 9 <= text.size(); ++i) {
-    if (upper(text[i]) != 'P' || !icontains(text.substr(i, 8), "password"))
+    if (ascii::to_lower(text[i]) != 'p' || !icontains(text.substr(i, 8), "password"))
       continue;
     if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_'))
       continue;
@@ -129,6 +122,15 @@ void redactor::add_secrets(std::string_view text, std::span<byte_span const> spa
       add(secret.substr(from, to == std::string_view::npos ? to : to - from));
     }
   }
+}
+
+std::optional<byte_span> userinfo_to_last_at(std::string_view text) {
+  std::size_t const scheme_end = text.find("://");
+  std::size_t const last_at = text.rfind('@');
+  if (scheme_end == std::string_view::npos || last_at == std::string_view::npos ||
+      last_at <= scheme_end + 3)
+    return std::nullopt;
+  return byte_span{scheme_end + 3, last_at};
 }
 
 std::string redactor::message(std::string_view text) {

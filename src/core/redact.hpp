@@ -7,6 +7,7 @@
 
 #include "core/span.hpp"
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +17,11 @@
 namespace poolcheck {
 
 inline constexpr std::string_view mask = "****";
+
+/// In text that looks like a URL (`scheme://user:pass@host`) but is not read as a connection
+/// string, the part that may hold a password: from the userinfo to the last `@`, or nullopt when it
+/// has no `://` and `@` after it. Output masks that part, so the host still shows.
+std::optional<byte_span> userinfo_to_last_at(std::string_view text);
 
 /// Text with its masked regions, and a map from original offsets to offsets in the result.
 struct redacted {

@@ -27,6 +27,8 @@ struct byte_span {
     return text.substr(begin, end - begin);
   }
 
+  [[nodiscard]] byte_span shifted(std::size_t by) const { return {begin + by, end + by}; }
+
   friend bool operator==(byte_span, byte_span) = default;
 };
 

@@ -2,6 +2,7 @@
 #include "engine/analysis.hpp"
 
 #include "core/ascii.hpp"
+#include "core/redact.hpp"
 #include "engine/code_rule.hpp"
 #include "engine/data_rules.hpp"
 #include "engine/placeholders.hpp"
@@ -93,7 +94,7 @@ url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& r
               nullptr,
               {},
               port_of(info),
-              placeholders_in(info, e.logical_value, options.template_file)};
+              joined(placeholders_in(info, e.logical_value, options.template_file))};
   match_endpoint(f, rules);
   return f;
 }
@@ -113,22 +114,12 @@ void add_secrets(url_facts const& f, std::vector<byte_span>& out) {
 /// a `#` cut short is taken with the rest of the line it meant (`postgres://u:p#ss@h/db`).
 byte_span unchecked_value(poolcheck::document const& doc, entry const& e) {
   if (e.cut_by_hash()) {
-    std::string_view const meant =
-        doc.text.substr(e.raw_value.begin, e.comment->end - e.raw_value.begin);
-    std::size_t const scheme_end = meant.find("://");
-    std::size_t const last_at = meant.rfind('@');
-    if (scheme_end != std::string_view::npos && last_at != std::string_view::npos &&
-        last_at > scheme_end + 3)
-      return {e.raw_value.begin + scheme_end + 3, e.raw_value.begin + last_at};
-    return {e.raw_value.begin, e.comment->end};
+    std::size_t const begin = e.raw_value.begin;
+    auto const part = userinfo_to_last_at(doc.text.substr(begin, e.comment->end - begin));
+    return part ? part->shifted(begin) : byte_span{begin, e.comment->end};
   }
-  std::string_view const v = e.logical_value;
-  std::size_t const scheme_end = v.find("://");
-  std::size_t const last_at = v.rfind('@');
-  if (scheme_end != std::string_view::npos && last_at != std::string_view::npos &&
-      last_at > scheme_end + 3)
-    return e.raw_span(scheme_end + 3, last_at);
-  return e.inner;
+  auto const part = userinfo_to_last_at(e.logical_value);
+  return part ? e.raw_span(part->begin, part->end) : e.inner;
 }
 
 } // namespace

@@ -22,7 +22,8 @@ struct check_options {
   std::vector<std::string> ignore;
   std::map<std::string, severity, std::less<>> severities; // per-code overrides (config)
 
-  /// Per-variable role and client (config `[variables.NAME]`), over what names and projects say.
+  /// Per-variable role and client: config `[variables.NAME]`, then what the project says (see
+  /// cli::config_resolver::apply_project), over what names say.
   struct variable_override {
     std::optional<engine::role> role;
     std::optional<engine::client> client;

@@ -58,10 +58,31 @@ bool all_caps(std::string_view w) {
   return std::count_if(w.begin(), w.end(), is_upper) >= 2;
 }
 
+/// The next `}`, `}}`, `>` or `]` at or after a position, remembered: the scan only moves on, so
+/// each closer is searched for once per stretch of text, not once per opener (`<<<<...` with no
+/// `>` would otherwise cost quadratic time).
+struct next_closers {
+  std::string_view t;
+  std::string_view close[4] = {"}", "}}", ">", "]"};
+  std::size_t found[4] = {0, 0, 0, 0};
+  bool searched[4] = {false, false, false, false};
+
+  std::size_t at_or_after(std::size_t from, std::string_view c) {
+    std::size_t k = 0;
+    while (close[k] != c)
+      ++k;
+    if (!searched[k] || (found[k] != npos && found[k] < from)) {
+      found[k] = t.find(c, from);
+      searched[k] = true;
+    }
+    return found[k];
+  }
+};
+
 /// Where the delimited placeholder opening at `i` ends (one past it), or npos.
-std::size_t delimited_end(std::string_view t, std::size_t i) {
+std::size_t delimited_end(std::string_view t, std::size_t i, next_closers& next) {
   auto closing = [&](std::size_t from, std::string_view close) -> std::size_t {
-    std::size_t c = t.find(close, from);
+    std::size_t c = next.at_or_after(from, close);
     return c == npos || c == from ? npos : c + close.size();
   };
   char const c = t[i];
@@ -83,9 +104,10 @@ std::size_t delimited_end(std::string_view t, std::size_t i) {
 
 /// The placeholders that have the same shape in every part. `caps`: all-caps words count.
 void shaped(std::string_view t, bool caps, std::vector<byte_span>& out) {
+  next_closers next{t};
   std::size_t i = 0;
   while (i < t.size()) {
-    if (std::size_t end = delimited_end(t, i); end != npos) {
+    if (std::size_t end = delimited_end(t, i, next); end != npos) {
       out.push_back({i, end});
       i = end;
       continue;

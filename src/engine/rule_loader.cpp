@@ -11,9 +11,7 @@
 namespace poolcheck::engine {
 namespace {
 
-using reader = toml_reader;
-
-result<void> read_conditions(reader const& r, toml::table const& t, conditions& c) {
+result<void> read_conditions(toml_reader const& r, toml::table const& t, conditions& c) {
   POOLCHECK_TRY(ok, r.only_keys(t,
                                 {"provider", "endpoint", "pooled", "role", "target", "client",
                                  "client_unknown"},
@@ -50,7 +48,7 @@ result<void> read_conditions(reader const& r, toml::table const& t, conditions& 
   return {};
 }
 
-result<void> read_rule(reader const& r, toml::table const& t, rule& out) {
+result<void> read_rule(toml_reader const& r, toml::table const& t, rule& out) {
   POOLCHECK_TRY(ok,
                 r.only_keys(t, {"code",    "name",      "severity", "summary",   "why",
                                 "message", "fix_title", "fix",      "sources",   "example",
@@ -171,7 +169,7 @@ result<void> read_rule(reader const& r, toml::table const& t, rule& out) {
   return {};
 }
 
-result<void> read_endpoint(reader const& r, toml::table const& t, endpoint& out) {
+result<void> read_endpoint(toml_reader const& r, toml::table const& t, endpoint& out) {
   POOLCHECK_TRY(
       ok, r.only_keys(t,
                       {"provider", "provider_name", "kind", "host", "port", "pooled", "pooled_host",
@@ -208,7 +206,7 @@ result<void> read_endpoint(reader const& r, toml::table const& t, endpoint& out)
   return {};
 }
 
-result<void> read_parameter(reader const& r, std::string_view name, toml::table const& t,
+result<void> read_parameter(toml_reader const& r, std::string_view name, toml::table const& t,
                             parameter& out) {
   POOLCHECK_TRY(ok, r.only_keys(t, {"recommended", "minimum", "sources"}, "a parameter"));
   POOLCHECK_TRY(recommended, r.integer(t, "recommended"));
@@ -221,7 +219,7 @@ result<void> read_parameter(reader const& r, std::string_view name, toml::table 
   return {};
 }
 
-result<void> read_document(reader const& r, toml::table const& doc, rule_set& into,
+result<void> read_document(toml_reader const& r, toml::table const& doc, rule_set& into,
                            rule_origin origin) {
   POOLCHECK_TRY(
       ok, r.only_keys(doc, {"rule", "endpoint", "parameter", "lists", "variables"}, "a rule file"));
@@ -289,7 +287,7 @@ result<void> read_document(reader const& r, toml::table const& doc, rule_set& in
 
 result<void> load_rules(std::string_view path, std::string_view text, rule_set& into,
                         rule_origin origin) {
-  reader const r(path);
+  toml_reader const r(path);
   POOLCHECK_TRY(doc, r.parse(text));
   return read_document(r, *doc, into, origin);
 }

@@ -21,14 +21,17 @@ struct url_facts {
   endpoint const* matched = nullptr; // the provider endpoint of the first host, if any
   captures host_captures;
   int port = 5432; // the first host's port, 5432 when none is written
-  /// The placeholders in it (engine/placeholders.hpp), relative to the logical value, in order.
+  /// The placeholders in it (engine/placeholders.hpp), relative to the logical value, in order and
+  /// apart.
   std::vector<byte_span> placeholders;
 
   /// Whether `in_value` (relative to the logical value) touches a placeholder: a finding about
   /// those bytes would be about a template, not a mistake.
   [[nodiscard]] bool in_placeholder(byte_span in_value) const {
-    return std::any_of(placeholders.begin(), placeholders.end(),
-                       [&](byte_span p) { return p.overlaps(in_value); });
+    // In order and apart (joined): the one that could overlap is found by binary search.
+    auto it = std::upper_bound(placeholders.begin(), placeholders.end(), in_value.begin,
+                               [](std::size_t at, byte_span p) { return at < p.end; });
+    return it != placeholders.end() && it->overlaps(in_value);
   }
 
   /// File span of a span given relative to the logical value.

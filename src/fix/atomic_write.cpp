@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <sys/xattr.h>
 #include <unistd.h>
+#include <variant>
 
 namespace poolcheck::fixes {
 namespace {
@@ -159,11 +160,24 @@ void remove_stale_temps(std::string const& folder, std::string const& name) {
   ::closedir(dir);
 }
 
-/// The POSIX access ACL of `file`, if it has one (empty when none or unsupported).
-std::string access_acl(std::string const& file) {
-  char buffer[4096];
-  ssize_t n = ::getxattr(file.c_str(), "system.posix_acl_access", buffer, sizeof buffer);
-  return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
+/// The POSIX access ACL of `file` (empty when it has none, or its file system has no ACLs), or
+/// an errno value when it has one that cannot be read.
+std::variant<std::string, int> access_acl(std::string const& file) {
+  char const* const name = "system.posix_acl_access";
+  for (;;) {
+    ssize_t const size = ::getxattr(file.c_str(), name, nullptr, 0);
+    if (size < 0)
+      return errno == ENODATA || errno == ENOTSUP ? std::variant<std::string, int>(std::string())
+                                                  : std::variant<std::string, int>(errno);
+    std::string acl(static_cast<std::size_t>(size), '\0');
+    ssize_t const n = ::getxattr(file.c_str(), name, acl.data(), acl.size());
+    if (n >= 0) {
+      acl.resize(static_cast<std::size_t>(n));
+      return acl;
+    }
+    if (errno != ERANGE) // ERANGE: it grew in between; ask again
+      return errno;
+  }
 }
 
 /// A temp file being filled; removed on destruction unless it was renamed into place.
@@ -288,7 +302,10 @@ result<void> write_atomically(std::string const& path, std::string_view expected
   std::string name = name_of(target);
   if (auto refused = refusal(path, folder, original))
     return *refused;
-  std::string const acl = access_acl(target);
+  auto const read_acl = access_acl(target);
+  if (auto const* err = std::get_if<int>(&read_acl))
+    return failure(path, *err); // an ACL that could not be copied would be lost
+  std::string const& acl = std::get<std::string>(read_acl);
 
   remove_stale_temps(folder, name);
   temp_file replacement;

@@ -75,9 +75,15 @@ loop_result fix_until_stable(std::string_view text, checker const& check, loop_o
       if (!allowed(d, o))
         continue;
       auto const& edits = d.fix->edits;
-      if (std::any_of(edits.begin(), edits.end(),
-                      [&](edit const& e) { return spans.collide_with(e.span); }))
-        continue; // the next pass picks it up
+      // Its own edits are checked against each other too: taken spans must never collide.
+      bool const clash = std::any_of(edits.begin(), edits.end(), [&](edit const& e) {
+        return spans.collide_with(e.span) ||
+               std::any_of(edits.begin(), edits.end(), [&](edit const& other) {
+                 return &other != &e && collide(e.span, other.span);
+               });
+      });
+      if (clash)
+        continue; // the next pass picks it up, or the fix is left as advice
       for (auto const& e : edits)
         spans.add(e.span);
       taken.insert(taken.end(), edits.begin(), edits.end());

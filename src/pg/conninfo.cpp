@@ -35,6 +35,7 @@ bool is_upper(char c) {
 
 using ascii::iequals;
 using ascii::istarts_with;
+using ascii::lowered;
 using ascii::to_lower;
 
 bool is_hex(char c) {
@@ -61,12 +62,6 @@ bool is_control(char c) {
 bool is_host_char(char c) {
   return is_alnum(c) || c == '.' || c == '-' || c == '_' || c == '[' || c == ']' || c == ':' ||
          c == ',' || c == '%';
-}
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower);
-  return out;
 }
 
 // Length of the RFC 3986 scheme when `value` starts with `scheme://`, else 0.

@@ -33,29 +33,27 @@ redactor checked_file::make_redactor(diagnostic const& d, bool show_secrets) con
 std::string checked_file::shown_replacement(edit const& e, redactor const& mask) const {
   if (!mask.enabled())
     return e.replacement;
-  bool const replaces_masked = std::any_of(masked.begin(), masked.end(), [&](byte_span m) {
-    return m.overlaps(e.span) || (e.span.empty() && m.contains(e.span.begin));
-  });
+  // `masked` is in order and apart: the span the edit could touch is found by binary search.
+  auto const near = std::upper_bound(masked.begin(), masked.end(), e.span.begin,
+                                     [](std::size_t at, byte_span m) { return at < m.end; });
+  bool const replaces_masked =
+      near != masked.end() && (near->overlaps(e.span) || near->contains(e.span.begin));
   // A copy of a value that runs over several lines: its later lines are masked whole, as the
   // file's own are (document::hidden_lines).
-  std::string_view const first_line =
-      std::string_view(e.replacement)
-          .substr(0, std::string_view(e.replacement).find_first_of("\r\n"));
-  std::string_view const ending = std::string_view(e.replacement).substr(first_line.size());
+  std::string_view const text = e.replacement;
+  std::string_view const first_line = text.substr(0, text.find_first_of("\r\n"));
+  std::string_view const ending = text.substr(first_line.size());
   if (!replaces_masked && ending.find_first_not_of("\r\n") != std::string_view::npos)
     return mask(std::string(first_line) + "\n****" +
                 std::string(ending.substr(ending.find_last_not_of("\r\n") + 1)));
   if (!replaces_masked)
     return mask(e.replacement);
-  // The replacement holds the value output masks (a quoted copy of it): masked as that value is.
-  std::string_view const text = e.replacement;
-  std::size_t const scheme_end = text.find("://");
-  std::size_t const last_at = text.rfind('@');
-  if (scheme_end == std::string_view::npos || last_at == std::string_view::npos ||
-      last_at <= scheme_end + 3)
+  // The replacement holds a value output masks (a quoted copy of it): masked as that value is.
+  auto const part = userinfo_to_last_at(text);
+  if (!part)
     return std::string(poolcheck::mask);
-  return mask(std::string(text.substr(0, scheme_end + 3)) + std::string(poolcheck::mask) +
-              std::string(text.substr(last_at)));
+  return mask(std::string(text.substr(0, part->begin)) + std::string(poolcheck::mask) +
+              std::string(text.substr(part->end)));
 }
 
 std::vector<byte_span> spans_in(std::vector<byte_span> const& spans, byte_span window) {
