@@ -100,3 +100,24 @@ TEST_CASE("a poolcheck.toml anyone may write is said and not used", "[project][c
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("where the app runs comes from its files, flags and config first", "[project]") {
+  // A Hono service in Docker: a direct host is what a long-running server wants.
+  project p;
+  p.write("package.json", R"({"dependencies": {"hono": "^4.6.0", "pg": "^8.13.0"}})");
+  p.write("Dockerfile", "FROM node:22-slim\nCMD [\"node\", \"dist/index.js\"]\n");
+  p.write(".env", "DATABASE_URL=" + neon_direct + "\n");
+  CHECK(p.check().out.find("NEON001") == std::string::npos);
+  CHECK(run_poolcheck({"config", p.path.string()}).out.find("# target for files here: server") !=
+        std::string::npos);
+  // --target wins over the files.
+  auto flagged = run_poolcheck({"check", "--no-config", "--target", "serverless", "."}, "", p.path);
+  CHECK(flagged.out.find("NEON001") != std::string::npos);
+  // A platform's own file says serverless, even beside a Dockerfile.
+  p.write("vercel.json", "{}\n");
+  CHECK(p.check().out.find("NEON001") != std::string::npos);
+}
+
+} // namespace poolcheck::test

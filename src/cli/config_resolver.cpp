@@ -165,6 +165,8 @@ void config_resolver::apply_project(effective_config const& c, fs::path const& f
   project_facts const& project = projects_.facts_for(folder.empty() ? fs::path(".") : folder);
   if (c.options.client.value == engine::client::unknown)
     into.client = project.client;
+  if (project.target && c.settings.target.origin == "default") // --target and config win
+    into.target = *project.target;
   for (auto const& [name, said] : project.variables) {
     auto& v = into.variables[name];
     if (!v.role && !into.file_role) // a file named for migrations ranks above the project

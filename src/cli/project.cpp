@@ -124,6 +124,22 @@ project_facts project_detector::read_project(fs::path const& root) {
     else if (!pkg || !pkg->prisma()) // a schema without Prisma in a manifest: Prisma all the same
       facts.client = {client::prisma, "prisma/schema.prisma"};
   }
+  // Where the app runs: a platform's own file says serverless, a container or process file says a
+  // long-running server. Both: the platform's, which is where the incident this tool is for
+  // happens (a Dockerfile may be for local development only).
+  std::error_code ec;
+  for (char const* file : {"vercel.json", ".vercel", "netlify.toml", "wrangler.toml",
+                           "wrangler.json", "wrangler.jsonc", "serverless.yml"})
+    if (!facts.target && fs::exists(root / file, ec)) {
+      facts.target = engine::target::serverless;
+      facts.target_origin = file;
+    }
+  for (char const* file : {"Dockerfile", "fly.toml", "render.yaml", "Procfile", "compose.yaml",
+                           "compose.yml", "docker-compose.yml", "docker-compose.yaml"})
+    if (!facts.target && fs::exists(root / file, ec)) {
+      facts.target = engine::target::server;
+      facts.target_origin = file;
+    }
   // prisma.config.ts (Prisma 7) and drizzle.config.* name what migrations connect with, but that
   // is often the runtime's variable too (the adapter's connection string): a role from them could
   // rewrite the runtime URL away from its pooler, so they wait for a rule that says so instead.

@@ -35,6 +35,9 @@ struct project_facts {
   engine::client_choice client;
   /// What the project files say of named variables (their role, their client).
   std::map<std::string, engine::check_options::variable_override, std::less<>> variables;
+  /// Where the app runs, when its files say (and which file said it).
+  std::optional<engine::target> target;
+  std::string target_origin;
 };
 
 /// Each folder is looked at once: its answer is kept for every file below it.

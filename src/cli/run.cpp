@@ -62,6 +62,7 @@ int run_config_show(setting_flags const& flags, std::string const& path) {
   std::cout << config::describe((*c)->settings);
   engine::check_options here = (*c)->options;
   configs.apply_project(**c, folder, here);
+  std::cout << "# target for files here: " << engine::to_string(here.target) << '\n';
   std::cout << "# client for files here: " << engine::to_string(here.client.value)
             << (here.client.origin.empty() ? "" : " (" + here.client.origin + ")") << '\n';
   // What the project's files say of each variable they name (config [variables] above wins).
