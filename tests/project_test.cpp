@@ -121,3 +121,17 @@ TEST_CASE("where the app runs comes from its files, flags and config first", "[p
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("a lock file gives the Prisma version a spec does not name", "[project]") {
+  // `latest` names no version; pnpm's lock says 7: driver adapters ignore connection_limit.
+  project p;
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "latest"}})");
+  p.write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n\npackages:\n\n  '@prisma/client@7.1.0':\n"
+                            "    resolution: {integrity: sha512-abc}\n");
+  p.write(".env", "DATABASE_URL=" + neon_pooled + "&connection_limit=5\n");
+  CHECK(p.check().out.find("PRISMA007") != std::string::npos);
+}
+
+} // namespace poolcheck::test

@@ -94,10 +94,18 @@ project_facts project_detector::read_project(fs::path const& root) {
       warnings_.push_back((root / "package.json").string() +
                           ": not valid JSON; the client is not taken from it");
   }
+  // The exact Prisma version, from whichever package manager's lock file is there: a spec such as
+  // `latest` or `*` names no major version.
   std::optional<std::string> locked;
-  if (auto lock = read_text(root / "package-lock.json"))
-    if (auto v = project::prisma_version_from_package_lock(*lock))
-      locked = v->version;
+  using lock_reader = std::optional<project::locked_version> (*)(std::string_view);
+  for (auto [file, read] : {std::pair<char const*, lock_reader>{
+                                "package-lock.json", &project::prisma_version_from_package_lock},
+                            {"pnpm-lock.yaml", &project::prisma_version_from_pnpm_lock},
+                            {"yarn.lock", &project::prisma_version_from_yarn_lock},
+                            {"bun.lock", &project::prisma_version_from_bun_lock}})
+    if (auto lock = locked ? std::nullopt : read_text(root / file))
+      if (auto v = read(*lock))
+        locked = v->version;
   if (pkg)
     facts.client = client_of(*pkg, "package.json", locked, true);
 
