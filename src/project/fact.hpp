@@ -9,9 +9,7 @@
 namespace poolcheck::project {
 
 enum class file_kind {
-  prisma_schema,  // schema.prisma
-  prisma_config,  // prisma.config.ts / .js / .mjs (Prisma 7)
-  drizzle_config, // drizzle.config.ts / .js
+  prisma_schema, // schema.prisma
   package_json,
   package_lock, // package-lock.json
   pnpm_lock,    // pnpm-lock.yaml
@@ -44,8 +42,6 @@ enum class value_kind {
 struct url_source {
   value_kind kind = value_kind::expression;
   std::string variable; // the variable's name when kind is variable, else empty
-  bool has_fallback =
-      false; // `process.env.X ?? "..."` or `|| "..."`: another value when X is unset
   origin at;
 
   friend bool operator==(url_source const&, url_source const&) = default;

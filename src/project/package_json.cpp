@@ -37,26 +37,6 @@ std::string_view to_string(db_client c) {
   return "?";
 }
 
-std::string_view to_string(platform p) {
-  switch (p) {
-  case platform::next:
-    return "next";
-  case platform::vercel:
-    return "vercel";
-  case platform::netlify:
-    return "netlify";
-  case platform::wrangler:
-    return "wrangler";
-  case platform::hono:
-    return "hono";
-  case platform::nestjs:
-    return "nestjs";
-  case platform::express:
-    return "express";
-  }
-  return "?";
-}
-
 namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -94,24 +74,6 @@ std::optional<db_client> client_named(std::string_view n) {
 }
 
 /// @vercel/postgres is both a client and a sign of Vercel.
-std::optional<platform> platform_named(std::string_view n) {
-  if (n == "next")
-    return platform::next;
-  if (n == "vercel" || starts_with(n, "@vercel/"))
-    return platform::vercel;
-  if (n == "netlify-cli" || starts_with(n, "@netlify/"))
-    return platform::netlify;
-  if (n == "wrangler")
-    return platform::wrangler;
-  if (n == "hono")
-    return platform::hono;
-  if (n == "@nestjs/core")
-    return platform::nestjs;
-  if (n == "express")
-    return platform::express;
-  return std::nullopt;
-}
-
 /// A spec that is a URL, a path or a git reference can carry credentials
 /// (git+https://user:token@host/...); only registry-style specs are kept.
 std::string safe_spec(std::optional<std::string> const& spec) {
@@ -154,8 +116,6 @@ std::optional<package_facts> read_package_json(std::string_view text) {
                  origin{file_kind::package_json, s.line, s.path[0] + "." + name}};
     if (auto c = client_named(name))
       out.clients.push_back({*c, d});
-    if (auto p = platform_named(name))
-      out.platforms.push_back({*p, d});
   });
   // An object with no scalars at all ("{}") is still an object.
   auto const opening = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");

@@ -1,5 +1,5 @@
 // Reads a package.json text for the database clients a project depends on (dependencies and
-// devDependencies) and for signs of the platform it runs on.
+// devDependencies).
 #pragma once
 
 #include "project/fact.hpp"
@@ -27,18 +27,7 @@ enum class db_client {
   drizzle_orm,
 };
 
-enum class platform {
-  next,     // next
-  vercel,   // @vercel/*, vercel
-  netlify,  // @netlify/*, netlify-cli
-  wrangler, // wrangler (Cloudflare Workers)
-  hono,
-  nestjs, // @nestjs/core
-  express,
-};
-
 std::string_view to_string(db_client c);
-std::string_view to_string(platform p);
 
 struct dependency {
   std::string name; // as written: "@prisma/adapter-pg"
@@ -52,14 +41,8 @@ struct client_dependency {
   dependency dep;
 };
 
-struct platform_dependency {
-  platform which;
-  dependency dep;
-};
-
 struct package_facts {
   std::vector<client_dependency> clients; // in file order; a package in both sections twice
-  std::vector<platform_dependency> platforms;
 
   /// The first dependency on `c`, if any.
   std::optional<dependency> find(db_client c) const;

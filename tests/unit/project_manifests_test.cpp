@@ -1,4 +1,4 @@
-// The package.json and lock file readers: database clients and platform signs with their lines,
+// The package.json and lock file readers: database clients with their lines,
 // exact Prisma versions from each lock format.
 #include "project/lock_files.hpp"
 #include "project/package_json.hpp"
@@ -70,7 +70,7 @@ constexpr char const* lock_v3 = R"({
 
 } // namespace
 
-TEST_CASE("package.json: clients, adapters and platforms with lines", "[project]") {
+TEST_CASE("package.json: clients and adapters with lines", "[project]") {
   auto const f = read_package_json(next_app);
   REQUIRE(f);
   auto const prisma = f->prisma();
@@ -85,20 +85,15 @@ TEST_CASE("package.json: clients, adapters and platforms with lines", "[project]
   CHECK(cli->dev);
   CHECK(cli->at.line == 21);
   CHECK_FALSE(f->find(db_client::node_postgres));
-  REQUIRE(f->platforms.size() == 2);
-  CHECK(f->platforms[0].which == platform::vercel);
-  CHECK(f->platforms[1].which == platform::next);
-  CHECK(f->platforms[1].dep.at.line == 15);
 }
 
-TEST_CASE("package.json: every listed client and sign is named", "[project]") {
+TEST_CASE("package.json: every listed client is named", "[project]") {
   auto const f = read_package_json(R"({"dependencies": {"pg": "8", "postgres": "3", "kysely": "0",
     "knex": "3", "typeorm": "0", "sequelize": "6", "pg-promise": "11", "drizzle-orm": "0",
     "@vercel/postgres": "0", "hono": "4", "@nestjs/core": "10", "express": "4"},
     "devDependencies": {"wrangler": "3", "@netlify/functions": "2", "drizzle-kit": "0"}})");
   REQUIRE(f);
   CHECK(f->clients.size() == 9);
-  CHECK(f->platforms.size() == 6); // @vercel/postgres is a sign of Vercel too
   CHECK(to_string(f->clients.front().client) == "pg");
 }
 
