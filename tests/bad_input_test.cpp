@@ -220,7 +220,7 @@ TEST_CASE("a diff shows a multi-line secret's later lines masked in its context"
               "PRIVATE_KEY=\"-----BEGIN KEY-----\nSk1pKeyBody\n-----END KEY-----\"\n"
               "DATABASE_URL=postgresql://app@ep-cool-darkness-a1b2c3d4.us-east-2.aws.neon.tech"
               "/neondb?sslmode=require\n");
-  auto r = run_poolcheck({"check", "--diff", path});
+  auto r = run_poolcheck({"check", "--target", "serverless", "--diff", path});
   INFO(r.out);
   CHECK(r.out.find("-pooler") != std::string::npos); // the fix is shown
   CHECK(r.out.find("Sk1p") == std::string::npos);

@@ -82,9 +82,10 @@ TEST_CASE("JSON output has the same findings as human output", "[cli]") {
 }
 
 TEST_CASE("human carets sit under the span after multi-byte characters", "[cli]") {
-  auto r = run_poolcheck({"check", "--color", "never", "--select", "NEON001", "-"},
-                         "DATABASE_URL=\"postgresql://\u00fcn\u00ef:pw@ep-cool-darkness-a1b2c3d4"
-                         ".us-east-2.aws.neon.tech/neondb\"\n");
+  auto r = run_poolcheck(
+      {"check", "--color", "never", "--target", "serverless", "--select", "NEON001", "-"},
+      "DATABASE_URL=\"postgresql://\u00fcn\u00ef:pw@ep-cool-darkness-a1b2c3d4"
+      ".us-east-2.aws.neon.tech/neondb\"\n");
   REQUIRE(r.exit_code == 1);
   std::istringstream lines(r.out);
   std::string line, source, carets;

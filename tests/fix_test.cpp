@@ -144,8 +144,14 @@ TEST_CASE("check --fix writes in place and a second run changes nothing", "[fix]
   std::string fixed = read_file(path);
   CHECK(fixed == "# db\r\nexport DATABASE_URL=\"postgresql://app:Secr3tPw@ep-cool-darkness-"
                  "a1b2c3d4.us-east-2.aws.neon.tech/neondb?sslmode=require\" # main\r\nPORT=1");
-  // Server target: the direct host is fine; nothing to fix. Now serverless:
-  auto second = run_poolcheck({"check", "--fix", "--client", "prisma", path});
+  // Server target: the direct host is fine; nothing to fix. With the target unknown, the pooler
+  // host is advice resting on a guess: its fix is unsafe, and --fix leaves the file alone.
+  auto guessed = run_poolcheck({"check", "--fix", "--client", "prisma", path});
+  CHECK(guessed.exit_code == 0);
+  CHECK(read_file(path) == fixed);
+  // Now serverless:
+  auto second =
+      run_poolcheck({"check", "--fix", "--client", "prisma", "--target", "serverless", path});
   fixed = read_file(path);
   CHECK(fixed.find("-pooler.us-east-2") != std::string::npos);
   CHECK(fixed.rfind("\r\nPORT=1") == fixed.size() - 8); // CRLF kept, still no final newline
@@ -156,7 +162,8 @@ TEST_CASE("check --fix writes in place and a second run changes nothing", "[fix]
   REQUIRE(::stat(path.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0640);
   CHECK(second.out.find("Secr3tPw") == std::string::npos);
-  auto third = run_poolcheck({"check", "--fix", "--client", "prisma", path});
+  auto third =
+      run_poolcheck({"check", "--fix", "--client", "prisma", "--target", "serverless", path});
   CHECK(read_file(path) == fixed);
   CHECK(third.out.find("Fixed 0 problems.") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path / ".env.poolcheck-backup"));
@@ -167,7 +174,7 @@ TEST_CASE("check --diff shows the change, masked, and writes nothing", "[fix][cl
   std::string text = "DATABASE_URL=postgresql://app:Secr3tPw@ep-cool-darkness-a1b2c3d4.us-east-2."
                      "aws.neon.tech/neondb?sslmode=require\n";
   auto path = dir.write("app.env", text);
-  auto r = run_poolcheck({"check", "--diff", "--client", "libpq", path});
+  auto r = run_poolcheck({"check", "--diff", "--client", "libpq", "--target", "serverless", path});
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("--- " + path + "\n+++ " + path + "\n") != std::string::npos); // absolute: no a/
   CHECK(r.out.find("+DATABASE_URL=postgresql://app:****@ep-cool-darkness-a1b2c3d4-pooler.") !=

@@ -81,15 +81,16 @@ void apply_args(std::string const& args, fixture& f) {
     if (flag == "--client")
       o.client = {*engine::parse_client(value), "--client"};
     else if (flag == "--target")
-      o.target = *engine::parse_target(value);
+      o.target = {engine::parse_target(value), "--target"};
     else if (flag == "--select")
       list(o.select);
     else if (flag == "--ignore")
       list(o.ignore);
-    else if (flag == "--role") // NAME=ROLE: what config `[variables.NAME] role` says
-      o.variables[value.substr(0, value.find('='))].role =
-          *engine::parse_role(value.substr(value.find('=') + 1));
-    else
+    else if (flag == "--role") { // NAME=ROLE: what config `[variables.NAME] role` says
+      auto& v = o.variables[value.substr(0, value.find('='))];
+      v.role = *engine::parse_role(value.substr(value.find('=') + 1));
+      v.role_origin = "poolcheck.toml";
+    } else
       FAIL("unknown fixture argument " << flag);
   }
 }
@@ -196,7 +197,7 @@ void check_fix_safety(diagnostic const& d) {
   if (!d.fix)
     return; // the context allowed no edit: the advice stands instead
   CHECK_FALSE(d.fix->edits.empty());
-  if (r->fix == fix_safety::unsafe || d.assumed_client)
+  if (r->fix == fix_safety::unsafe || !d.assumed.empty())
     CHECK(d.fix->safety == fix_safety::unsafe);
 }
 

@@ -66,8 +66,8 @@ TEST_CASE("Prisma reads what its schema names; other variables, the other client
   CHECK(r.out.find("`POSTGRES_URL` has no") == std::string::npos);
   CHECK(r.out.find("POSTGRES_URL_NON_POOLING") == std::string::npos);
   auto shown = run_poolcheck({"config", p.path.string()});
-  CHECK(shown.out.find("# POSTGRES_URL_NON_POOLING: role direct, client prisma") !=
-        std::string::npos);
+  CHECK(shown.out.find("# POSTGRES_URL_NON_POOLING: role direct (prisma/schema.prisma:4 "
+                       "directUrl), client prisma") != std::string::npos);
 }
 
 } // namespace poolcheck::test
@@ -115,9 +115,52 @@ TEST_CASE("where the app runs comes from its files, flags and config first", "[p
   // --target wins over the files.
   auto flagged = run_poolcheck({"check", "--no-config", "--target", "serverless", "."}, "", p.path);
   CHECK(flagged.out.find("NEON001") != std::string::npos);
-  // A platform's own file says serverless, even beside a Dockerfile.
+  // A platform's own file says serverless, even beside a Dockerfile, and the origin says both.
   p.write("vercel.json", "{}\n");
   CHECK(p.check().out.find("NEON001") != std::string::npos);
+  CHECK(run_poolcheck({"config", p.path.string()}).out.find("serverless (vercel.json, over "
+                                                            "Dockerfile)") != std::string::npos);
+}
+
+TEST_CASE("with nothing to say where the app runs, serverless advice is a guess", "[project]") {
+  project p;
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0", "next": "15.1.0"}})");
+  p.write(".env", "DATABASE_URL=" + neon_direct + "\n");
+  auto guessed = p.check();
+  INFO(guessed.out);
+  // Said, at info level, so it fails no build.
+  CHECK(guessed.exit_code == 0);
+  CHECK(guessed.out.find("info[NEON001]") != std::string::npos);
+  CHECK(guessed.out.find("assuming serverless") != std::string::npos);
+  CHECK(guessed.out.find("= context: role runtime (the name DATABASE_URL); target unknown, "
+                         "assumed serverless") != std::string::npos);
+  // A dependency on a serverless platform's package says where it runs: the advice stands.
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0", "next": "15.1.0",
+                              "@vercel/analytics": "1.5.0"}})");
+  auto said = p.check();
+  INFO(said.out);
+  CHECK(said.exit_code == 1);
+  CHECK(said.out.find("error[NEON001]") != std::string::npos);
+  CHECK(said.out.find("target serverless (package.json:2 dependencies.@vercel/analytics)") !=
+        std::string::npos);
+}
+
+TEST_CASE("JSON carries each finding's context with where each fact came from", "[project]") {
+  project p;
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0"}})");
+  p.write("vercel.json", "{}\n");
+  p.write("prisma/schema.prisma", "datasource db {\n  provider  = \"postgresql\"\n"
+                                  "  url       = env(\"DATABASE_URL\")\n"
+                                  "  directUrl = env(\"MIGRATE_URL\")\n}\n");
+  p.write(".env", "DATABASE_URL=" + neon_direct + "\nMIGRATE_URL=" + neon_pooled + "\n");
+  auto r = run_poolcheck({"check", "--no-config", "--format", "json", "."}, "", p.path);
+  INFO(r.out);
+  CHECK(r.out.find("\"version\": 2") != std::string::npos);
+  CHECK(r.out.find("\"origin\": \"prisma/schema.prisma:4 directUrl\"") != std::string::npos);
+  CHECK(r.out.find("\"origin\": \"prisma/schema.prisma:3 url\"") != std::string::npos);
+  CHECK(r.out.find("\"origin\": \"vercel.json\"") != std::string::npos);
+  CHECK(r.out.find("\"provider\": \"neon\"") != std::string::npos);
+  CHECK(r.out.find("\"assumed\": []") != std::string::npos);
 }
 
 } // namespace poolcheck::test

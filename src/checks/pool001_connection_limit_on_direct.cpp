@@ -9,9 +9,7 @@ namespace poolcheck::checks {
 
 void pool001_connection_limit_on_direct(engine::rule const& r, checked_document const&,
                                         engine::url_facts const& f, engine::sink& out) {
-  if (!f.matched || f.matched->pooled || f.role != engine::role::runtime ||
-      f.target != engine::target::serverless)
-    return;
+  // The rule's `when` holds: a runtime URL on a direct host, in serverless.
   auto const* p = f.info.find("connection_limit");
   if (!p)
     return;

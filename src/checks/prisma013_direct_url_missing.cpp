@@ -43,10 +43,7 @@ bool holds_syntax_issue(poolcheck::document const& doc, byte_span span) {
 
 void prisma013_direct_url_missing(engine::rule const& r, checked_document const& in,
                                   engine::url_facts const& f, engine::sink& out) {
-  bool prisma =
-      f.client.value == engine::client::prisma || f.client.value == engine::client::prisma_adapter;
-  if (!prisma || f.role != engine::role::runtime || f.target != engine::target::serverless)
-    return;
+  // The rule's `when` holds: a runtime URL Prisma reads, in serverless.
   if (!f.matched || (f.matched->pooled_host.empty() && !f.matched->pooled_port))
     return; // nothing moves this URL to a pooler
   if (in.has_direct_entry || in.doc.format != source_format::dotenv || !in.is_live(f.entry))

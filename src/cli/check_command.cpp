@@ -207,8 +207,8 @@ int run_check_files(check_flags const& flags, discovery found) {
       continue;
     job j{file.path, named, std::move(file.text), file.gitignored, &c, c.options};
     // A file named for migrations (`.env.migrate`, `.env.migration.local`) holds direct URLs.
-    if (fs::path(named).filename().string().starts_with(".env.migrat"))
-      j.options.file_role = engine::role::direct;
+    if (auto name = fs::path(named).filename().string(); name.starts_with(".env.migrat"))
+      j.options.file_role = {engine::role::direct, "the file name " + name};
     configs.apply_project(c, folder, j.options);
     j.options.template_file = engine::is_template_file_name(named);
     if (is_stdin && !j.text) {

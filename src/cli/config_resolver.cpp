@@ -99,11 +99,12 @@ result<std::unique_ptr<effective_config>> config_resolver::build(std::string con
   engine::check_options& o = c->options;
   o.select = s.select.value;
   o.ignore = s.ignore.value;
-  o.target = s.target.value;
+  if (s.target.value)
+    o.target = {s.target.value, s.target.origin};
   for (auto const& [code, sev] : s.severities)
     o.severities[code] = sev.value;
   for (auto const& [name, v] : s.variables)
-    o.variables[name] = {v.role, v.client};
+    o.variables[name] = {v.role, v.client, v.origin, v.origin};
   if (s.client.value)
     o.client = {*s.client.value, s.client.origin};
   else if (!s.prisma_version.value.empty())
@@ -165,14 +166,18 @@ void config_resolver::apply_project(effective_config const& c, fs::path const& f
   project_facts const& project = projects_.facts_for(folder.empty() ? fs::path(".") : folder);
   if (c.options.client.value == engine::client::unknown)
     into.client = project.client;
-  if (project.target && c.settings.target.origin == "default") // --target and config win
-    into.target = *project.target;
+  if (!into.target.value) // --target and config win
+    into.target = project.target;
   for (auto const& [name, said] : project.variables) {
     auto& v = into.variables[name];
-    if (!v.role && !into.file_role) // a file named for migrations ranks above the project
+    if (!v.role && !into.file_role) { // a file named for migrations ranks above the project
       v.role = said.role;
-    if (!v.client && c.options.client.value == engine::client::unknown)
+      v.role_origin = said.role_origin;
+    }
+    if (!v.client && c.options.client.value == engine::client::unknown) {
       v.client = said.client;
+      v.client_origin = said.client_origin;
+    }
   }
 }
 

@@ -32,13 +32,19 @@ std::string example_bytes(std::string_view text) {
   return bytes;
 }
 
+/// Where an example's app runs: what it says, else what its rule is for (a rule about serverless
+/// shows its finding as such, not as a guess).
+std::optional<engine::target> example_target(engine::rule const& r) {
+  return r.example.target ? r.example.target : r.when.target;
+}
+
 engine::file_report analyze_example(engine::rule const& r, std::string_view bytes,
                                     engine::rule_set const& rules) {
   engine::check_options o;
   if (r.example.client)
     o.client = {*r.example.client, "example"};
-  if (r.example.target)
-    o.target = *r.example.target;
+  if (auto t = example_target(r))
+    o.target = {t, "example"};
   return engine::analyze(bytes, rules, o);
 }
 
@@ -139,10 +145,17 @@ std::string rule_page(engine::rule const& r, engine::rule_set const& rules) {
   std::string flags;
   if (r.example.client)
     flags += fmt::format(" --client {}", to_string(*r.example.client));
-  if (r.example.target)
-    flags += fmt::format(" --target {}", to_string(*r.example.target));
+  if (auto t = example_target(r))
+    flags += fmt::format(" --target {}", to_string(*t));
   if (!flags.empty())
     page += fmt::format("- Examples assume `{}`\n", flags.substr(1));
+  // A finding that rests on a guess is info at most (engine::assumptions).
+  if (r.when.target == engine::target::serverless)
+    page += "- Where nothing says where the app runs (`--target`, config, project files), "
+            "reported as a guess: at info level, its fix unsafe\n";
+  if (r.when.assume_client)
+    page += "- Where nothing says which client reads the URL, reported assuming Prisma's query "
+            "engine: at info level, its fix unsafe\n";
   page += "\n## Why\n\n" + r.why + "\n";
   page += "\n## Example\n\nBad:\n\n" + fenced("sh", bad_mask(r.example.bad));
   std::string const output = printed(r, bad, bad_report, bad_mask);

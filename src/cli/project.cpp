@@ -111,13 +111,13 @@ project_facts project_detector::read_project(fs::path const& root) {
 
   // The variables the project's files name, with what each says of them.
   auto name = [&](std::optional<project::url_source> const& source, engine::role role,
-                  std::optional<client> reader) {
+                  client reader) {
     if (!source || source->kind != project::value_kind::variable)
       return;
     auto& v = facts.variables[source->variable];
     v.role = role;
-    if (reader)
-      v.client = reader;
+    v.client = reader;
+    v.role_origin = v.client_origin = project::describe(source->at, "prisma/schema.prisma");
   };
   bool const adapters = facts.client.value == client::prisma_adapter;
   client const prisma = adapters ? client::prisma_adapter : client::prisma;
@@ -132,22 +132,26 @@ project_facts project_detector::read_project(fs::path const& root) {
     else if (!pkg || !pkg->prisma()) // a schema without Prisma in a manifest: Prisma all the same
       facts.client = {client::prisma, "prisma/schema.prisma"};
   }
-  // Where the app runs: a platform's own file says serverless, a container or process file says a
-  // long-running server. Both: the platform's, which is where the incident this tool is for
-  // happens (a Dockerfile may be for local development only).
+  // Where the app runs: a platform's own file or package says serverless, a container or process
+  // file says a long-running server. Both: the platform's, which is where the incident this tool
+  // is for happens (a Dockerfile may be for local development only), and the origin says so.
   std::error_code ec;
+  std::string serverless_sign, server_sign;
   for (char const* file : {"vercel.json", ".vercel", "netlify.toml", "wrangler.toml",
                            "wrangler.json", "wrangler.jsonc", "serverless.yml"})
-    if (!facts.target && fs::exists(root / file, ec)) {
-      facts.target = engine::target::serverless;
-      facts.target_origin = file;
-    }
+    if (serverless_sign.empty() && fs::exists(root / file, ec))
+      serverless_sign = file;
+  if (serverless_sign.empty() && pkg && pkg->serverless_sign)
+    serverless_sign = project::describe(pkg->serverless_sign->at, "package.json");
   for (char const* file : {"Dockerfile", "fly.toml", "render.yaml", "Procfile", "compose.yaml",
                            "compose.yml", "docker-compose.yml", "docker-compose.yaml"})
-    if (!facts.target && fs::exists(root / file, ec)) {
-      facts.target = engine::target::server;
-      facts.target_origin = file;
-    }
+    if (server_sign.empty() && fs::exists(root / file, ec))
+      server_sign = file;
+  if (!serverless_sign.empty())
+    facts.target = {engine::target::serverless,
+                    serverless_sign + (server_sign.empty() ? "" : ", over " + server_sign)};
+  else if (!server_sign.empty())
+    facts.target = {engine::target::server, server_sign};
   // prisma.config.ts (Prisma 7) and drizzle.config.* name what migrations connect with, but that
   // is often the runtime's variable too (the adapter's connection string): a role from them could
   // rewrite the runtime URL away from its pooler, so they wait for a rule that says so instead.

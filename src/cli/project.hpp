@@ -37,8 +37,7 @@ struct project_facts {
   /// What the project files say of named variables (their role, their client).
   std::map<std::string, engine::check_options::variable_override, std::less<>> variables;
   /// Where the app runs, when its files say (and which file said it).
-  std::optional<engine::target> target;
-  std::string target_origin;
+  engine::target_choice target;
 };
 
 /// Each folder is looked at once: its answer is kept for every file below it.

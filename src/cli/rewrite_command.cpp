@@ -55,6 +55,13 @@ int run_rewrite(rewrite_flags const& flags) {
   }
   engine::check_options options = (*config)->options;
   configs.apply_project(**config, ".", options);
+  // A rewrite is asked for: with nothing to say where the app runs, it gives the serverless form
+  // (the one this tool is for), and says so.
+  if (!options.target.value) {
+    options.target = {engine::target::serverless, "rewrite's default"};
+    std::cerr << "note: rewriting for serverless: nothing says where the app runs (pass --target "
+                 "server for a long-running app)\n";
+  }
 
   auto result = fixes::rewrite_url(flags.variable, url, (*config)->rules, options);
   mask.add_secrets(result.url, result.secrets);

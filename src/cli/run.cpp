@@ -29,7 +29,9 @@ void add_setting_flags(CLI::App& cmd, setting_flags& s, std::vector<std::string>
                  "package.json and prisma/schema.prisma, else from variable names, else unknown)")
       ->check(CLI::IsMember(
           {"prisma", "prisma-adapter", "libpq", "node-postgres", "postgres-js", "asyncpg"}));
-  cmd.add_option("--target", s.target, "Where the app runs (default: serverless)")
+  cmd.add_option("--target", s.target,
+                 "Where the app runs (default: the config's, else what the project's files say, "
+                 "else unknown: advice for serverless is then given as a guess, at info level)")
       ->check(CLI::IsMember({"serverless", "server"}));
   cmd.add_option("--rules", s.rule_dirs, "Also load rules/*.toml from this folder")
       ->allow_extra_args(false);
@@ -62,15 +64,21 @@ int run_config_show(setting_flags const& flags, std::string const& path) {
   std::cout << config::describe((*c)->settings);
   engine::check_options here = (*c)->options;
   configs.apply_project(**c, folder, here);
-  std::cout << "# target for files here: " << engine::to_string(here.target) << '\n';
+  std::cout << "# target for files here: "
+            << (here.target.value ? std::string(engine::to_string(*here.target.value)) + " (" +
+                                        here.target.origin + ")"
+                                  : std::string("unknown (no --target, config or project file)"))
+            << '\n';
   std::cout << "# client for files here: " << engine::to_string(here.client.value)
             << (here.client.origin.empty() ? "" : " (" + here.client.origin + ")") << '\n';
   // What the project's files say of each variable they name (config [variables] above wins).
+  auto said = [](auto const& value, std::string const& origin, std::string_view otherwise) {
+    return value ? std::string(engine::to_string(*value)) + " (" + origin + ")"
+                 : std::string(otherwise);
+  };
   for (auto const& [name, v] : here.variables)
-    std::cout << "# " << name << ": role "
-              << (v.role ? engine::to_string(*v.role) : std::string_view("from its name"))
-              << ", client "
-              << (v.client ? engine::to_string(*v.client) : std::string_view("as above")) << '\n';
+    std::cout << "# " << name << ": role " << said(v.role, v.role_origin, "from its name")
+              << ", client " << said(v.client, v.client_origin, "as above") << '\n';
   return 0;
 }
 

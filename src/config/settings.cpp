@@ -141,7 +141,10 @@ std::string describe(settings const& s) {
   auto line = [&](std::string const& key, std::string const& value, std::string const& origin) {
     out += fmt::format("{:<40} # {}\n", key + " = " + value, origin);
   };
-  line("target", std::string(engine::to_string(s.target.value)), s.target.origin);
+  line("target",
+       s.target.value ? "\"" + std::string(engine::to_string(*s.target.value)) + "\""
+                      : "(detected per file)",
+       s.target.origin);
   line("client",
        s.client.value ? "\"" + std::string(engine::to_string(*s.client.value)) + "\""
                       : "(detected per file)",

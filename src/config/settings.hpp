@@ -36,7 +36,7 @@ struct settings {
   setting<std::vector<std::string>> select;
   setting<std::vector<std::string>> ignore;
   std::map<std::string, setting<severity>, std::less<>> severities;
-  setting<engine::target> target{engine::target::serverless};
+  setting<std::optional<engine::target>> target;
   setting<std::optional<engine::client>> client;
   setting<std::string> prisma_version;
   std::map<std::string, variable_settings, std::less<>> variables;

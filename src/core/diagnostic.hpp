@@ -4,6 +4,7 @@
 
 #include "core/span.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,21 @@ struct fix {
   std::vector<edit> edits;
 };
 
+/// What a finding about a connection string was judged in, each fact with what said it: reports
+/// show it, so that advice resting on the context can be checked by its reader.
+struct finding_context {
+  struct fact {
+    std::string value;  // "runtime", "prisma", "serverless"; empty when unknown
+    std::string origin; // "--target", "package.json (prisma 6.19.0)"; empty when unknown
+  };
+
+  std::string provider, endpoint; // empty when the host is no known provider endpoint
+  fact role, client, target;
+};
+
+/// The facts of the context a rule's conditions read (bits), so that output can show just those.
+enum context_facts : unsigned { reads_role = 1, reads_client = 2, reads_target = 4 };
+
 struct diagnostic {
   std::string code; // e.g. "NEON001"
   std::string name; // e.g. "neon-direct-host-in-runtime"
@@ -40,8 +56,13 @@ struct diagnostic {
   std::optional<poolcheck::fix> fix;
   /// The fix title when there is no derivable edit (e.g. a template the user must fill in).
   std::string advice;
-  /// The finding rests on a guessed client (none was given or detected).
-  bool assumed_client = false;
+  /// The context of the connection string it is about (shared by that string's findings); null
+  /// for findings about the file or its syntax.
+  std::shared_ptr<finding_context const> context;
+  unsigned reads = 0; // context_facts its rule's conditions read
+  /// The facts it took for granted because nothing said them ("client", "target"); empty when it
+  /// rests on no guess.
+  std::vector<std::string> assumed;
 };
 
 } // namespace poolcheck

@@ -33,11 +33,11 @@ bool selected(std::string_view code, check_options const& o) {
 /// config or project), else what the name implies, else unknown.
 client_choice client_of(std::string_view name, rule_set const& rules, check_options const& o) {
   if (auto v = o.variables.find(name); v != o.variables.end() && v->second.client)
-    return {*v->second.client, "config [variables." + std::string(name) + "]"};
+    return {*v->second.client, v->second.client_origin};
   if (o.client.value != client::unknown)
     return o.client;
   if (rules.prisma_names.matches(name))
-    return {client::prisma, "the variable name " + std::string(name)};
+    return {client::prisma, "the name " + std::string(name)};
   return o.client;
 }
 
@@ -99,6 +99,23 @@ url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& r
   return f;
 }
 
+/// What reports show of `f`'s context, shared by its findings.
+std::shared_ptr<finding_context const> shown_context(url_facts const& f) {
+  auto c = std::make_shared<finding_context>();
+  if (f.matched) {
+    c->provider = f.matched->provider;
+    c->endpoint = f.matched->kind;
+  }
+  c->role = {std::string(to_string(f.role.value)), f.role.origin};
+  if (f.client.value != client::unknown)
+    c->client = {std::string(to_string(f.client.value)), f.client.origin};
+  else if (f.client.not_prisma)
+    c->client = {"", f.client.origin}; // a manifest without Prisma or a known driver
+  if (f.target.value)
+    c->target = {std::string(to_string(*f.target.value)), f.target.origin};
+  return c;
+}
+
 /// Every password, in file order: a URL's userinfo one, then the value of each parameter whose
 /// name holds `password` (`password`, `sslpassword`: libpq reads them in both forms).
 void add_secrets(url_facts const& f, std::vector<byte_span>& out) {
@@ -124,12 +141,13 @@ byte_span unchecked_value(poolcheck::document const& doc, entry const& e) {
 
 } // namespace
 
-role role_of(std::string_view name, rule_set const& rules, check_options const& options) {
+role_choice role_of(std::string_view name, rule_set const& rules, check_options const& options) {
   if (auto v = options.variables.find(name); v != options.variables.end() && v->second.role)
-    return *v->second.role;
+    return {*v->second.role, v->second.role_origin};
   if (options.file_role)
     return *options.file_role;
-  return rules.direct_names.matches(name) ? role::direct : role::runtime;
+  return {rules.direct_names.matches(name) ? role::direct : role::runtime,
+          "the name " + std::string(name)};
 }
 
 file_report analyze(poolcheck::document const& doc, rule_set const& rules,
@@ -140,7 +158,7 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
   checked_document in{doc, rules, false, last_assignments(doc), {}};
   // Even an empty one counts: dotenv does not override a variable the platform sets.
   in.has_direct_entry = std::any_of(doc.entries.begin(), doc.entries.end(), [&](entry const& e) {
-    return role_of(e.name, rules, options) == role::direct;
+    return role_of(e.name, rules, options).value == role::direct;
   });
 
   // 1. The selected rules: those that read the whole document run now, the others below.
@@ -165,17 +183,23 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
     }
     pg::conninfo const info = pg::parse(e.logical_value);
     url_facts const f = context_of(e, info, rules, options);
+    auto const shown = shown_context(f);
     add_secrets(f, report.secrets);
     if (std::any_of(info.problems.begin(), info.problems.end(), [](pg::syntax_problem const& p) {
           return p.kind == pg::problem_kind::unparsable;
         }))
       masked.push_back(e.inner); // where its passwords end cannot be told
     for (rule const* r : per_string) {
+      auto const assumed = conditions_hold(r->when, f);
+      if (!assumed)
+        continue;
+      out.judging(shown, reads_of(r->when), *assumed);
       if (auto const* check = std::get_if<connection_string_check>(&r->check))
         (*check)(*r, in, f, out);
       else
         run_data_rule(*r, rules, f, out);
     }
+    out.judging(nullptr, 0, {});
   }
 
   report.masked = joined(std::move(masked));
@@ -184,10 +208,13 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
   apply_suppressions(doc, rules, report.diagnostics,
                      [&](std::string_view code) { return selected(code, options); });
 
-  // 4. Severities from config, then file order.
-  for (auto& d : report.diagnostics)
+  // 4. Severities from config, then file order. A finding that rests on a guess fails no build.
+  for (auto& d : report.diagnostics) {
     if (auto it = options.severities.find(d.code); it != options.severities.end())
       d.severity = it->second;
+    if (!d.assumed.empty())
+      d.severity = severity::info;
+  }
   std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
                    [](diagnostic const& a, diagnostic const& b) {
                      if (a.span.begin != b.span.begin)

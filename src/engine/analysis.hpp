@@ -16,8 +16,8 @@
 namespace poolcheck::engine {
 
 struct check_options {
-  client_choice client; // unknown: decide per variable from its name
-  engine::target target = target::serverless;
+  client_choice client;            // unknown: decide per variable from its name
+  target_choice target;            // none: rules for serverless assume it, and say so
   std::vector<std::string> select; // codes or prefixes; empty = all
   std::vector<std::string> ignore;
   std::map<std::string, severity, std::less<>> severities; // per-code overrides (config)
@@ -27,13 +27,15 @@ struct check_options {
   struct variable_override {
     std::optional<engine::role> role;
     std::optional<engine::client> client;
+    // What said each: "poolcheck.toml:4", "prisma/schema.prisma:7 directUrl".
+    std::string role_origin, client_origin;
   };
 
   std::map<std::string, variable_override, std::less<>> variables;
 
   /// The role of every variable of the file, when its name says (`.env.migrate`); config
   /// `[variables.NAME]` still wins, names come after.
-  std::optional<engine::role> file_role;
+  std::optional<role_choice> file_role;
 
   /// The document is a template to copy (`.env.example`, engine/placeholders.hpp): generic words
   /// (`user`, `host`, `port`) count as placeholders too. The file name is the only sign of that,
@@ -72,6 +74,6 @@ file_report analyze_value(std::string_view name, std::string_view value, rule_se
 
 /// The role of variable `name`: config `[variables.NAME] role` first, then the file's (a file
 /// named for migrations), else what the name implies (`DIRECT_URL`, `*_UNPOOLED`, ... are direct).
-role role_of(std::string_view name, rule_set const& rules, check_options const& options);
+role_choice role_of(std::string_view name, rule_set const& rules, check_options const& options);
 
 } // namespace poolcheck::engine

@@ -39,4 +39,27 @@ struct client_choice {
   bool not_prisma = false;
 };
 
+/// Where the app runs, and what said so ("--target", "poolcheck.toml", "vercel.json"); no value
+/// when nothing did.
+struct target_choice {
+  std::optional<engine::target> value;
+  std::string origin;
+};
+
+/// A variable's role, and what said so ("prisma/schema.prisma directUrl", "the name DIRECT_URL").
+struct role_choice {
+  engine::role value = role::runtime;
+  std::string origin;
+};
+
+/// What a rule took for granted about one connection string because nothing said it. A finding
+/// that rests on an assumption says so, is never more than info (a guess alone fails no build),
+/// and its fix is unsafe.
+struct assumptions {
+  bool client = false; // Prisma's query engine, for a client nobody named
+  bool target = false; // serverless, for an app nothing says where it runs
+
+  [[nodiscard]] bool any() const { return client || target; }
+};
+
 } // namespace poolcheck::engine

@@ -24,12 +24,6 @@ std::optional<long long> integer(std::string_view s) {
   return v;
 }
 
-/// What a data rule's findings rest on besides the rule's own conditions.
-struct basis {
-  bool assumed = false; // a guessed client
-  bool trusted = true;  // the rule, the endpoint and the lists it reads are built in
-};
-
 /// Whether an edit of `key` changes where the URL connects, or as whom.
 bool steers(std::string_view key) {
   return key == "host" || key == "hostaddr" || key == "port" || key == "user" ||
@@ -46,8 +40,8 @@ std::string quotable(std::string_view value) {
 /// Placeholder values every rule about a URL can use.
 vars base_vars(url_facts const& f) {
   vars v{{"client", std::string(to_string(f.client.value))},
-         {"target", std::string(to_string(f.target))},
-         {"role", std::string(to_string(f.role))},
+         {"target", f.target.value ? std::string(to_string(*f.target.value)) : "unknown"},
+         {"role", std::string(to_string(f.role.value))},
          {"port", std::to_string(f.port)}};
   if (!f.info.hosts.empty())
     v["host"] = f.info.hosts.front().name;
@@ -60,7 +54,7 @@ vars base_vars(url_facts const& f) {
   return v;
 }
 
-void run_endpoint(rule const& r, url_facts const& f, sink& out, basis b) {
+void run_endpoint(rule const& r, url_facts const& f, sink& out, bool trusted) {
   if (!f.matched || f.info.hosts.size() != 1)
     return;
   vars v = base_vars(f);
@@ -89,11 +83,11 @@ void run_endpoint(rule const& r, url_facts const& f, sink& out, basis b) {
   if (!f.matched->pooled_template.empty())
     v["template"] = expand(f.matched->pooled_template, lookup_caps);
   byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
-  out.report_value(r, f.entry, span, v, edits, b.assumed, !b.trusted); // a new host or port
+  out.report_value(r, f.entry, span, v, edits, !trusted); // a new host or port
 }
 
 void run_param_missing(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
-                       basis b) {
+                       bool trusted) {
   if (f.info.find(r.param))
     return;
   vars v = base_vars(f);
@@ -109,11 +103,11 @@ void run_param_missing(rule const& r, rule_set const& rules, url_facts const& f,
   }
   if (meta != rules.parameters.end() && meta->second.minimum)
     v["minimum"] = std::to_string(*meta->second.minimum);
-  out.report_value(r, f.entry, {0, f.info.end}, v, edits, b.assumed, !b.trusted && steers(r.param));
+  out.report_value(r, f.entry, {0, f.info.end}, v, edits, !trusted && steers(r.param));
 }
 
 void run_param_present(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
-                       basis b) {
+                       bool trusted) {
   auto const* in = r.params_in.empty() ? &r.params : &rules.lists.at(r.params_in);
   auto const* not_in = r.params_not_in.empty() ? nullptr : &rules.lists.at(r.params_not_in);
   for (auto const& p : f.info.params) {
@@ -124,12 +118,12 @@ void run_param_present(rule const& r, rule_set const& rules, url_facts const& f,
     vars v = base_vars(f);
     v["param"] = p.key;
     v["value"] = quotable(p.value);
-    out.report_value(r, f.entry, p.raw, v, remove_param(f, p), b.assumed,
-                     !b.trusted && steers(p.key));
+    out.report_value(r, f.entry, p.raw, v, remove_param(f, p), !trusted && steers(p.key));
   }
 }
 
-void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, sink& out, basis b) {
+void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
+                     bool trusted) {
   auto const* p = f.info.find(r.param);
   if (!p || f.in_placeholder(p->raw_value))
     return;
@@ -151,11 +145,11 @@ void run_param_below(rule const& r, rule_set const& rules, url_facts const& f, s
   }
   if (meta.minimum)
     v["minimum"] = std::to_string(*meta.minimum);
-  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, edits, b.assumed,
-                   !b.trusted && steers(r.param));
+  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, edits,
+                   !trusted && steers(r.param));
 }
 
-void run_param_not_in(rule const& r, url_facts const& f, sink& out, basis b) {
+void run_param_not_in(rule const& r, url_facts const& f, sink& out) {
   auto const* p = f.info.find(r.param);
   if (!p || contains(r.values, p->value) || f.in_placeholder(p->raw_value))
     return; // `sslmode=<sslmode>` is for the reader to fill in
@@ -166,54 +160,63 @@ void run_param_not_in(rule const& r, url_facts const& f, sink& out, basis b) {
   for (auto const& x : r.values)
     allowed += (allowed.empty() ? "`" : ", `") + x + "`";
   v["allowed"] = allowed;
-  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, {}, b.assumed);
+  out.report_value(r, f.entry, p->raw_value.empty() ? p->raw : p->raw_value, v, {});
 }
 
 } // namespace
 
-bool conditions_hold(conditions const& c, url_facts const& f, bool& assumed) {
-  assumed = false;
+std::optional<assumptions> conditions_hold(conditions const& c, url_facts const& f) {
+  assumptions assumed;
   if (!c.providers.empty() && (!f.matched || !contains(c.providers, f.matched->provider)))
-    return false;
+    return std::nullopt;
   if (!c.endpoints.empty() && (!f.matched || !contains(c.endpoints, f.matched->kind)))
-    return false;
+    return std::nullopt;
   if (c.pooled && (!f.matched || f.matched->pooled != *c.pooled))
-    return false;
-  if (c.role && *c.role != f.role)
-    return false;
-  if (c.target && *c.target != f.target)
-    return false;
+    return std::nullopt;
+  if (c.role && *c.role != f.role.value)
+    return std::nullopt;
+  if (c.target) {
+    // Advice for serverless is where this tool's incidents happen: with nothing to say where the
+    // app runs it is still given, as a guess. Advice for a server is not guessed.
+    if (!f.target.value && *c.target != target::serverless)
+      return std::nullopt;
+    if (f.target.value && *c.target != *f.target.value)
+      return std::nullopt;
+    assumed.target = !f.target.value;
+  }
   if (!c.clients.empty()) {
     if (f.client.value == client::unknown) {
       if (!c.assume_client || f.client.not_prisma)
-        return false;
-      assumed = true;
+        return std::nullopt;
+      assumed.client = true;
     } else if (std::find(c.clients.begin(), c.clients.end(), f.client.value) == c.clients.end()) {
-      return false;
+      return std::nullopt;
     }
   }
-  return true;
+  return assumed;
+}
+
+unsigned reads_of(conditions const& c) {
+  return (c.role ? reads_role : 0u) | (c.clients.empty() ? 0u : reads_client) |
+         (c.target ? reads_target : 0u);
 }
 
 void run_data_rule(rule const& r, rule_set const& rules, url_facts const& f, sink& out) {
-  basis b;
-  if (!conditions_hold(r.when, f, b.assumed))
-    return;
   // A rule folder a repository names may not steer a "safe" fix to another host or user.
-  b.trusted = r.builtin && (!f.matched || f.matched->builtin) &&
-              !rules.user_lists.contains(r.params_in) &&
-              !rules.user_lists.contains(r.params_not_in);
+  bool const trusted = r.builtin && (!f.matched || f.matched->builtin) &&
+                       !rules.user_lists.contains(r.params_in) &&
+                       !rules.user_lists.contains(r.params_not_in);
   switch (r.kind) {
   case rule_kind::endpoint:
-    return run_endpoint(r, f, out, b);
+    return run_endpoint(r, f, out, trusted);
   case rule_kind::param_missing:
-    return run_param_missing(r, rules, f, out, b);
+    return run_param_missing(r, rules, f, out, trusted);
   case rule_kind::param_present:
-    return run_param_present(r, rules, f, out, b);
+    return run_param_present(r, rules, f, out, trusted);
   case rule_kind::param_below:
-    return run_param_below(r, rules, f, out, b);
+    return run_param_below(r, rules, f, out, trusted);
   case rule_kind::param_not_in:
-    return run_param_not_in(r, f, out, b);
+    return run_param_not_in(r, f, out);
   case rule_kind::code:
   case rule_kind::suppression:
     return; // not data rules

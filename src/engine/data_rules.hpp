@@ -8,9 +8,14 @@
 
 namespace poolcheck::engine {
 
+/// Runs data rule `r` on a connection string whose context its conditions hold for.
 void run_data_rule(rule const& r, rule_set const& rules, url_facts const& facts, sink& out);
 
-/// Whether a rule's conditions hold; `assumed` is set when they hold only by assuming the client.
-bool conditions_hold(conditions const& c, url_facts const& facts, bool& assumed);
+/// Whether a rule's conditions hold for a connection string, and what they take for granted
+/// there; nullopt when they do not hold.
+std::optional<assumptions> conditions_hold(conditions const& c, url_facts const& facts);
+
+/// The facts of the context (context_facts bits) conditions `c` read.
+unsigned reads_of(conditions const& c);
 
 } // namespace poolcheck::engine

@@ -316,6 +316,11 @@ result<void> finish(rule_set& set, std::span<code_rule const> code_rules) {
       return problem{"rule " + r.code + " is `kind = \"code\"` but poolcheck has no code for it",
                      r.defined_at};
     r.check = code->check;
+    if (std::holds_alternative<document_check>(r.check) && r.when != conditions{})
+      return problem{"rule " + r.code +
+                         " reads the whole document: `when` (about one connection string) cannot "
+                         "hold for it",
+                     r.defined_at};
   }
   return check_parameter_values(set);
 }

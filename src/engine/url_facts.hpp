@@ -15,9 +15,9 @@ namespace poolcheck::engine {
 struct url_facts {
   poolcheck::entry const& entry;
   pg::conninfo const& info;
-  engine::role role = role::runtime;
+  role_choice role;
   client_choice client;
-  engine::target target = target::serverless;
+  target_choice target;
   endpoint const* matched = nullptr; // the provider endpoint of the first host, if any
   captures host_captures;
   int port = 5432; // the first host's port, 5432 when none is written

@@ -60,7 +60,7 @@ bool allowed(diagnostic const& d, loop_options const& o) {
     return false;
   if (d.fix->safety == fix_safety::unsafe && !o.unsafe)
     return false;
-  return o.assumed_client || !d.assumed_client;
+  return o.assumed || d.assumed.empty();
 }
 
 loop_result fix_until_stable(std::string_view text, checker const& check, loop_options const& o) {

@@ -14,7 +14,7 @@ namespace poolcheck::fixes {
 
 struct loop_options {
   bool unsafe = false;        // also apply unsafe fixes (--unsafe-fixes)
-  bool assumed_client = true; // also apply fixes that rest on a guessed client
+  bool assumed = true;        // also apply fixes that rest on a guess (engine::assumptions)
   std::size_t max_passes = 8; // one parameter append per URL per pass, plus a final check
   /// Called after each pass with the text before it, the edits taken and the text after it
   /// (tests check that no byte outside the edits changed).

@@ -12,7 +12,7 @@ rewrite_result rewrite_url(std::string_view variable, std::string_view url,
   };
   loop_options o;
   o.unsafe = true;
-  o.assumed_client = false; // never add a parameter for a client nobody named
+  o.assumed = false; // never add a parameter for a client nobody named
   auto loop = fix_until_stable(url, check, o);
   rewrite_result out;
   out.url = std::move(loop.text);
@@ -21,8 +21,8 @@ rewrite_result rewrite_url(std::string_view variable, std::string_view url,
   out.secrets = loop.final_report.secrets;
   for (auto& d : loop.final_report.diagnostics) {
     // After the loop every allowed fix is applied: what is left at warning or above needs a
-    // change no edit can make, unless it only holds for a guessed client.
-    bool blocks = d.severity != severity::info && !d.assumed_client;
+    // change no edit can make (a finding that rests on a guess is info).
+    bool blocks = d.severity != severity::info;
     (blocks ? out.blocking : out.notes).push_back(std::move(d));
   }
   return out;

@@ -73,7 +73,13 @@ std::optional<db_client> client_named(std::string_view n) {
   return std::nullopt;
 }
 
-/// @vercel/postgres is both a client and a sign of Vercel.
+/// Packages only an app deployed to a serverless platform depends on: the platform's CLI or SDK
+/// (`@vercel/postgres` is both a client and such a sign).
+bool serverless_platform_package(std::string_view n) {
+  return n == "vercel" || n.starts_with("@vercel/") || n == "netlify-cli" ||
+         n.starts_with("@netlify/") || n == "wrangler" || n == "serverless";
+}
+
 /// A spec that is a URL, a path or a git reference can carry credentials
 /// (git+https://user:token@host/...); only registry-style specs are kept.
 std::string safe_spec(std::optional<std::string> const& spec) {
@@ -116,6 +122,8 @@ std::optional<package_facts> read_package_json(std::string_view text) {
                  origin{file_kind::package_json, s.line, s.path[0] + "." + name}};
     if (auto c = client_named(name))
       out.clients.push_back({*c, d});
+    if (!out.serverless_sign && serverless_platform_package(name))
+      out.serverless_sign = d;
   });
   // An object with no scalars at all ("{}") is still an object.
   auto const opening = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");

@@ -1,5 +1,5 @@
 // Reads a package.json text for the database clients a project depends on (dependencies and
-// devDependencies).
+// devDependencies), and for a sign that it deploys to a serverless platform.
 #pragma once
 
 #include "project/fact.hpp"
@@ -43,6 +43,9 @@ struct client_dependency {
 
 struct package_facts {
   std::vector<client_dependency> clients; // in file order; a package in both sections twice
+  /// The first dependency on a serverless platform's CLI or SDK (`vercel`, `@vercel/*`,
+  /// `netlify-cli`, `@netlify/*`, `wrangler`, `serverless`), if any.
+  std::optional<dependency> serverless_sign;
 
   /// The first dependency on `c`, if any.
   std::optional<dependency> find(db_client c) const;

@@ -1,6 +1,7 @@
 // Compiler-style output: `path:line:col: severity[CODE] message`, the source line with a caret
 // span (password masked, carets moved to match), the fix or advice, and where to read more.
 #include "core/printable.hpp"
+#include "report/finding_context.hpp"
 #include "report/report.hpp"
 
 #include <fmt/format.h>
@@ -72,6 +73,8 @@ void write_one(std::ostream& out, checked_file const& f, diagnostic const& d, re
     out << gutter << " = fix (" << to_string(d.fix->safety) << "): " << mask(d.fix->title) << '\n';
   else if (!d.advice.empty())
     out << gutter << " = help: " << mask(d.advice) << '\n';
+  if (auto context = context_summary(d); !context.empty())
+    out << gutter << " = context: " << visible(mask(context)) << '\n';
   out << gutter << " = see: poolcheck explain " << d.code << "\n\n";
 }
 

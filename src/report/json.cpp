@@ -1,4 +1,5 @@
 // JSON output; the schema is documented in docs/json-format.md and keys keep a fixed order.
+#include "report/finding_context.hpp"
 #include "report/report.hpp"
 #include "report/streamed_json.hpp"
 
@@ -16,7 +17,7 @@ json position(source_file const& file, byte_span span) {
 
 void write_json(std::ostream& out, std::vector<checked_file> const& files, options const& o) {
   totals t = count(files);
-  json doc{{"version", 1},
+  json doc{{"version", 2},
            {"diagnostics", streamed_array},
            {"summary",
             {{"files", files.size()},
@@ -49,6 +50,8 @@ void write_json(std::ostream& out, std::vector<checked_file> const& files, optio
           item["fix"] = nullptr;
         }
         item["advice"] = d.advice.empty() ? json(nullptr) : json(mask(d.advice));
+        item["context"] = context_json(d);
+        item["assumed"] = assumed_json(d);
         emit(item);
       }
     }

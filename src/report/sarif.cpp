@@ -1,5 +1,6 @@
 // SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: rules from the rule metadata, results
 // with a relative artifact URI, a region in Unicode code points, a masked snippet, and fixes.
+#include "report/finding_context.hpp"
 #include "report/report.hpp"
 #include "report/streamed_json.hpp"
 
@@ -125,9 +126,14 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
                 {"artifactChanges", json::array({{{"artifactLocation", {{"uri", uri}}},
                                                   {"replacements", std::move(replacements)}}})}}});
         }
-        if (!d.variable.empty() || d.fix)
+        if (!d.variable.empty() || d.fix || d.context) {
           result["properties"] = {{"variable", d.variable},
                                   {"fixSafety", d.fix ? to_string(d.fix->safety) : "none"}};
+          if (d.context) {
+            result["properties"]["context"] = context_json(d);
+            result["properties"]["assumed"] = assumed_json(d);
+          }
+        }
         emit(result);
       }
     }

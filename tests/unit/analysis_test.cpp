@@ -47,9 +47,9 @@ TEST_CASE("variable names decide the role", "[engine]") {
   using engine::role;
   for (auto name : {"DIRECT_URL", "DATABASE_URL_UNPOOLED", "POSTGRES_URL_NON_POOLING",
                     "SHADOW_DATABASE_URL", "direct_url"})
-    CHECK(engine::role_of(name, rules(), {}) == role::direct);
+    CHECK(engine::role_of(name, rules(), {}).value == role::direct);
   for (auto name : {"DATABASE_URL", "POSTGRES_PRISMA_URL", "POSTGRES_URL", "DIRECTORY_URL"})
-    CHECK(engine::role_of(name, rules(), {}) == role::runtime);
+    CHECK(engine::role_of(name, rules(), {}).value == role::runtime);
 }
 
 TEST_CASE("glob patterns match with * only and never blow up", "[engine]") {
@@ -176,17 +176,21 @@ TEST_CASE("PRISMA013 copies no broken bytes into the DIRECT_URL it adds", "[engi
 TEST_CASE("the client comes from the flag, then the variable name", "[engine]") {
   std::string pooled =
       "=postgresql://app@ep-x-a1b2c3d4-pooler.us-east-2.aws.neon.tech/db?sslmode=require\n";
-  // Unknown client: connection_limit advice assumes Prisma and says so.
-  auto unknown = engine::analyze("DATABASE_URL" + pooled, rules(), {});
+  engine::check_options serverless;
+  serverless.target = {engine::target::serverless, "--target"};
+  // Unknown client: connection_limit advice assumes Prisma, says so, and fails no build.
+  auto unknown = engine::analyze("DATABASE_URL" + pooled, rules(), serverless);
   REQUIRE(std::count_if(unknown.diagnostics.begin(), unknown.diagnostics.end(),
                         [](diagnostic const& d) { return d.code == "PRISMA002"; }) == 1);
   auto const& assumed = *std::find_if(unknown.diagnostics.begin(), unknown.diagnostics.end(),
                                       [](diagnostic const& d) { return d.code == "PRISMA002"; });
   CHECK(assumed.message.find("assuming Prisma") != std::string::npos);
+  CHECK(assumed.severity == severity::info);
+  CHECK(assumed.assumed == std::vector<std::string>{"client"});
   REQUIRE(assumed.fix);
   CHECK(assumed.fix->safety == fix_safety::unsafe);
   // The name says Prisma: no assumption, a safe fix.
-  auto named = engine::analyze("POSTGRES_PRISMA_URL" + pooled, rules(), {});
+  auto named = engine::analyze("POSTGRES_PRISMA_URL" + pooled, rules(), serverless);
   auto it = std::find_if(named.diagnostics.begin(), named.diagnostics.end(),
                          [](diagnostic const& d) { return d.code == "PRISMA002"; });
   REQUIRE(it != named.diagnostics.end());
@@ -317,7 +321,7 @@ TEST_CASE("config roles count where names would: no DIRECT_URL advice beside a d
   auto o = with_client(engine::client::prisma);
   CHECK(first_finding(text, "PRISMA013", o));
   o.variables["MIGRATE_URL"].role = engine::role::direct;
-  CHECK(engine::role_of("MIGRATE_URL", rules(), o) == engine::role::direct);
+  CHECK(engine::role_of("MIGRATE_URL", rules(), o).value == engine::role::direct);
   CHECK_FALSE(first_finding(text, "PRISMA013", o));
   // ... and that variable is judged as a migrations URL: no "use the pooler" on it.
   for (auto const& d : engine::analyze(text, rules(), o).diagnostics)
