@@ -118,8 +118,9 @@ TEST_CASE("where the app runs comes from its files, flags and config first", "[p
   // A platform's own file says serverless, even beside a Dockerfile, and the origin says both.
   p.write("vercel.json", "{}\n");
   CHECK(p.check().out.find("NEON001") != std::string::npos);
-  CHECK(run_poolcheck({"config", p.path.string()}).out.find("serverless (vercel.json, over "
-                                                            "Dockerfile)") != std::string::npos);
+  CHECK(run_poolcheck({"config", p.path.string()})
+            .out.find("serverless (vercel.json, over "
+                      "Dockerfile)") != std::string::npos);
 }
 
 TEST_CASE("with nothing to say where the app runs, serverless advice is a guess", "[project]") {
