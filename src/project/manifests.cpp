@@ -151,9 +151,18 @@ std::optional<driver> python_driver(std::string_view name) {
   return std::nullopt;
 }
 
+/// The document, or nullopt when it is not TOML. Each non-ASCII byte is read as `?` first:
+/// toml++ 3.3.0 reaches `TOML_UNREACHABLE` (undefined behaviour) on some non-ASCII code points
+/// where it tests for whitespace (marzer/tomlplusplus#190). The names read here are ASCII, a
+/// string or comment stays one, and the lines stand; a document whose only fault is its encoding
+/// is read.
 std::optional<toml::table> parse_toml(std::string_view text) {
+  std::string ascii(without_bom(text));
+  for (char& c : ascii)
+    if (static_cast<unsigned char>(c) >= 0x80)
+      c = '?';
   try {
-    return toml::parse(text);
+    return toml::parse(ascii);
   } catch (toml::parse_error const&) {
     return std::nullopt;
   }

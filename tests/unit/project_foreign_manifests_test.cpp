@@ -92,6 +92,13 @@ TEST_CASE("pyproject.toml and Cargo.toml that are not TOML give nothing", "[proj
   CHECK_FALSE(read_pyproject("[project\ndependencies = [\"psycopg\"]\n"));
   CHECK_FALSE(read_pyproject(std::string("\xff\xfe[project]", 11)));
   CHECK_FALSE(read_cargo_toml("[dependencies]\nsqlx = \n"));
+  // Where toml++ 3.3.0 asserts or reaches `unreachable`: a parse error, or a document read.
+  CHECK_FALSE(read_pyproject("[!]\n"));
+  CHECK_FALSE(read_cargo_toml("dependencies = [}\n"));
+  CHECK_FALSE(read_pyproject("x = 1\xC2\xA1\n"));
+  CHECK(shown(read_pyproject("s = \"\"\"\\\n\xC2\xA7\"\"\"\n")).empty()); // tomlplusplus#190
+  CHECK(shown(read_pyproject("# caf\xC3\xA9\n[project]\ndependencies = [\"asyncpg\"]\n")) ==
+        names{"asyncpg@3"});
   // TOML with other shapes where the tables go: nothing, no error.
   CHECK(shown(read_pyproject("project = 1\ntool = [1, 2]\n")).empty());
   CHECK(shown(read_pyproject("[project]\ndependencies = \"psycopg\"\n")).empty());
