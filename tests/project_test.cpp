@@ -179,3 +179,59 @@ TEST_CASE("a lock file gives the Prisma version a spec does not name", "[project
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+std::string const supavisor_transaction =
+    "postgresql://postgres.abcdefghijklmnop@aws-1-us-east-2.pooler.supabase.com:6543/postgres";
+
+TEST_CASE("a Python or Go manifest without Prisma gets no Prisma advice", "[project]") {
+  project p;
+  p.write(".env", "DATABASE_URL=" + supavisor_transaction + "\n");
+  // With nothing to go by, Prisma is assumed: pgbouncer=true and connection_limit.
+  REQUIRE(p.check().out.find("PRISMA001") != std::string::npos);
+  SECTION("pyproject.toml with psycopg: libpq") {
+    p.write("pyproject.toml", "[project]\nname = \"api\"\ndependencies = [\n  \"fastapi\",\n"
+                              "  \"psycopg[binary]>=3.2\",\n]\n");
+    auto r = p.check();
+    CHECK(r.out.find("PRISMA") == std::string::npos);
+    CHECK(r.out.find("assuming") == std::string::npos);
+    CHECK(run_poolcheck({"config", p.path.string()})
+              .out.find("# client for files here: libpq (pyproject.toml (psycopg))") !=
+          std::string::npos);
+    // libpq's own advice applies: it rejects pgbouncer=true.
+    p.write(".env", "DATABASE_URL=" + supavisor_transaction + "?pgbouncer=true\n");
+    CHECK(p.check().out.find("PRISMA010") != std::string::npos);
+  }
+  SECTION("go.mod with pgx, the .env below it: not Prisma") {
+    p.write("go.mod", "module example.com/api\n\ngo 1.23\n\nrequire (\n\tgithub.com/jackc/pgx/v5 "
+                      "v5.7.1\n)\n");
+    p.write("deploy/.env", "DATABASE_URL=" + supavisor_transaction + "\n");
+    auto r = p.check();
+    CHECK(r.out.find("PRISMA") == std::string::npos);
+    CHECK(r.out.find("assuming") == std::string::npos);
+    CHECK(run_poolcheck({"config", (p.path / "deploy").string()})
+              .out.find("# client for files here: unknown (go.mod (github.com/jackc/pgx/v5))") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("requirements.txt with asyncpg: the client is asyncpg", "[project]") {
+  project p;
+  p.write("requirements.txt", "# API\nfastapi==0.115.0\nasyncpg==0.30.0 \\\n"
+                              "    --hash=sha256:0123\npsycopg2-binary==2.9.10\n");
+  p.write(".env", "DATABASE_URL=" + supavisor_transaction + "?connection_limit=5\n");
+  CHECK(run_poolcheck({"config", p.path.string()})
+            .out.find("# client for files here: asyncpg (requirements.txt (asyncpg, named before "
+                      "psycopg2-binary))") != std::string::npos);
+  auto r = p.check();
+  CHECK(r.out.find("PRISMA011") != std::string::npos); // asyncpg sends it to the server
+  CHECK(r.out.find("PRISMA001") == std::string::npos);
+  // package.json wins over the manifest beside it.
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0"}})");
+  CHECK(run_poolcheck({"config", p.path.string()})
+            .out.find("# client for files here: prisma (package.json (prisma 6.19.0))") !=
+        std::string::npos);
+}
+
+} // namespace poolcheck::test

@@ -4,6 +4,7 @@
 
 #include "cli/inputs.hpp"
 #include "project/lock_files.hpp"
+#include "project/manifests.hpp"
 #include "project/package_json.hpp"
 #include "project/prisma_schema.hpp"
 
@@ -57,6 +58,28 @@ std::optional<std::string> read_text(fs::path const& p) {
   return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
 }
 
+/// The other ecosystems' manifests in `dir` (pyproject.toml, requirements*.txt, go.mod, ...), with
+/// their drivers when `read`: an unreadable one, or a TOML one that is not TOML, is left out.
+std::vector<project::manifest> manifests_in(fs::path const& dir, bool read) {
+  std::vector<project::manifest> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    auto const kind = project::manifest_kind(name);
+    std::error_code type_ec;
+    if (!kind || !it->is_regular_file(type_ec))
+      continue;
+    if (!read) {
+      out.push_back({std::move(name), *kind, {}});
+      break; // one says the folder is a project
+    }
+    if (auto text = read_text(it->path()))
+      if (auto drivers = project::read_manifest(*kind, *text))
+        out.push_back({std::move(name), *kind, std::move(*drivers)});
+  }
+  return out;
+}
+
 } // namespace
 
 std::optional<engine::client_choice> client_from_package_json(std::string const& text) {
@@ -108,6 +131,8 @@ project_facts project_detector::read_project(fs::path const& root) {
         locked = v->version;
   if (pkg)
     facts.client = client_of(*pkg, "package.json", locked, true);
+  else if (auto other = project::client_from(manifests_in(root, true)))
+    facts.client = *other; // pyproject.toml, go.mod, ...: their driver, and not Prisma
 
   // The variables the project's files name, with what each says of them.
   auto name = [&](std::optional<project::url_source> const& source, engine::role role,
@@ -172,7 +197,8 @@ project_facts const& project_detector::facts_for(fs::path const& folder) {
     }
     visited.push_back(dir);
     if (fs::is_regular_file(dir / "package.json", ec) ||
-        fs::is_regular_file(dir / "prisma" / "schema.prisma", ec)) {
+        fs::is_regular_file(dir / "prisma" / "schema.prisma", ec) ||
+        !manifests_in(dir, false).empty()) {
       found = &cache_.emplace(dir.native(), read_project(dir)).first->second;
       break;
     }

@@ -1,7 +1,8 @@
 // What a checked file's project says about its variables, found once per project folder: which
-// program reads each (package.json and its lock file; prisma/schema.prisma's url, directUrl and
-// shadowDatabaseUrl), and so each one's role, and where the app runs. The project is the checked
-// file's folder or the nearest parent holding package.json or prisma/schema.prisma, up to the
+// program reads each (package.json and its lock file; other ecosystems' manifests, such as
+// pyproject.toml or go.mod; prisma/schema.prisma's url, directUrl and shadowDatabaseUrl), and so
+// each one's role, and where the app runs. The project is the checked file's folder or the nearest
+// parent holding package.json, prisma/schema.prisma or one of those manifests, up to the
 // repository root.
 #pragma once
 

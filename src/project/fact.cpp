@@ -17,6 +17,22 @@ std::string_view to_string(file_kind k) {
     return "yarn.lock";
   case file_kind::bun_lock:
     return "bun.lock";
+  case file_kind::pyproject_toml:
+    return "pyproject.toml";
+  case file_kind::requirements_txt:
+    return "requirements.txt";
+  case file_kind::go_mod:
+    return "go.mod";
+  case file_kind::cargo_toml:
+    return "Cargo.toml";
+  case file_kind::gemfile:
+    return "Gemfile";
+  case file_kind::pom_xml:
+    return "pom.xml";
+  case file_kind::build_gradle:
+    return "build.gradle";
+  case file_kind::build_gradle_kts:
+    return "build.gradle.kts";
   }
   return "?";
 }

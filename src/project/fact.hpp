@@ -15,6 +15,15 @@ enum class file_kind {
   pnpm_lock,    // pnpm-lock.yaml
   yarn_lock,    // yarn.lock
   bun_lock,     // bun.lock (text form)
+  // Other ecosystems' manifests (manifests.hpp), in the order they are consulted.
+  pyproject_toml,
+  requirements_txt, // requirements.txt, requirements-dev.txt, ...
+  go_mod,
+  cargo_toml,
+  gemfile,
+  pom_xml,
+  build_gradle,
+  build_gradle_kts,
 };
 
 /// The usual file name of a kind ("schema.prisma", "prisma.config.ts", ...), for messages when the

@@ -1,6 +1,7 @@
 // Every project reader is total: truncated, shuffled and random inputs give facts or nothing,
 // never a throw or a crash.
 #include "project/lock_files.hpp"
+#include "project/manifests.hpp"
 #include "project/package_json.hpp"
 #include "project/prisma_schema.hpp"
 
@@ -22,6 +23,11 @@ void read_all(std::string_view text) {
   (void)prisma_version_from_pnpm_lock(text);
   (void)prisma_version_from_yarn_lock(text);
   (void)prisma_version_from_bun_lock(text);
+  for (auto kind : {file_kind::pyproject_toml, file_kind::requirements_txt, file_kind::go_mod,
+                    file_kind::cargo_toml, file_kind::gemfile, file_kind::pom_xml,
+                    file_kind::build_gradle, file_kind::build_gradle_kts})
+    if (auto drivers = read_manifest(kind, text))
+      (void)client_from({manifest{"requirements.txt", kind, std::move(*drivers)}});
 }
 
 std::vector<std::string> const seeds{
@@ -32,6 +38,12 @@ std::vector<std::string> const seeds{
     "{\"version\": \"6.1.0\"}}}",
     "packages:\n  '/prisma@5.0.0(x)':\n\"prisma@^6\":\n  version \"6.0.0\"\n"
     "    \"prisma\": [\"prisma@6.1.0\", \"\"],\n",
+    "[project]\ndependencies = [\"psycopg[binary]>=3 ; x\"]\n[tool.poetry.group.a.dependencies]\n"
+    "asyncpg = { version = \"*\" }\n[target.'cfg(unix)'.dependencies]\npg = { package = \"sqlx\" "
+    "}\n",
+    "asyncpg==0.30 \\\n  --hash=x # y\n-r a.txt\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.7.1\n)\n"
+    "gem 'pg' # \"\n<dependency><groupId>org.postgresql</groupId><!-- -->\n/* 'org.postgresql' "
+    "//\n",
 };
 
 } // namespace
