@@ -183,3 +183,27 @@ TEST_CASE("outside git, a config another user could write never applies", "[conf
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("a config toml++ stumbles on is a clear error and no crash", "[config][cli]") {
+  // toml++ 3.3.0 reaches `unreachable` testing U+00A1..U+0499 (and more) for whitespace after a
+  // line-ending backslash (tomlplusplus#190), and asserts on `[!]`: under UBSan either aborts.
+  for (std::string text : {"s = \"\"\"\\\n\xC2\xA7\"\"\"\n", "s = \"\"\"\\\n\xD0\x96\"\"\"\n",
+                           "[!]\n", "x = [}\n", "x = 1\xC2\xA1\n"}) {
+    INFO(text);
+    project p;
+    p.write("poolcheck.toml", text);
+    auto r = run_poolcheck({"check", p.write(".env", neon_pooled)});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("poolcheck.toml:") != std::string::npos);
+  }
+  // Non-ASCII text where TOML allows it still reads.
+  project p;
+  p.write("poolcheck.toml", "# caf\xC3\xA9\nexclude = [\"caf\xC3\xA9/**\", \"\xD0\x96/**\"]\n");
+  auto shown = run_poolcheck({"config", p.path.string()});
+  CHECK(shown.exit_code == 0);
+  CHECK(shown.out.find("caf\xC3\xA9/**") != std::string::npos);
+}
+
+} // namespace poolcheck::test

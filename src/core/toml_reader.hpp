@@ -5,7 +5,7 @@
 
 #include "core/result.hpp"
 
-#include <toml++/toml.h>
+#include "core/toml.hpp"
 
 #include <initializer_list>
 #include <optional>

@@ -2,7 +2,7 @@
 // others line by line, and the client their drivers imply.
 #include "project/manifests.hpp"
 
-#include <toml++/toml.h>
+#include "core/toml.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -151,11 +151,9 @@ std::optional<driver> python_driver(std::string_view name) {
   return std::nullopt;
 }
 
-/// The document, or nullopt when it is not TOML. Each non-ASCII byte is read as `?` first:
-/// toml++ 3.3.0 reaches `TOML_UNREACHABLE` (undefined behaviour) on some non-ASCII code points
-/// where it tests for whitespace (marzer/tomlplusplus#190). The names read here are ASCII, a
-/// string or comment stays one, and the lines stand; a document whose only fault is its encoding
-/// is read.
+/// The document, or nullopt when it is not TOML. Each non-ASCII byte is read as `?` first, so
+/// that a document whose only fault is its encoding (Latin-1 in a description) is read: the names
+/// read here are ASCII, a string or comment stays one, and the lines stand.
 std::optional<toml::table> parse_toml(std::string_view text) {
   std::string ascii(without_bom(text));
   for (char& c : ascii)
