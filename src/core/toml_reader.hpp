@@ -4,7 +4,6 @@
 #pragma once
 
 #include "core/result.hpp"
-
 #include "core/toml.hpp"
 
 #include <initializer_list>
