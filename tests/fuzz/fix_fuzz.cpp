@@ -5,7 +5,8 @@
 // idempotently.
 //
 // Input: one options byte, then the .env text. Bit 0 picks the client (0: prisma, 1: libpq), bit 1
-// the target (0: serverless, 1: server). Seeds are the fixtures behind 'p' (prisma) or 'q' (libpq).
+// the target (0: serverless, 1: server), bit 2 leaves the target unknown. Seeds are the fixtures
+// behind 'p' (prisma) or 'q' (libpq).
 #include "checks/registry.hpp"
 #include "engine/analysis.hpp"
 #include "engine/rule_loader.hpp"
@@ -101,7 +102,9 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
 
   engine::check_options options;
   options.client = {(mode & 1) != 0 ? engine::client::libpq : engine::client::prisma, "fuzz"};
-  options.target = (mode & 2) != 0 ? engine::target::server : engine::target::serverless;
+  if ((mode & 4) == 0)
+    options.target = {(mode & 2) != 0 ? engine::target::server : engine::target::serverless,
+                      "fuzz"};
   // The loop's first check is of the input itself: keep its syntax count instead of checking again.
   std::optional<std::size_t> input_syntax_findings;
   auto check = [&](std::string_view t) {
