@@ -22,8 +22,7 @@
 TOML_IMPL_NAMESPACE_START {
   constexpr bool is_non_ascii_horizontal_whitespace(char32_t c) noexcept {
     return c == U'\xA0' || c == U'\u1680' || c == U'\u180E' || (c >= U'\u2000' && c <= U'\u200B') ||
-           c == U'\u202F' || (c >= U'\u205F' && c <= U'\u2060') || c == U'\u3000' ||
-           c == U'\uFEFF';
+           c == U'\u202F' || (c >= U'\u205F' && c <= U'\u2060') || c == U'\u3000' || c == U'\uFEFF';
   }
 }
 TOML_IMPL_NAMESPACE_END;
