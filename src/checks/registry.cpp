@@ -9,7 +9,7 @@ namespace {
 using engine::connection_string_check;
 using engine::document_check;
 
-constexpr std::array<engine::code_rule, 19> table{{
+constexpr std::array<engine::code_rule, 20> table{{
     {"ENV001", document_check{&env00x_syntax}},
     {"ENV002", document_check{&env00x_syntax}},
     {"ENV003", document_check{&env00x_syntax}},
@@ -21,6 +21,7 @@ constexpr std::array<engine::code_rule, 19> table{{
     {"ENV103", document_check{&env103_duplicate_url_key}},
     {"POOL001", connection_string_check{&pool001_connection_limit_on_direct}},
     {"PRISMA013", connection_string_check{&prisma013_direct_url_missing}},
+    {"PRISMA014", connection_string_check{&prisma014_migrations_through_pooler}},
     {"SUPA005", connection_string_check{&supa005_pooler_user_without_ref}},
     {"URL001", connection_string_check{&url00x_syntax}},
     {"URL002", connection_string_check{&url00x_syntax}},

@@ -27,6 +27,8 @@ void pool001_connection_limit_on_direct(engine::rule const&, checked_document co
                                         engine::url_facts const&, engine::sink&);
 void prisma013_direct_url_missing(engine::rule const&, checked_document const&,
                                   engine::url_facts const&, engine::sink&);
+void prisma014_migrations_through_pooler(engine::rule const&, checked_document const&,
+                                         engine::url_facts const&, engine::sink&);
 void supa005_pooler_user_without_ref(engine::rule const&, checked_document const&,
                                      engine::url_facts const&, engine::sink&);
 void url00x_syntax(engine::rule const&, checked_document const&, engine::url_facts const&,

@@ -168,6 +168,7 @@ void config_resolver::apply_project(effective_config const& c, fs::path const& f
     into.client = project.client;
   if (!into.target.value) // --target and config win
     into.target = project.target;
+  into.migrations = project.migrations;
   for (auto const& [name, said] : project.variables) {
     auto& v = into.variables[name];
     if (!v.role && !into.file_role) { // a file named for migrations ranks above the project

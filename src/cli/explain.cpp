@@ -45,6 +45,8 @@ engine::file_report analyze_example(engine::rule const& r, std::string_view byte
     o.client = {*r.example.client, "example"};
   if (auto t = example_target(r))
     o.target = {t, "example"};
+  if (!r.example.migrations.empty())
+    o.migrations = engine::migrations_source{r.example.migrations, "the example's schema.prisma"};
   return engine::analyze(bytes, rules, o);
 }
 
@@ -149,6 +151,10 @@ std::string rule_page(engine::rule const& r, engine::rule_set const& rules) {
     flags += fmt::format(" --target {}", to_string(*t));
   if (!flags.empty())
     page += fmt::format("- Examples assume `{}`\n", flags.substr(1));
+  if (!r.example.migrations.empty())
+    page += fmt::format("- Examples assume the project's schema.prisma has `url = env(\"{}\")` "
+                        "and no `directUrl`\n",
+                        r.example.migrations);
   // A finding that rests on a guess is info at most (engine::assumptions).
   if (r.when.target == engine::target::serverless)
     page += "- Where nothing says where the app runs (`--target`, config, project files), "

@@ -6,6 +6,7 @@
 #include "project/lock_files.hpp"
 #include "project/manifests.hpp"
 #include "project/package_json.hpp"
+#include "project/prisma_config.hpp"
 #include "project/prisma_schema.hpp"
 
 #include <sys/stat.h>
@@ -80,6 +81,34 @@ std::vector<project::manifest> manifests_in(fs::path const& dir, bool read) {
   return out;
 }
 
+/// The variable `prisma migrate` connects with, when the project says: prisma.config's
+/// `datasource.url` (Prisma 7, where the app itself connects through a driver adapter), else the
+/// schema's `url` when it has no `directUrl`. The config's variable is often the runtime's too (the
+/// adapter's connection string), so it gives no role, which could rewrite the runtime URL away from
+/// its pooler: PRISMA014 says what is wrong instead.
+std::optional<engine::migrations_source>
+migrations_of(fs::path const& root, std::optional<project::prisma_schema_facts> const& schema) {
+  auto variable = [](std::optional<project::url_source> const& s) {
+    return s && s->kind == project::value_kind::variable;
+  };
+  for (char const* name : {"prisma.config.ts", "prisma.config.mts", "prisma.config.cts",
+                           "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs"})
+    if (auto text = read_text(root / name)) {
+      auto const config = project::read_prisma_config(*text);
+      if (variable(config.url))
+        return engine::migrations_source{config.url->variable,
+                                         project::describe(config.url->at, name)};
+      if (config.datasource_found)
+        return std::nullopt; // a datasource with a URL poolcheck cannot follow
+      break;
+    }
+  if (schema && variable(schema->url) && !schema->direct_url)
+    return engine::migrations_source{schema->url->variable,
+                                     project::describe(schema->url->at, "prisma/schema.prisma") +
+                                         ", and no directUrl"};
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<engine::client_choice> client_from_package_json(std::string const& text) {
@@ -146,8 +175,10 @@ project_facts project_detector::read_project(fs::path const& root) {
   };
   bool const adapters = facts.client.value == client::prisma_adapter;
   client const prisma = adapters ? client::prisma_adapter : client::prisma;
-  if (auto schema = read_text(root / "prisma" / "schema.prisma")) {
-    auto const s = project::read_prisma_schema(*schema);
+  std::optional<project::prisma_schema_facts> schema;
+  if (auto text = read_text(root / "prisma" / "schema.prisma")) {
+    schema = project::read_prisma_schema(*text);
+    auto const& s = *schema;
     name(s.url, engine::role::runtime, prisma);
     name(s.direct_url, engine::role::direct, prisma);
     name(s.shadow_database_url, engine::role::direct, prisma);
@@ -177,9 +208,7 @@ project_facts project_detector::read_project(fs::path const& root) {
                     serverless_sign + (server_sign.empty() ? "" : ", over " + server_sign)};
   else if (!server_sign.empty())
     facts.target = {engine::target::server, server_sign};
-  // prisma.config.ts (Prisma 7) and drizzle.config.* name what migrations connect with, but that
-  // is often the runtime's variable too (the adapter's connection string): a role from them could
-  // rewrite the runtime URL away from its pooler, so they wait for a rule that says so instead.
+  facts.migrations = migrations_of(root, schema);
   return facts;
 }
 

@@ -1,7 +1,8 @@
 // What a checked file's project says about its variables, found once per project folder: which
 // program reads each (package.json and its lock file; other ecosystems' manifests, such as
 // pyproject.toml or go.mod; prisma/schema.prisma's url, directUrl and shadowDatabaseUrl), and so
-// each one's role, and where the app runs. The project is the checked file's folder or the nearest
+// each one's role, where the app runs, and what `prisma migrate` connects with (prisma.config.ts,
+// or the schema). The project is the checked file's folder or the nearest
 // parent holding package.json, prisma/schema.prisma or one of those manifests, up to the
 // repository root.
 #pragma once
@@ -39,6 +40,8 @@ struct project_facts {
   std::map<std::string, engine::check_options::variable_override, std::less<>> variables;
   /// Where the app runs, when its files say (and which file said it).
   engine::target_choice target;
+  /// The variable `prisma migrate` connects with, when the project's Prisma files say.
+  std::optional<engine::migrations_source> migrations;
 };
 
 /// Each folder is looked at once: its answer is kept for every file below it.

@@ -94,6 +94,9 @@ url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& r
               nullptr,
               {},
               port_of(info),
+              options.migrations && options.migrations->variable == e.name
+                  ? &options.migrations->origin
+                  : nullptr,
               joined(placeholders_in(info, e.logical_value, options.template_file))};
   match_endpoint(f, rules);
   return f;

@@ -52,6 +52,13 @@ struct role_choice {
   std::string origin;
 };
 
+/// The variable `prisma migrate` connects with, when the project says so, and what said it
+/// ("prisma.config.ts:6 datasource.url", "prisma/schema.prisma:3 url, and no directUrl").
+struct migrations_source {
+  std::string variable;
+  std::string origin;
+};
+
 /// What a rule took for granted about one connection string because nothing said it. A finding
 /// that rests on an assumption says so, is never more than info (a guess alone fails no build),
 /// and its fix is unsafe.

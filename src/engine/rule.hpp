@@ -48,6 +48,7 @@ struct example {
   std::string good; // .env text that must not
   std::optional<engine::client> client;
   std::optional<engine::target> target;
+  std::string migrations; // the variable `prisma migrate` connects with, if the example says
 
   friend bool operator==(example const&, example const&) = default;
 };

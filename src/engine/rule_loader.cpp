@@ -118,11 +118,14 @@ result<void> read_rule(toml_reader const& r, toml::table const& t, rule& out) {
   POOLCHECK_TRY(example, r.table(t, "example"));
   if (!*example)
     return r.at(t, "missing `[rule.example]` with `bad` and `good`");
-  POOLCHECK_TRY(ex_ok, r.only_keys(**example, {"bad", "good", "client", "target"}, "`example`"));
+  POOLCHECK_TRY(ex_ok, r.only_keys(**example, {"bad", "good", "client", "target", "migrations"},
+                                   "`example`"));
   POOLCHECK_TRY(bad, r.string(**example, "bad", true));
   POOLCHECK_TRY(good, r.string(**example, "good", true));
   POOLCHECK_TRY(ex_client, r.string(**example, "client", false));
   POOLCHECK_TRY(ex_target, r.string(**example, "target", false));
+  POOLCHECK_TRY(ex_migrations, r.string(**example, "migrations", false));
+  out.example.migrations = *ex_migrations;
   out.example.bad = *bad;
   out.example.good = *good;
   if (!ex_client->empty()) {

@@ -21,6 +21,8 @@ struct url_facts {
   endpoint const* matched = nullptr; // the provider endpoint of the first host, if any
   captures host_captures;
   int port = 5432; // the first host's port, 5432 when none is written
+  /// What said that `prisma migrate` connects with this variable; null when nothing did.
+  std::string const* migrations_origin = nullptr;
   /// The placeholders in it (engine/placeholders.hpp), relative to the logical value, in order and
   /// apart.
   std::vector<byte_span> placeholders;

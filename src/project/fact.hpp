@@ -10,6 +10,7 @@ namespace poolcheck::project {
 
 enum class file_kind {
   prisma_schema, // schema.prisma
+  prisma_config, // prisma.config.ts / .js / .mjs (Prisma 7)
   package_json,
   package_lock, // package-lock.json
   pnpm_lock,    // pnpm-lock.yaml
@@ -51,6 +52,8 @@ enum class value_kind {
 struct url_source {
   value_kind kind = value_kind::expression;
   std::string variable; // the variable's name when kind is variable, else empty
+  /// `process.env.X ?? "..."` or `|| "..."`: another value when X is unset.
+  bool has_fallback = false;
   origin at;
 
   friend bool operator==(url_source const&, url_source const&) = default;

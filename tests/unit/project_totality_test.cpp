@@ -3,6 +3,7 @@
 #include "project/lock_files.hpp"
 #include "project/manifests.hpp"
 #include "project/package_json.hpp"
+#include "project/prisma_config.hpp"
 #include "project/prisma_schema.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,6 +19,7 @@ namespace {
 
 void read_all(std::string_view text) {
   (void)read_prisma_schema(text);
+  (void)read_prisma_config(text);
   (void)read_package_json(text);
   (void)prisma_version_from_package_lock(text);
   (void)prisma_version_from_pnpm_lock(text);
