@@ -5,6 +5,7 @@
 #include "fix/artifact_names.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -30,6 +31,20 @@ void maybe_crash(fault_step step) {
   constexpr std::string_view names[] = {"after-temp-write", "before-fsync", "before-rename"};
   if (fault_injected(names[static_cast<int>(step)]))
     std::_Exit(70);
+}
+
+/// Simulated editor save for tests (POOLCHECK_FAULT=saved-before-rename): the same bytes written
+/// to a new file renamed over `target`, as editors save, between the byte comparison and the
+/// rename. Only the file's identity can tell.
+void maybe_saved_over(std::string const& target, std::string_view bytes) {
+  if (!fault_injected("saved-before-rename"))
+    return;
+  std::string const saved = target + "~";
+  if (std::FILE* f = std::fopen(saved.c_str(), "wb")) {
+    std::fwrite(bytes.data(), 1, bytes.size(), f);
+    std::fclose(f);
+    std::rename(saved.c_str(), target.c_str());
+  }
 }
 
 problem failure(std::string const& path, int err) {
@@ -337,6 +352,7 @@ result<void> write_atomically(std::string const& path, std::string_view expected
       return failure(backup_path, err);
   }
   maybe_crash(fault_step::before_rename);
+  maybe_saved_over(target, expected_original);
   if (!unchanged_since(target, read))
     return problem{path + " changed since it was read; not written", std::nullopt};
   if (int err = replacement.rename_to(target))

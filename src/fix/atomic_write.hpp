@@ -33,7 +33,9 @@ struct write_options {
 ///
 /// Fault injection for tests: when the environment variable POOLCHECK_FAULT is
 /// `after-temp-write`, `before-fsync` or `before-rename`, the process calls std::_Exit(70) at that
-/// step, like a crash would (the temporary file is left behind, the original is intact).
+/// step, like a crash would (the temporary file is left behind, the original is intact); when it
+/// is `saved-before-rename`, the file is saved anew with the same bytes (a new inode, as editors
+/// save) right before the last check.
 result<void> write_atomically(std::string const& path, std::string_view expected_original,
                               std::string_view content, write_options const& o = {});
 

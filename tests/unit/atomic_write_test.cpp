@@ -222,6 +222,21 @@ TEST_CASE("a file changed since it was read is not overwritten", "[fix][write]")
   CHECK(leftovers(dir.path.string()) == 0);
 }
 
+TEST_CASE("a file saved anew after its bytes were compared is not overwritten", "[fix][write]") {
+  // An editor that saves by rename in the window between the byte comparison and the rename:
+  // the bytes are the same, the file is not, and the user's save must win.
+  scratch_folder dir;
+  auto env = dir / ".env";
+  put(env, original, 0600);
+  ::setenv("POOLCHECK_FAULT", "saved-before-rename", 1);
+  auto r = write_atomically(env, original, fixed);
+  ::unsetenv("POOLCHECK_FAULT");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message == env + " changed since it was read; not written");
+  CHECK(read_file(env) == original);
+  CHECK(leftovers(dir.path.string()) == 0);
+}
+
 TEST_CASE("a backup holds the original bytes with the original's permissions", "[fix][write]") {
   scratch_folder dir;
   auto env = dir / ".env";
