@@ -197,7 +197,7 @@ TEST_CASE("a Python or Go manifest without Prisma gets no Prisma advice", "[proj
     CHECK(r.out.find("PRISMA") == std::string::npos);
     CHECK(r.out.find("assuming") == std::string::npos);
     CHECK(run_poolcheck({"config", p.path.string()})
-              .out.find("# client for files here: libpq (pyproject.toml (psycopg))") !=
+              .out.find("# client for files here: libpq (pyproject.toml: psycopg)") !=
           std::string::npos);
     // libpq's own advice applies: it rejects pgbouncer=true.
     p.write(".env", "DATABASE_URL=" + supavisor_transaction + "?pgbouncer=true\n");
@@ -211,7 +211,7 @@ TEST_CASE("a Python or Go manifest without Prisma gets no Prisma advice", "[proj
     CHECK(r.out.find("PRISMA") == std::string::npos);
     CHECK(r.out.find("assuming") == std::string::npos);
     CHECK(run_poolcheck({"config", (p.path / "deploy").string()})
-              .out.find("# client for files here: unknown (go.mod (github.com/jackc/pgx/v5))") !=
+              .out.find("# client for files here: unknown (go.mod: github.com/jackc/pgx/v5)") !=
           std::string::npos);
   }
 }
@@ -222,15 +222,15 @@ TEST_CASE("requirements.txt with asyncpg: the client is asyncpg", "[project]") {
                               "    --hash=sha256:0123\npsycopg2-binary==2.9.10\n");
   p.write(".env", "DATABASE_URL=" + supavisor_transaction + "?connection_limit=5\n");
   CHECK(run_poolcheck({"config", p.path.string()})
-            .out.find("# client for files here: asyncpg (requirements.txt (asyncpg, named before "
-                      "psycopg2-binary))") != std::string::npos);
+            .out.find("# client for files here: asyncpg (requirements.txt: asyncpg, named before "
+                      "psycopg2-binary)") != std::string::npos);
   auto r = p.check();
   CHECK(r.out.find("PRISMA011") != std::string::npos); // asyncpg sends it to the server
   CHECK(r.out.find("PRISMA001") == std::string::npos);
   // package.json wins over the manifest beside it.
   p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0"}})");
   CHECK(run_poolcheck({"config", p.path.string()})
-            .out.find("# client for files here: prisma (package.json (prisma 6.19.0))") !=
+            .out.find("# client for files here: prisma (package.json: prisma 6.19.0)") !=
         std::string::npos);
 }
 

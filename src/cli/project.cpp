@@ -28,13 +28,13 @@ engine::client_choice client_of(project::package_facts const& pkg, std::string c
                                 std::optional<std::string> const& locked_prisma, bool with_prisma) {
   if (auto prisma = pkg.prisma(); prisma && with_prisma) {
     std::string const version = locked_prisma.value_or(prisma->spec);
-    std::string origin = where + " (prisma " + version + ")";
+    std::string origin = where + ": prisma " + version;
     if (pkg.uses_prisma_adapters())
       return {client::prisma_adapter, origin + " with a driver adapter"};
     // "latest", a tag or a URL: no version to go by, so the classic engine.
     return {engine::client_for_prisma_version(version).value_or(client::prisma), origin};
   }
-  engine::client_choice none{client::unknown, where + (with_prisma ? " (no Prisma)" : "")};
+  engine::client_choice none{client::unknown, where + (with_prisma ? ": no Prisma" : "")};
   none.not_prisma = true;
   for (auto [dep, value, name] :
        {std::tuple{db_client::node_postgres, client::node_postgres, "pg"},
@@ -43,7 +43,7 @@ engine::client_choice client_of(project::package_facts const& pkg, std::string c
         std::tuple{db_client::vercel_postgres, client::node_postgres, "@vercel/postgres"},
         std::tuple{db_client::pg_promise, client::node_postgres, "pg-promise"}})
     if (pkg.find(dep)) {
-      engine::client_choice c{value, where + " (" + name + ")"};
+      engine::client_choice c{value, where + ": " + name};
       c.not_prisma = true;
       return c;
     }

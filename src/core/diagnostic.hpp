@@ -36,7 +36,7 @@ struct fix {
 struct finding_context {
   struct fact {
     std::string value;  // "runtime", "prisma", "serverless"; empty when unknown
-    std::string origin; // "--target", "package.json (prisma 6.19.0)"; empty when unknown
+    std::string origin; // "--target", "package.json: prisma 6.19.0"; empty when unknown
   };
 
   std::string provider, endpoint; // empty when the host is no known provider endpoint

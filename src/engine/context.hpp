@@ -30,7 +30,7 @@ std::optional<role> parse_role(std::string_view s);
 /// 7, driver adapters from 7 on; nullopt when the spec names no major version.
 std::optional<client> client_for_prisma_version(std::string_view spec);
 
-/// How the client was decided, for messages ("--client", "package.json (prisma 6.19.0)", ...).
+/// How the client was decided, for messages ("--client", "package.json: prisma 6.19.0", ...).
 struct client_choice {
   engine::client value = client::unknown;
   std::string origin;

@@ -610,7 +610,7 @@ std::optional<engine::client_choice> client_from(std::vector<manifest> manifests
   });
   using client = engine::client;
   auto named = [](manifest const& m, found_driver const& d) {
-    return m.name + " (" + d.at.key;
+    return m.name + ": " + d.at.key;
   };
   // Prisma first, as in package.json; then the first driver whose client is known.
   for (client wanted : {client::prisma, client::unknown})
@@ -630,13 +630,13 @@ std::optional<engine::client_choice> client_from(std::vector<manifest> manifests
                 also.empty() && out.not_prisma && oc != client::unknown && oc != c)
               also = &other == &m ? ", named before " + o.at.key
                                   : "; " + other.name + " also names " + o.at.key;
-        out.origin += also + ")";
+        out.origin += also;
         return out;
       }
-  engine::client_choice none{client::unknown, manifests.front().name + " (no Prisma)"};
+  engine::client_choice none{client::unknown, manifests.front().name + ": no Prisma"};
   for (auto const& m : manifests)
     if (!m.drivers.empty()) {
-      none.origin = named(m, m.drivers.front()) + ")";
+      none.origin = named(m, m.drivers.front());
       break;
     }
   none.not_prisma = true;

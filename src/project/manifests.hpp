@@ -92,9 +92,9 @@ struct manifest {
 /// requirements.txt, other requirements*.txt by name, go.mod, Cargo.toml, Gemfile, pom.xml,
 /// build.gradle, build.gradle.kts) and each in file order: Prisma when one names it; else the
 /// first driver with a known client, the origin saying when a driver read as another client
-/// comes after it ("pyproject.toml (psycopg, named before asyncpg)"); else unknown and not
-/// Prisma, naming the first driver ("go.mod (github.com/jackc/pgx/v5)") or none
-/// ("Gemfile (no Prisma)"). nullopt when `manifests` is empty.
+/// comes after it ("pyproject.toml: psycopg, named before asyncpg"); else unknown and not
+/// Prisma, naming the first driver ("go.mod: github.com/jackc/pgx/v5") or none
+/// ("Gemfile: no Prisma"). nullopt when `manifests` is empty.
 std::optional<engine::client_choice> client_from(std::vector<manifest> manifests);
 
 } // namespace poolcheck::project

@@ -10,7 +10,7 @@
 namespace poolcheck::report {
 
 /// The human format's context line, without its `= context: ` lead: the facts `d`'s rule reads
-/// that no flag gave, each with its origin (`client prisma (package.json (prisma 6.19.0)); target
+/// that no flag gave, each with its origin (`client prisma (package.json: prisma 6.19.0); target
 /// unknown, assumed serverless`); empty when there are none.
 std::string context_summary(diagnostic const& d);
 

@@ -278,43 +278,43 @@ TEST_CASE("the client a project's manifests imply", "[project]") {
         {manifest_of("pyproject.toml", "[project]\ndependencies = [\"psycopg[binary]\"]\n")});
     REQUIRE(c);
     CHECK(c->value == client::libpq);
-    CHECK(c->origin == "pyproject.toml (psycopg)");
+    CHECK(c->origin == "pyproject.toml: psycopg");
     CHECK(c->not_prisma);
     c = client_from({manifest_of("Gemfile", "gem 'rails'\ngem 'pg'\n")});
     REQUIRE(c);
     CHECK(c->value == client::libpq);
-    CHECK(c->origin == "Gemfile (pg)");
+    CHECK(c->origin == "Gemfile: pg");
   }
   SECTION("the first of psycopg and asyncpg decides, and the origin says so") {
     auto c = client_from({manifest_of("requirements.txt", "asyncpg\nsqlalchemy\npsycopg2\n")});
     REQUIRE(c);
     CHECK(c->value == client::asyncpg);
-    CHECK(c->origin == "requirements.txt (asyncpg, named before psycopg2)");
+    CHECK(c->origin == "requirements.txt: asyncpg, named before psycopg2");
     // requirements.txt is consulted before requirements-dev.txt, whatever the listing's order.
     c = client_from({manifest_of("requirements-dev.txt", "psycopg2-binary\n"),
                      manifest_of("requirements.txt", "SQLAlchemy\nasyncpg\n")});
     REQUIRE(c);
     CHECK(c->value == client::asyncpg);
     CHECK(c->origin ==
-          "requirements.txt (asyncpg; requirements-dev.txt also names psycopg2-binary)");
+          "requirements.txt: asyncpg; requirements-dev.txt also names psycopg2-binary");
   }
   SECTION("drivers of unknown clients, and none, are not Prisma") {
     auto c = client_from({manifest_of("go.mod", "require github.com/jackc/pgx/v5 v5.7.1\n")});
     REQUIRE(c);
     CHECK(c->value == client::unknown);
     CHECK(c->not_prisma);
-    CHECK(c->origin == "go.mod (github.com/jackc/pgx/v5)");
+    CHECK(c->origin == "go.mod: github.com/jackc/pgx/v5");
     // SQLAlchemy alone: its driver is not named.
     c = client_from({manifest_of("requirements.txt", "SQLAlchemy==2.0\n")});
     REQUIRE(c);
     CHECK(c->value == client::unknown);
-    CHECK(c->origin == "requirements.txt (SQLAlchemy)");
+    CHECK(c->origin == "requirements.txt: SQLAlchemy");
     c = client_from({manifest_of("Cargo.toml", "[dependencies]\nserde = \"1\"\n"),
                      manifest_of("go.mod", "module x\n")});
     REQUIRE(c);
     CHECK(c->value == client::unknown);
     CHECK(c->not_prisma);
-    CHECK(c->origin == "go.mod (no Prisma)"); // go.mod is consulted first
+    CHECK(c->origin == "go.mod: no Prisma"); // go.mod is consulted first
   }
   SECTION("Prisma Client Python is Prisma") {
     auto c = client_from(
@@ -322,7 +322,7 @@ TEST_CASE("the client a project's manifests imply", "[project]") {
     REQUIRE(c);
     CHECK(c->value == client::prisma);
     CHECK_FALSE(c->not_prisma);
-    CHECK(c->origin == "pyproject.toml (prisma)");
+    CHECK(c->origin == "pyproject.toml: prisma");
   }
   CHECK_FALSE(client_from({}));
 }
