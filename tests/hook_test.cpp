@@ -146,6 +146,16 @@ TEST_CASE("a hook is poolcheck's only if it is exactly what install writes", "[h
   CHECK(r.sh(binary + " hook uninstall") == 0);
   CHECK_FALSE(fs::exists(hook));
   CHECK(read_file(backup) == combined);
+  // A second hook replaced: uninstall names the one it replaced last, and the earlier one.
+  std::string const second = "#!/bin/sh\nnpm run lint\n";
+  r.write(".git/hooks/pre-commit", second);
+  CHECK(r.sh(binary + " hook install --force", &out) == 0);
+  CHECK(read_file(backup.string() + "-2") == second);
+  CHECK(r.sh(binary + " hook uninstall", &out) == 0);
+  CHECK(out.find("the hook it had replaced is still at .git/hooks/pre-commit.poolcheck-backup-2") !=
+        std::string::npos);
+  CHECK(out.find("an earlier replaced hook is still at .git/hooks/pre-commit.poolcheck-backup\n") !=
+        std::string::npos);
   // One byte more and it is the user's.
   r.write(".git/hooks/pre-commit", ours + "\n");
   CHECK(r.sh(binary + " hook uninstall") == 2);

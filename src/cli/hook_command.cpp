@@ -54,17 +54,28 @@ hook_state state_of(fs::path const& path) {
   return text && is_poolcheck_hook(*text) ? hook_state::ours : hook_state::foreign;
 }
 
-/// The first of PATH.poolcheck-backup, PATH.poolcheck-backup-2, ... that names nothing, so an
-/// earlier backup is never overwritten.
-fs::path free_backup_path(fs::path const& path) {
-  std::string base = path.string() + std::string(backup_suffix);
+/// PATH.poolcheck-backup, PATH.poolcheck-backup-2, ... as long as they name something, in the order
+/// install wrote them.
+std::vector<fs::path> backups_of(fs::path const& path) {
+  std::string const base = path.string() + std::string(backup_suffix);
+  std::vector<fs::path> out;
   std::string candidate = base;
 
   struct stat st {};
 
-  for (int n = 2; ::lstat(candidate.c_str(), &st) == 0; ++n)
+  for (int n = 2; ::lstat(candidate.c_str(), &st) == 0; ++n) {
+    out.push_back(candidate);
     candidate = base + "-" + std::to_string(n);
-  return candidate;
+  }
+  return out;
+}
+
+/// The first of PATH.poolcheck-backup, PATH.poolcheck-backup-2, ... that names nothing, so an
+/// earlier backup is never overwritten.
+fs::path free_backup_path(fs::path const& path) {
+  auto const taken = backups_of(path);
+  std::string const base = path.string() + std::string(backup_suffix);
+  return taken.empty() ? base : base + "-" + std::to_string(taken.size() + 1);
 }
 
 /// Writes `content` to a new executable file next to `path` (same folder, so renaming it onto
@@ -167,9 +178,12 @@ int uninstall() {
     return 2;
   }
   std::cout << "removed " << path->string() << '\n';
-  fs::path backup = path->string() + std::string(backup_suffix);
-  if (fs::exists(fs::symlink_status(backup, ec)))
-    std::cout << "the hook it had replaced is still at " << backup.string() << '\n';
+  // The last backup is the hook install replaced; earlier ones, what earlier installs replaced.
+  auto const backups = backups_of(*path);
+  if (!backups.empty())
+    std::cout << "the hook it had replaced is still at " << backups.back().string() << '\n';
+  for (std::size_t i = 0; i + 1 < backups.size(); ++i)
+    std::cout << "an earlier replaced hook is still at " << backups[i].string() << '\n';
   return 0;
 }
 
