@@ -52,6 +52,36 @@ TEST_CASE("exit codes: 0 clean, 1 findings, 2 usage or I/O error", "[cli]") {
   CHECK(run_poolcheck({"-"}, "DATABASE_URL=POSTGRES://a@h/x\n").exit_code == 1);
 }
 
+TEST_CASE("a misspelt code or option is an error that suggests the right one", "[cli]") {
+  temp_dir dir;
+  auto bad = dir.write("bad.env", "DATABASE_URL=postgres://a@db.example.com:99999/x\n");
+  // A code that selects nothing would pass every check.
+  auto select = run_poolcheck({"check", "--select", "URL0004", bad});
+  CHECK(select.exit_code == 2);
+  CHECK(select.err.find("--select: `URL0004` is no rule code or prefix of one (did you mean "
+                        "`URL004`?)") != std::string::npos);
+  CHECK(run_poolcheck({"check", "--ignore", "url004", bad}).exit_code == 2);
+  CHECK(run_poolcheck({"check", "--select", "URL", bad}).exit_code == 1); // a prefix is fine
+  dir.write("poolcheck.toml", "ignore = [\"ENV\", \"PRISMA0013\"]\n");
+  auto config = run_poolcheck({"check", bad}, "", dir.path);
+  CHECK(config.exit_code == 2);
+  CHECK(config.err.find("poolcheck.toml:1: ignore: `PRISMA0013` is no rule code") !=
+        std::string::npos);
+  // [severity] takes whole codes only.
+  dir.write("poolcheck.toml", "[severity]\nURL0 = \"info\"\n");
+  CHECK(run_poolcheck({"check", bad}, "", dir.path).exit_code == 2);
+  dir.write("poolcheck.toml", "[severity]\nURL004 = \"info\"\n");
+  CHECK(run_poolcheck({"check", bad}, "", dir.path).exit_code == 0);
+  // An option's name is shown (it holds no secret); other stray words are not.
+  auto option = run_poolcheck({"check", "--fromat", "json", bad});
+  CHECK(option.exit_code == 2);
+  CHECK(option.err.find("unknown option `--fromat` for `check` (did you mean `--format`?)") !=
+        std::string::npos);
+  auto stray = run_poolcheck({"rewrite", "host=db", "password=Sekr3t"});
+  CHECK(stray.exit_code == 2);
+  CHECK(stray.err.find("Sekr3t") == std::string::npos);
+}
+
 TEST_CASE("JSON output has the same findings as human output", "[cli]") {
   auto human = run_poolcheck({"check", "--color", "never", examples()});
   auto json = run_poolcheck({"check", "--format", "json", examples()});

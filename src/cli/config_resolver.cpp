@@ -2,6 +2,7 @@
 #include "cli/config_resolver.hpp"
 
 #include "cli/inputs.hpp"
+#include "core/closest.hpp"
 #include "engine/rule_loader.hpp"
 
 #include <cstdlib>
@@ -11,6 +12,29 @@
 namespace poolcheck::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+/// A code or code prefix (`--select`, `ignore`) or a code (`[severity]`) must name a rule: a
+/// misspelt one would select nothing, or ignore nothing, and the run would pass silently.
+result<void> known_code(std::string const& code, std::string const& origin, std::string_view key,
+                        engine::rule_set const& rules) {
+  bool const prefix_ok = key != "severity";
+  std::vector<std::string> codes;
+  for (auto const& r : rules.rules) {
+    if (prefix_ok ? r.code.starts_with(code) && !code.empty() : r.code == code)
+      return {};
+    codes.push_back(r.code);
+  }
+  std::string where = origin.starts_with("--") ? origin : origin + ": " + std::string(key);
+  std::string out =
+      where + ": `" + code + "` is no rule code" + (prefix_ok ? " or prefix of one" : "");
+  if (auto near = closest(code, codes))
+    out += " (did you mean `" + *near + "`?)";
+  return problem{out + "; see `poolcheck rules`", std::nullopt};
+}
+
+} // namespace
 
 bool path_glob_match(std::string_view pattern, std::string_view path) {
   // row[i]: the pattern so far can match path[0, i). One pass per pattern token over the path:
@@ -96,6 +120,14 @@ result<std::unique_ptr<effective_config>> config_resolver::build(std::string con
   if (auto settles = engine::check_parameter_values(c->rules); !settles)
     return problem{s.file + ": " + settles.error().message, {}};
 
+  for (auto const& [key, list] : {std::pair{"select", &s.select}, std::pair{"ignore", &s.ignore}})
+    for (auto const& code : list->value)
+      if (auto known = known_code(code, list->origin, key, c->rules); !known)
+        return known.error();
+  for (auto const& [code, sev] : s.severities)
+    if (auto known = known_code(code, sev.origin, "severity", c->rules); !known)
+      return known.error();
+
   engine::check_options& o = c->options;
   o.select = s.select.value;
   o.ignore = s.ignore.value;
@@ -112,8 +144,6 @@ result<std::unique_ptr<effective_config>> config_resolver::build(std::string con
                 "prisma_version " + s.prisma_version.value + " (" + s.prisma_version.origin + ")"};
   return c;
 }
-
-namespace {} // namespace
 
 result<effective_config const*> config_resolver::for_folder(fs::path const& folder) {
   std::error_code cwd_ec;

@@ -7,6 +7,7 @@
 #include "cli/hook_command.hpp"
 #include "cli/inputs.hpp"
 #include "cli/rewrite_command.hpp"
+#include "core/closest.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -41,6 +42,31 @@ void add_setting_flags(CLI::App& cmd, setting_flags& s, std::vector<std::string>
   cmd.add_option("--ignore", ignore, "Skip these codes or code prefixes")
       ->delimiter(',')
       ->allow_extra_args(false);
+}
+
+/// "unknown option `--fromat` (did you mean `--format`?)" for the first word of `given` shaped
+/// like an option name (`--` and lowercase letters, digits, dashes; what follows `=` is left
+/// out) that `cmd` does not know; nullopt when there is none.
+std::optional<std::string> unknown_option(CLI::App const& cmd,
+                                          std::vector<std::string> const& given) {
+  std::vector<std::string> known{"--help"};
+  for (CLI::Option const* o : cmd.get_options())
+    for (auto const& name : o->get_lnames())
+      known.push_back("--" + name);
+  for (auto const& word : given) {
+    std::string_view const name = std::string_view(word).substr(0, word.find('='));
+    bool const shaped = name.size() > 2 && name.starts_with("--") &&
+                        std::all_of(name.begin() + 2, name.end(), [](char c) {
+                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                        });
+    if (!shaped || std::find(known.begin(), known.end(), name) != known.end())
+      continue;
+    std::string out = "unknown option `" + std::string(name) + "` for `" + cmd.get_name() + "`";
+    if (auto near = closest(name, known))
+      out += " (did you mean `" + *near + "`?)";
+    return out;
+  }
+  return std::nullopt;
 }
 
 void take_lists(CLI::App const& cmd, setting_flags& s, std::vector<std::string> const& select,
@@ -183,6 +209,7 @@ int run(int argc, char** argv) {
   if (args.empty() ||
       std::find(std::begin(commands), std::end(commands), args[0]) == std::end(commands))
     args.insert(args.begin(), "check");
+  std::vector<std::string> const given = args;
   std::reverse(args.begin(), args.end());
   try {
     app.parse(args);
@@ -190,11 +217,14 @@ int run(int argc, char** argv) {
     if (e.get_exit_code() == 0) // --help, --version
       return app.exit(e, std::cout, std::cerr);
     // CLI11 quotes what it did not expect, and an unquoted connection string that the shell split
-    // at a space is what users pass: its pieces may be password text.
-    if (dynamic_cast<CLI::ExtrasError const*>(&e) != nullptr)
-      error_line("unexpected arguments (not shown: they may hold a password); a connection string "
-                 "with spaces goes in quotes: poolcheck rewrite 'host=... password=...'");
-    else
+    // at a space is what users pass: its pieces may be password text. An option's name is not.
+    if (dynamic_cast<CLI::ExtrasError const*>(&e) != nullptr) {
+      if (auto unknown = unknown_option(*app.get_subcommand(given.front()), given))
+        error_line(*unknown);
+      else
+        error_line("unexpected arguments (not shown: they may hold a password); a connection "
+                   "string with spaces goes in quotes: poolcheck rewrite 'host=... password=...'");
+    } else
       error_line(e.what());
     std::cerr << "Run with --help for more information.\n";
     return 2;
