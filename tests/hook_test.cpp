@@ -87,6 +87,24 @@ TEST_CASE("the plain hook checks the staged version and blocks the commit", "[ho
   CHECK_FALSE(fs::exists(r.path / ".git" / "hooks" / "pre-commit"));
 }
 
+TEST_CASE("a backup git would commit is said, and the hook blocks it staged", "[hook]") {
+  // A .gitignore with the exact line `.env` (GitHub's Node template) does not hide the backup.
+  repo r;
+  REQUIRE(r.sh(std::string(POOLCHECK_BINARY) + " hook install") == 0);
+  r.write(".gitignore", ".env\n");
+  r.write(".env", broken);
+  std::string out;
+  REQUIRE(r.sh(std::string(POOLCHECK_BINARY) + " check --fix --backup .env", &out) <= 1);
+  REQUIRE(fs::exists(r.path / ".env.poolcheck-backup"));
+  CHECK(out.find("warning: .env.poolcheck-backup holds the values before the fix, passwords "
+                 "included, and git does not ignore it") != std::string::npos);
+  r.sh("git add -A");
+  CHECK(r.sh("git commit -qm backup", &out) != 0);
+  CHECK(out.find(".env.poolcheck-backup is a copy poolcheck --fix made") != std::string::npos);
+  r.sh("git rm -q --cached -- .env.poolcheck-backup");
+  CHECK(r.sh("git commit -qm without", &out) == 0);
+}
+
 TEST_CASE("hook install --force replaces a symlinked hook, not the file it points to", "[hook]") {
   repo r;
   auto hooks = r.path / ".git" / "hooks";

@@ -3,11 +3,13 @@
 
 #include "cli/discover.hpp"
 #include "cli/inputs.hpp"
+#include "cli/process.hpp"
 #include "cli/project.hpp"
 #include "core/fault_injection.hpp"
 #include "core/parallel_for.hpp"
 #include "engine/analysis.hpp"
 #include "engine/placeholders.hpp"
+#include "fix/artifact_names.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/fix_loop.hpp"
 #include "fix/unified_diff.hpp"
@@ -57,8 +59,24 @@ struct file_outcome {
   std::size_t fixed = 0;
   bool changed = false;
   std::vector<std::string> errors;
-  char const* failure = nullptr; // why checking threw; said with the path by check_pool::finish
+  std::vector<std::string> warnings; // said on stderr; the exit status does not change
+  char const* failure = nullptr;     // why checking threw; said with the path by check_pool::finish
 };
+
+/// A warning when git would not ignore the backup of `path`: it holds the values before the fix,
+/// passwords included, and a .gitignore with the exact line `.env` does not hide
+/// `.env.poolcheck-backup`. Outside a repository, nothing.
+std::optional<std::string> backup_not_ignored(std::string const& path) {
+  fs::path const p(path);
+  fs::path const backup = p.parent_path() / fixes::backup_name(p.filename().string());
+  auto r = run_git({"-C", p.parent_path().empty() ? "." : p.parent_path().string(), "check-ignore",
+                    "-q", "--", backup.filename().string()});
+  if (!r || r->status != 1) // 0: ignored; 128: not a repository
+    return std::nullopt;
+  return "warning: " + backup.string() +
+         " holds the values before the fix, passwords included, and git does " +
+         "not ignore it: add `*.poolcheck-*` to .gitignore, or delete it once the fix is checked";
+}
 
 /// A redactor that knows every password of both versions of a file (for diffs).
 redactor diff_redactor(std::string_view before, engine::file_report const& a,
@@ -149,6 +167,9 @@ file_outcome check_one(job& j, check_flags const& flags) {
       out.errors.push_back(describe(written.error()));
       return out; // nothing was fixed
     }
+    if (flags.backup)
+      if (auto unhidden = backup_not_ignored(j.path))
+        out.warnings.push_back(*unhidden);
   }
   out.fixed = loop.applied.size();
   out.changed = changed;
@@ -234,6 +255,8 @@ int run_check_files(check_flags const& flags, discovery found) {
     auto& r = results[i];
     for (auto const& e : r.errors)
       error_line(e);
+    for (auto const& w : r.warnings)
+      error_line(w);
     out.io_error = out.io_error || !r.errors.empty();
     out.fixed += r.fixed;
     out.files_changed += r.changed ? 1 : 0;

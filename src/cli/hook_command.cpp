@@ -5,6 +5,7 @@
 #include "cli/hook_script.hpp"
 #include "cli/inputs.hpp"
 #include "cli/process.hpp"
+#include "fix/artifact_names.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -269,8 +270,20 @@ int run_staged(check_flags const& flags) {
     fs::current_path(up, ec);
   std::vector<staged_file> candidates;
   std::vector<std::string> paths;
+  bool artifact_staged = false;
   for (auto& f : regular_staged_files(staged->out)) {
-    if (!is_env_file_name(fs::path(f.path).filename().string()))
+    std::string const name = fs::path(f.path).filename().string();
+    // A backup --fix --backup wrote, or a temporary copy a killed run left: the values before the
+    // fix, passwords included, under a name an exact `.env` line in .gitignore does not hide.
+    if (fixes::is_artifact(name)) {
+      error_line(f.path +
+                 " is a copy poolcheck --fix made of an env file, with its passwords; "
+                 "unstage it (git rm --cached -- " +
+                 f.path + ") and add `*.poolcheck-*` to .gitignore");
+      artifact_staged = true;
+      continue;
+    }
+    if (!is_env_file_name(name))
       continue;
     paths.push_back(f.path);
     candidates.push_back(std::move(f));
@@ -297,10 +310,11 @@ int run_staged(check_flags const& flags) {
     found.files.push_back({candidates[i].path, true, std::move(blob->out)});
   }
   if (found.files.empty() && found.errors.empty())
-    return 0;
+    return artifact_staged ? 1 : 0;
   check_flags staged_flags = flags;
   staged_flags.fix = staged_flags.diff = false; // the index is not a file to write
-  return run_check_files(staged_flags, std::move(found));
+  int const status = run_check_files(staged_flags, std::move(found));
+  return artifact_staged ? std::max(status, 1) : status;
 }
 
 } // namespace

@@ -146,7 +146,8 @@ int run(int argc, char** argv) {
                   "guessed client)");
   check->add_flag("--diff", flags.diff,
                   "Print a unified diff of what --fix would change; change nothing");
-  check->add_flag("--backup", flags.backup, "With --fix, keep the original as FILE.bak");
+  check->add_flag("--backup", flags.backup,
+                  "With --fix, keep the original beside the file (.env.poolcheck-backup)");
   check->add_option("--stdin-filename", flags.stdin_filename,
                     "The name of `-` input, for config discovery and messages");
   check->add_flag("--show-secrets", flags.show_secrets, "Print passwords instead of ****");
