@@ -95,7 +95,8 @@ bool is_env_file_name(std::string_view name) {
     return false; // dotenv-vault's encrypted store, not dotenv syntax
   return name == ".env" || name.starts_with(".env.") || name == ".env-template" ||
          (name.size() > 4 && name.ends_with(".env")) ||
-         name == ".dev.vars" /* Cloudflare wrangler */ || name == "env.example";
+         // Cloudflare wrangler: `.dev.vars`, and `.dev.vars.<environment>` for `--env`.
+         name == ".dev.vars" || name.starts_with(".dev.vars.") || name == "env.example";
 }
 
 discovery discover(std::vector<std::string> const& paths) {

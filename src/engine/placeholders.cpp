@@ -264,7 +264,7 @@ bool is_template_file_name(std::string_view path) {
   while (start <= name.size()) {
     std::size_t end = std::min(name.find_first_of(".-_", start), name.size());
     std::string_view const token = std::string_view(name).substr(start, end - start);
-    env = env || token == "env";
+    env = env || token == "env" || token == "vars"; // `.dev.vars.example` (Cloudflare)
     templ = templ || token == "example" || token == "examples" || token == "sample" ||
             token == "samples" || token == "template" || token == "templates" || token == "tmpl" ||
             token == "tpl" || token == "dist";

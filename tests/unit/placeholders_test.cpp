@@ -115,10 +115,10 @@ TEST_CASE("template files widen placeholders to generic words", "[placeholders]"
 TEST_CASE("template file names", "[placeholders]") {
   for (auto name : {".env.example", ".env.sample", ".env.template", ".env-template", "env.example",
                     "example.env", ".env.dist", "apps/web/.env.local.example", ".ENV.EXAMPLE",
-                    "C:\\app\\.env.example"})
+                    "C:\\app\\.env.example", ".dev.vars.example"})
     CHECK(engine::is_template_file_name(name));
-  for (auto name :
-       {".env", ".env.local", ".env.production", "prod.env", "examples/.env", "env", "example.txt"})
+  for (auto name : {".env", ".env.local", ".env.production", "prod.env", "examples/.env", "env",
+                    "example.txt", ".dev.vars", ".dev.vars.staging"})
     CHECK_FALSE(engine::is_template_file_name(name));
 }
 
