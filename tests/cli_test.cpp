@@ -82,6 +82,19 @@ TEST_CASE("a misspelt code or option is an error that suggests the right one", "
   CHECK(stray.err.find("Sekr3t") == std::string::npos);
 }
 
+TEST_CASE("a template to copy brings what its endpoint requires of the client", "[cli]") {
+  // Supabase's pooler host cannot be derived; the template says what Prisma needs there.
+  std::string const direct =
+      "postgresql://postgres:pw@db.abcdefghijklmnop.supabase.co:5432/postgres";
+  auto prisma = run_poolcheck({"rewrite", "--client", "prisma", "--target", "serverless", direct});
+  CHECK(prisma.err.find("Connect > Transaction pooler), with `pgbouncer=true`") !=
+        std::string::npos);
+  auto pg =
+      run_poolcheck({"rewrite", "--client", "node-postgres", "--target", "serverless", direct});
+  CHECK(pg.err.find("Connect > Transaction pooler)") != std::string::npos);
+  CHECK(pg.err.find("pgbouncer") == std::string::npos);
+}
+
 TEST_CASE("JSON output has the same findings as human output", "[cli]") {
   auto human = run_poolcheck({"check", "--color", "never", examples()});
   auto json = run_poolcheck({"check", "--format", "json", examples()});

@@ -41,15 +41,6 @@ client_choice client_of(std::string_view name, rule_set const& rules, check_opti
   return o.client;
 }
 
-int port_of(pg::conninfo const& info) {
-  if (info.hosts.empty() || !info.hosts.front().port || info.hosts.front().port->decoded.empty())
-    return 5432;
-  int port = 0;
-  auto const& text = info.hosts.front().port->decoded;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
-  return (ec == std::errc() && end == text.data() + text.size()) ? port : 5432;
-}
-
 void match_endpoint(url_facts& f, rule_set const& rules) {
   if (f.info.hosts.size() != 1 || f.info.hosts.front().unix_socket || f.info.hosts.front().ipv6)
     return; // multi-host and socket URLs are never provider endpoints we rewrite
@@ -93,7 +84,7 @@ url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& r
               options.target,
               nullptr,
               {},
-              port_of(info),
+              first_port(info),
               options.migrations && options.migrations->variable == e.name
                   ? &options.migrations->origin
                   : nullptr,
@@ -143,6 +134,15 @@ byte_span unchecked_value(poolcheck::document const& doc, entry const& e) {
 }
 
 } // namespace
+
+int first_port(pg::conninfo const& info) {
+  if (info.hosts.empty() || !info.hosts.front().port || info.hosts.front().port->decoded.empty())
+    return 5432;
+  int port = 0;
+  auto const& text = info.hosts.front().port->decoded;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
+  return (ec == std::errc() && end == text.data() + text.size()) ? port : 5432;
+}
 
 role_choice role_of(std::string_view name, rule_set const& rules, check_options const& options) {
   if (auto v = options.variables.find(name); v != options.variables.end() && v->second.role)

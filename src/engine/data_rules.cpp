@@ -54,7 +54,38 @@ vars base_vars(url_facts const& f) {
   return v;
 }
 
-void run_endpoint(rule const& r, url_facts const& f, sink& out, bool trusted) {
+/// The parameters a move to endpoint `to` newly requires of this URL for the client that reads it:
+/// what a safe error-level param-missing rule with a fixed value demands there and not where the
+/// URL points now (Prisma on Supavisor's transaction mode needs `pgbouncer=true`). A fix that moves
+/// the URL adds them, so that it never writes a URL its reader fails on; nothing resting on a
+/// guess.
+std::vector<rule const*> newly_required(rule_set const& rules, url_facts const& f,
+                                        endpoint const& to, int port) {
+  url_facts moved = f;
+  moved.matched = &to;
+  moved.port = port;
+  std::vector<rule const*> out;
+  for (auto const& r : rules.rules) {
+    if (r.kind != rule_kind::param_missing || r.fix != fix_safety::safe || r.values.empty() ||
+        r.severity != severity::error || f.info.find(r.param))
+      continue;
+    auto const there = conditions_hold(r.when, moved);
+    if (there && !there->client && !there->target && !conditions_hold(r.when, f))
+      out.push_back(&r);
+  }
+  return out;
+}
+
+/// The endpoint at `host`:`port`, as match_endpoint finds it; null when none.
+endpoint const* endpoint_at(rule_set const& rules, std::string const& host, int port) {
+  for (auto const& ep : rules.endpoints)
+    if ((!ep.port || *ep.port == port) && ep.host.match(host))
+      return &ep;
+  return nullptr;
+}
+
+void run_endpoint(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
+                  bool trusted) {
   if (!f.matched || f.info.hosts.size() != 1)
     return;
   vars v = base_vars(f);
@@ -64,6 +95,7 @@ void run_endpoint(rule const& r, url_facts const& f, sink& out, bool trusted) {
     return std::nullopt;
   };
   std::vector<edit> edits;
+  v["also"] = ""; // the parameters the new endpoint requires, if any (newly_required)
   std::string const& host_tmpl =
       r.rewrite == "pooled" ? f.matched->pooled_host : f.matched->direct_host;
   std::optional<int> port = r.rewrite == "pooled" ? f.matched->pooled_port : f.matched->direct_port;
@@ -79,9 +111,25 @@ void run_endpoint(rule const& r, url_facts const& f, sink& out, bool trusted) {
     v["new_host"] = host;
     v["new_port"] = std::to_string(port.value_or(f.port));
     edits = set_host_port(f, host, port);
+    if (endpoint const* to = endpoint_at(rules, host, port.value_or(f.port)))
+      for (rule const* needed : newly_required(rules, f, *to, port.value_or(f.port))) {
+        auto add = append_param(f, needed->param, needed->values.front());
+        edits.insert(edits.end(), add.begin(), add.end());
+        v["also"] += ", with `" + needed->param + "=" + needed->values.front() + "`";
+      }
   }
-  if (!f.matched->pooled_template.empty())
-    v["template"] = expand(f.matched->pooled_template, lookup_caps);
+  if (!f.matched->pooled_template.empty()) {
+    std::string const tmpl = expand(f.matched->pooled_template, lookup_caps);
+    v["template"] = tmpl;
+    // The template is a URL to copy: what its endpoint requires of this client comes with it.
+    auto const to = pg::parse("postgresql://" + tmpl.substr(0, tmpl.find(' ')));
+    if (v["also"].empty() && to.hosts.size() == 1) {
+      int const to_port = first_port(to);
+      if (endpoint const* ep = endpoint_at(rules, to.hosts.front().name, to_port))
+        for (rule const* needed : newly_required(rules, f, *ep, to_port))
+          v["also"] += ", with `" + needed->param + "=" + needed->values.front() + "`";
+    }
+  }
   byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
   out.report_value(r, f.entry, span, v, edits, !trusted); // a new host or port
 }
@@ -208,7 +256,7 @@ void run_data_rule(rule const& r, rule_set const& rules, url_facts const& f, sin
                        !rules.user_lists.contains(r.params_not_in);
   switch (r.kind) {
   case rule_kind::endpoint:
-    return run_endpoint(r, f, out, trusted);
+    return run_endpoint(r, rules, f, out, trusted);
   case rule_kind::param_missing:
     return run_param_missing(r, rules, f, out, trusted);
   case rule_kind::param_present:
