@@ -34,7 +34,10 @@ engine::client_choice client_of(project::package_facts const& pkg, std::string c
     // "latest", a tag or a URL: no version to go by, so the classic engine.
     return {engine::client_for_prisma_version(version).value_or(client::prisma), origin};
   }
-  engine::client_choice none{client::unknown, where + (with_prisma ? ": no Prisma" : "")};
+  engine::client_choice none{
+      client::unknown,
+      where + (with_prisma ? ": no Prisma"
+                           : ": no client but Prisma, which reads what schema.prisma names")};
   none.not_prisma = true;
   for (auto [dep, value, name] :
        {std::tuple{db_client::node_postgres, client::node_postgres, "pg"},
