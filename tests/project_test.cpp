@@ -235,3 +235,27 @@ TEST_CASE("requirements.txt with asyncpg: the client is asyncpg", "[project]") {
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("the schema is found where the Prisma CLI looks, inside the project only", "[project]") {
+  project p;
+  p.write("app/package.json", R"({"prisma": {"schema": "../shared/schema.prisma"},
+                                  "dependencies": {"@prisma/client": "6.19.0"}})");
+  p.write("shared/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = "
+                                  "env(\"OUTSIDE_URL\")\n}\n");
+  p.write("app/.env", "OUTSIDE_URL=" + neon_pooled + "\n");
+  // A path out of the project is not followed: nothing names OUTSIDE_URL.
+  CHECK(run_poolcheck({"config", (p.path / "app").string()}).out.find("OUTSIDE_URL") ==
+        std::string::npos);
+  // prisma.config.ts's `schema` wins over package.json's.
+  p.write("app/prisma.config.ts", "import { defineConfig } from \"prisma/config\";\n"
+                                  "export default defineConfig({ schema: \"db/main.prisma\" });\n");
+  p.write("app/db/main.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = "
+                                "env(\"MAIN_URL\")\n}\n");
+  auto shown = run_poolcheck({"config", (p.path / "app").string()});
+  INFO(shown.out);
+  CHECK(shown.out.find("# MAIN_URL: role runtime (db/main.prisma:3 url)") != std::string::npos);
+}
+
+} // namespace poolcheck::test

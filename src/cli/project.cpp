@@ -3,11 +3,10 @@
 #include "cli/project.hpp"
 
 #include "cli/inputs.hpp"
+#include "cli/prisma_files.hpp"
 #include "project/lock_files.hpp"
 #include "project/manifests.hpp"
 #include "project/package_json.hpp"
-#include "project/prisma_config.hpp"
-#include "project/prisma_schema.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -53,15 +52,6 @@ engine::client_choice client_of(project::package_facts const& pkg, std::string c
   return none;
 }
 
-/// A project file's text, if it exists and may be trusted (trusted_file).
-std::optional<std::string> read_text(fs::path const& p) {
-  std::error_code ec;
-  if (!fs::is_regular_file(p, ec) || !trusted_file(p))
-    return std::nullopt;
-  auto text = read_input(p.string());
-  return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
-}
-
 /// The other ecosystems' manifests in `dir` (pyproject.toml, requirements*.txt, go.mod, ...), with
 /// their drivers when `read`: an unreadable one, or a TOML one that is not TOML, is left out.
 std::vector<project::manifest> manifests_in(fs::path const& dir, bool read) {
@@ -77,7 +67,7 @@ std::vector<project::manifest> manifests_in(fs::path const& dir, bool read) {
       out.push_back({std::move(name), *kind, {}});
       break; // one says the folder is a project
     }
-    if (auto text = read_text(it->path()))
+    if (auto text = read_project_file(it->path()))
       if (auto drivers = project::read_manifest(*kind, *text))
         out.push_back({std::move(name), *kind, std::move(*drivers)});
   }
@@ -89,30 +79,34 @@ std::vector<project::manifest> manifests_in(fs::path const& dir, bool read) {
 /// schema's `url` when it has no `directUrl`. The config's variable is often the runtime's too (the
 /// adapter's connection string), so it gives no role, which could rewrite the runtime URL away from
 /// its pooler: PRISMA014 says what is wrong instead.
-std::optional<engine::migrations_source>
-migrations_of(fs::path const& root, std::optional<project::prisma_schema_facts> const& schema) {
+std::optional<engine::migrations_source> migrations_of(prisma_files const& prisma) {
   auto variable = [](std::optional<project::url_source> const& s) {
     return s && s->kind == project::value_kind::variable;
   };
-  for (char const* name : {"prisma.config.ts", "prisma.config.mts", "prisma.config.cts",
-                           "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs"})
-    if (auto text = read_text(root / name)) {
-      auto const config = project::read_prisma_config(*text);
-      if (variable(config.url))
-        return engine::migrations_source{config.url->variable,
-                                         project::describe(config.url->at, name)};
-      if (config.datasource_found)
-        return std::nullopt; // a datasource with a URL poolcheck cannot follow
-      break;
-    }
-  if (schema && variable(schema->url) && !schema->direct_url)
-    return engine::migrations_source{schema->url->variable,
-                                     project::describe(schema->url->at, "prisma/schema.prisma") +
+  if (auto const& config = prisma.config) {
+    if (variable(config->facts.url))
+      return engine::migrations_source{config->facts.url->variable,
+                                       project::describe(config->facts.url->at, config->name)};
+    if (config->facts.datasource_found)
+      return std::nullopt; // a datasource with a URL poolcheck cannot follow
+  }
+  if (auto const& schema = prisma.schema;
+      schema && variable(schema->facts.url) && !schema->facts.direct_url)
+    return engine::migrations_source{schema->facts.url->variable,
+                                     project::describe(schema->facts.url->at, schema->path) +
                                          ", and no directUrl"};
   return std::nullopt;
 }
 
 } // namespace
+
+std::optional<std::string> read_project_file(fs::path const& p) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec) || !trusted_file(p))
+    return std::nullopt;
+  auto text = read_input(p.string());
+  return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
+}
 
 std::optional<engine::client_choice> client_from_package_json(std::string const& text) {
   auto pkg = project::read_package_json(text);
@@ -143,7 +137,7 @@ fs::path normal_folder(fs::path const& cwd, fs::path const& p) {
 project_facts project_detector::read_project(fs::path const& root) {
   project_facts facts;
   std::optional<project::package_facts> pkg;
-  if (auto text = read_text(root / "package.json")) {
+  if (auto text = read_project_file(root / "package.json")) {
     pkg = project::read_package_json(*text);
     if (!pkg)
       warnings_.push_back((root / "package.json").string() +
@@ -158,7 +152,7 @@ project_facts project_detector::read_project(fs::path const& root) {
                             {"pnpm-lock.yaml", &project::prisma_version_from_pnpm_lock},
                             {"yarn.lock", &project::prisma_version_from_yarn_lock},
                             {"bun.lock", &project::prisma_version_from_bun_lock}})
-    if (auto lock = locked ? std::nullopt : read_text(root / file))
+    if (auto lock = locked ? std::nullopt : read_project_file(root / file))
       if (auto v = read(*lock))
         locked = v->version;
   if (pkg)
@@ -168,29 +162,32 @@ project_facts project_detector::read_project(fs::path const& root) {
 
   // The variables the project's files name, with what each says of them.
   auto name = [&](std::optional<project::url_source> const& source, engine::role role,
-                  client reader) {
+                  client reader, std::string const& path) {
     if (!source || source->kind != project::value_kind::variable)
       return;
     auto& v = facts.variables[source->variable];
     v.role = role;
     v.client = reader;
-    v.role_origin = v.client_origin = project::describe(source->at, "prisma/schema.prisma");
+    v.role_origin = v.client_origin = project::describe(source->at, path);
   };
   bool const adapters = facts.client.value == client::prisma_adapter;
   client const prisma = adapters ? client::prisma_adapter : client::prisma;
-  std::optional<project::prisma_schema_facts> schema;
-  if (auto text = read_text(root / "prisma" / "schema.prisma")) {
-    schema = project::read_prisma_schema(*text);
-    auto const& s = *schema;
-    name(s.url, engine::role::runtime, prisma);
-    name(s.direct_url, engine::role::direct, prisma);
-    name(s.shadow_database_url, engine::role::direct, prisma);
+  prisma_files const files = read_prisma_files(root, pkg ? pkg->prisma_schema : std::nullopt);
+  if (auto const& schema = files.schema) {
+    auto const& s = schema->facts;
+    name(s.url, engine::role::runtime, prisma, schema->path);
+    name(s.direct_url, engine::role::direct, prisma, schema->path);
+    name(s.shadow_database_url, engine::role::direct, prisma, schema->path);
     if (s.url && s.url->kind == project::value_kind::variable && pkg)
       // Prisma reads the variables its schema names; the others, what else the app depends on.
       facts.client = client_of(*pkg, "package.json", locked, false);
     else if (!pkg || !pkg->prisma()) // a schema without Prisma in a manifest: Prisma all the same
-      facts.client = {client::prisma, "prisma/schema.prisma"};
+      facts.client = {client::prisma, schema->path};
   }
+  // prisma.config's shadow database is for `migrate dev` alone: a direct URL. Its `url` gives no
+  // role (migrations_of says why).
+  if (auto const& config = files.config)
+    name(config->facts.shadow_database_url, engine::role::direct, prisma, config->name);
   // Where the app runs: a platform's own file or package says serverless, a container or process
   // file says a long-running server. Both: the platform's, which is where the incident this tool
   // is for happens (a Dockerfile may be for local development only), and the origin says so.
@@ -211,7 +208,7 @@ project_facts project_detector::read_project(fs::path const& root) {
                     serverless_sign + (server_sign.empty() ? "" : ", over " + server_sign)};
   else if (!server_sign.empty())
     facts.target = {engine::target::server, server_sign};
-  facts.migrations = migrations_of(root, schema);
+  facts.migrations = migrations_of(files);
   return facts;
 }
 

@@ -1,6 +1,6 @@
 // What a checked file's project says about its variables, found once per project folder: which
 // program reads each (package.json and its lock file; other ecosystems' manifests, such as
-// pyproject.toml or go.mod; prisma/schema.prisma's url, directUrl and shadowDatabaseUrl), and so
+// pyproject.toml or go.mod; the Prisma schema's url, directUrl and shadowDatabaseUrl), and so
 // each one's role, where the app runs, and what `prisma migrate` connects with (prisma.config.ts,
 // or the schema). The project is the checked file's folder or the nearest
 // parent holding package.json, prisma/schema.prisma or one of those manifests, up to the
@@ -31,6 +31,9 @@ std::filesystem::path normal_folder(std::filesystem::path const& cwd,
 /// folder would otherwise steer the advice and the fixes. (Group-writable files, as a umask of 002
 /// makes them, and checkouts owned by another uid, as in CI containers, are fine.)
 bool trusted_file(std::filesystem::path const& file);
+
+/// A project file's text, if it is a regular file that may be trusted (trusted_file).
+std::optional<std::string> read_project_file(std::filesystem::path const& p);
 
 struct project_facts {
   /// The client of a variable no project file names: unknown when nothing says (then

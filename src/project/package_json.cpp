@@ -115,6 +115,8 @@ std::optional<package_facts> read_package_json(std::string_view text) {
     if (first)
       is_object = !s.path.empty() && s.path.front() != "[]";
     first = false;
+    if (s.path.size() == 2 && s.path[0] == "prisma" && s.path[1] == "schema" && s.string)
+      out.prisma_schema = *s.string;
     if (s.path.size() != 2 || (s.path[0] != "dependencies" && s.path[0] != "devDependencies"))
       return;
     std::string const& name = s.path[1];

@@ -46,6 +46,8 @@ struct package_facts {
   /// The first dependency on a serverless platform's CLI or SDK (`vercel`, `@vercel/*`,
   /// `netlify-cli`, `@netlify/*`, `wrangler`, `serverless`), if any.
   std::optional<dependency> serverless_sign;
+  /// `"prisma": {"schema": "..."}`: where the Prisma CLI finds the schema (a file or a folder).
+  std::optional<std::string> prisma_schema;
 
   /// The first dependency on `c`, if any.
   std::optional<dependency> find(db_client c) const;

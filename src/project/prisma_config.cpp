@@ -14,6 +14,9 @@ prisma_config_facts read_prisma_config(std::string_view text) {
   if (!open)
     return out;
   out.config_found = true;
+  if (auto const schema = js::property(t, *open, "schema"))
+    if (auto const path = js::string_value(t, *schema))
+      out.schema = std::string(*path);
   auto const datasource = js::property(t, *open, "datasource");
   auto const inner = datasource ? js::object_value(t, *datasource) : std::nullopt;
   if (!inner)

@@ -15,6 +15,7 @@ struct prisma_config_facts {
   bool datasource_found = false; // it has a `datasource` object
   std::optional<url_source> url;
   std::optional<url_source> shadow_database_url;
+  std::optional<std::string> schema; // `schema: "..."`: the schema file or folder, when a string
 };
 
 /// Total: an unknown shape gives nothing found rather than a guess.

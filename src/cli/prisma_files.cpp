@@ -1,0 +1,78 @@
+#include "cli/prisma_files.hpp"
+
+#include "cli/project.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace poolcheck::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// `path` from the project root, if it stays inside it.
+std::optional<fs::path> inside(std::string const& path) {
+  fs::path const p = fs::path(path).lexically_normal();
+  if (path.empty() || p.is_absolute() || p.empty() || *p.begin() == "..")
+    return std::nullopt;
+  return p;
+}
+
+/// The schema at `rel` (a file, or a folder of .prisma files: the one holding the datasource
+/// gives the URLs, and a generator in any of them the driverAdapters preview feature).
+std::optional<prisma_files::schema_file> read_schema(fs::path const& root, fs::path const& rel) {
+  std::error_code ec;
+  if (!fs::is_directory(root / rel, ec)) {
+    auto text = read_project_file(root / rel);
+    if (!text)
+      return std::nullopt;
+    return prisma_files::schema_file{rel.generic_string(), project::read_prisma_schema(*text)};
+  }
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(root / rel, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".prisma")
+      files.push_back(it->path().filename());
+  std::sort(files.begin(), files.end());
+  std::optional<prisma_files::schema_file> out;
+  std::optional<project::origin> adapters;
+  for (auto const& name : files) {
+    auto text = read_project_file(root / rel / name);
+    if (!text)
+      continue;
+    auto facts = project::read_prisma_schema(*text);
+    if (!adapters)
+      adapters = facts.driver_adapters;
+    if (!out || (out->facts.datasource_count == 0 && facts.datasource_count > 0))
+      out = prisma_files::schema_file{(rel / name).generic_string(), std::move(facts)};
+  }
+  if (out && !out->facts.driver_adapters)
+    out->facts.driver_adapters = adapters;
+  return out;
+}
+
+} // namespace
+
+prisma_files read_prisma_files(fs::path const& root,
+                               std::optional<std::string> const& package_schema) {
+  prisma_files out;
+  for (char const* name : {"prisma.config.ts", "prisma.config.mts", "prisma.config.cts",
+                           "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs"})
+    if (auto text = read_project_file(root / name)) {
+      out.config = prisma_files::config_file{name, project::read_prisma_config(*text)};
+      break;
+    }
+  std::optional<std::string> const named =
+      out.config && out.config->facts.schema ? out.config->facts.schema : package_schema;
+  if (named) {
+    if (auto rel = inside(*named))
+      out.schema = read_schema(root, *rel);
+    return out; // where the CLI is told to look, and nowhere else
+  }
+  for (char const* rel : {"prisma/schema.prisma", "schema.prisma", "prisma/schema"})
+    if (!out.schema)
+      out.schema = read_schema(root, rel);
+  return out;
+}
+
+} // namespace poolcheck::cli
