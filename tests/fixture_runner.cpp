@@ -8,12 +8,13 @@
 // states a whole line of the fixed output (in order); a sibling `<name>.env.fixed` states the whole
 // fixed file. `# args: --unsafe-fixes` lets unsafe fixes apply; `# args: --template` checks the
 // fixture as a template file (`.env.example`: the CLI decides that by the file's name, which a
-// fixture's `.env` name cannot say); `# args: --migrations NAME` says the project migrates with
-// variable NAME (what schema.prisma or prisma.config.ts tells the CLI). Every fixture also gets,
-// for free: the parser round trip, a fixpoint within the loop's passes, no byte changed outside the
-// edits of each pass, no new syntax finding in the fixed file, a second fix run that changes
-// nothing, and fixes that agree with their rule's declared safety. A fixture that still says FIXME
-// (the stub scripts/new-rule writes) fails.
+// fixture's `.env` name cannot say); `# args: --migrations NAME` says `prisma migrate` connects
+// with variable NAME (what schema.prisma or prisma.config.ts tells the CLI), `--drizzle-kit NAME`
+// that drizzle-kit does (drizzle.config.ts). Every fixture also gets, for free: the parser round
+// trip, a fixpoint within the loop's passes, no byte changed outside the edits of each pass, no new
+// syntax finding in the fixed file, a second fix run that changes nothing, and fixes that agree
+// with their rule's declared safety. A fixture that still says FIXME (the stub scripts/new-rule
+// writes) fails.
 #include "core/source_file.hpp"
 #include "engine/analysis.hpp"
 #include "env/document.hpp"
@@ -84,7 +85,9 @@ void apply_args(std::string const& args, fixture& f) {
     else if (flag == "--target")
       o.target = {engine::parse_target(value), "--target"};
     else if (flag == "--migrations") // what a project's schema.prisma or prisma.config.ts says
-      o.migrations = engine::migrations_source{value, "schema.prisma"};
+      o.migrations.push_back({"prisma migrate", value, "schema.prisma"});
+    else if (flag == "--drizzle-kit") // what a project's drizzle.config.ts says
+      o.migrations.push_back({"drizzle-kit", value, "drizzle.config.ts"});
     else if (flag == "--select")
       list(o.select);
     else if (flag == "--ignore")

@@ -10,10 +10,11 @@ namespace poolcheck::checks {
 void prisma014_migrations_through_pooler(engine::rule const& r, checked_document const&,
                                          engine::url_facts const& f, engine::sink& out) {
   // The rule's `when` holds: Prisma reads it, and it is a transaction pooler's endpoint.
-  if (!f.migrations_origin)
+  auto const* migrate = f.migrated_with("prisma migrate");
+  if (!migrate)
     return;
   bool const config = f.client.value == engine::client::prisma_adapter ||
-                      f.migrations_origin->starts_with("prisma.config");
+                      migrate->origin.starts_with("prisma.config");
   std::string how = config ? "point `datasource.url` in prisma.config.ts at a direct variable "
                              "(`env(\"DIRECT_URL\")`) and keep the pooled one for the adapter"
                            : "add `directUrl = env(\"DIRECT_URL\")` to the datasource in "
@@ -21,7 +22,7 @@ void prisma014_migrations_through_pooler(engine::rule const& r, checked_document
   out.report(
       r, f.file_span(f.info.hosts.empty() ? byte_span{0, f.info.end} : f.info.hosts.front().raw),
       f.entry.name,
-      {{"origin", *f.migrations_origin},
+      {{"origin", migrate->origin},
        {"provider", f.matched ? f.matched->provider_name : std::string("the provider")},
        {"how", how}});
 }

@@ -9,7 +9,8 @@ namespace {
 using engine::connection_string_check;
 using engine::document_check;
 
-constexpr std::array<engine::code_rule, 20> table{{
+constexpr std::array<engine::code_rule, 21> table{{
+    {"DRIZZLE001", connection_string_check{&drizzle001_drizzle_kit_through_transaction_pooler}},
     {"ENV001", document_check{&env00x_syntax}},
     {"ENV002", document_check{&env00x_syntax}},
     {"ENV003", document_check{&env00x_syntax}},

@@ -46,7 +46,10 @@ engine::file_report analyze_example(engine::rule const& r, std::string_view byte
   if (auto t = example_target(r))
     o.target = {t, "example"};
   if (!r.example.migrations.empty())
-    o.migrations = engine::migrations_source{r.example.migrations, "the example's schema.prisma"};
+    o.migrations.push_back({r.example.migrations_tool, r.example.migrations,
+                            r.example.migrations_tool == "drizzle-kit"
+                                ? "the example's drizzle.config.ts"
+                                : "the example's schema.prisma"});
   return engine::analyze(bytes, rules, o);
 }
 
@@ -152,9 +155,13 @@ std::string rule_page(engine::rule const& r, engine::rule_set const& rules) {
   if (!flags.empty())
     page += fmt::format("- Examples assume `{}`\n", flags.substr(1));
   if (!r.example.migrations.empty())
-    page += fmt::format("- Examples assume the project's schema.prisma has `url = env(\"{}\")` "
-                        "and no `directUrl`\n",
-                        r.example.migrations);
+    page += r.example.migrations_tool == "drizzle-kit"
+                ? fmt::format("- Examples assume the project's drizzle.config.ts has "
+                              "`dbCredentials: {{ url: process.env.{} }}`\n",
+                              r.example.migrations)
+                : fmt::format("- Examples assume the project's schema.prisma has "
+                              "`url = env(\"{}\")` and no `directUrl`\n",
+                              r.example.migrations);
   // A finding that rests on a guess is info at most (engine::assumptions).
   if (r.when.target == engine::target::serverless)
     page += "- Where nothing says where the app runs (`--target`, config, project files), "

@@ -4,6 +4,7 @@
 
 #include "cli/inputs.hpp"
 #include "cli/prisma_files.hpp"
+#include "project/drizzle_config.hpp"
 #include "project/lock_files.hpp"
 #include "project/manifests.hpp"
 #include "project/package_json.hpp"
@@ -79,22 +80,39 @@ std::vector<project::manifest> manifests_in(fs::path const& dir, bool read) {
 /// schema's `url` when it has no `directUrl`. The config's variable is often the runtime's too (the
 /// adapter's connection string), so it gives no role, which could rewrite the runtime URL away from
 /// its pooler: PRISMA014 says what is wrong instead.
-std::optional<engine::migrations_source> migrations_of(prisma_files const& prisma) {
+std::optional<engine::migrations_source> prisma_migrations(prisma_files const& prisma) {
   auto variable = [](std::optional<project::url_source> const& s) {
     return s && s->kind == project::value_kind::variable;
   };
   if (auto const& config = prisma.config) {
     if (variable(config->facts.url))
-      return engine::migrations_source{config->facts.url->variable,
+      return engine::migrations_source{"prisma migrate", config->facts.url->variable,
                                        project::describe(config->facts.url->at, config->name)};
     if (config->facts.datasource_found)
       return std::nullopt; // a datasource with a URL poolcheck cannot follow
   }
   if (auto const& schema = prisma.schema;
       schema && variable(schema->facts.url) && !schema->facts.direct_url)
-    return engine::migrations_source{schema->facts.url->variable,
+    return engine::migrations_source{"prisma migrate", schema->facts.url->variable,
                                      project::describe(schema->facts.url->at, schema->path) +
                                          ", and no directUrl"};
+  return std::nullopt;
+}
+
+/// The variable drizzle-kit (push, pull, migrate) connects with: a PostgreSQL drizzle.config's
+/// `dbCredentials.url`, when it names one.
+std::optional<engine::migrations_source> drizzle_migrations(fs::path const& root) {
+  for (char const* name : {"drizzle.config.ts", "drizzle.config.mts", "drizzle.config.cts",
+                           "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs"})
+    if (auto text = read_project_file(root / name)) {
+      auto const config = project::read_drizzle_config(*text);
+      if (config.dialect && *config.dialect != "postgresql")
+        return std::nullopt;
+      if (!config.url || config.url->kind != project::value_kind::variable)
+        return std::nullopt;
+      return engine::migrations_source{"drizzle-kit", config.url->variable,
+                                       project::describe(config.url->at, name)};
+    }
   return std::nullopt;
 }
 
@@ -185,7 +203,7 @@ project_facts project_detector::read_project(fs::path const& root) {
       facts.client = {client::prisma, schema->path};
   }
   // prisma.config's shadow database is for `migrate dev` alone: a direct URL. Its `url` gives no
-  // role (migrations_of says why).
+  // role (prisma_migrations says why).
   if (auto const& config = files.config)
     name(config->facts.shadow_database_url, engine::role::direct, prisma, config->name);
   // Where the app runs: a platform's own file or package says serverless, a container or process
@@ -208,7 +226,9 @@ project_facts project_detector::read_project(fs::path const& root) {
                     serverless_sign + (server_sign.empty() ? "" : ", over " + server_sign)};
   else if (!server_sign.empty())
     facts.target = {engine::target::server, server_sign};
-  facts.migrations = migrations_of(files);
+  for (auto source : {prisma_migrations(files), drizzle_migrations(root)})
+    if (source)
+      facts.migrations.push_back(std::move(*source));
   return facts;
 }
 

@@ -43,8 +43,9 @@ struct project_facts {
   std::map<std::string, engine::check_options::variable_override, std::less<>> variables;
   /// Where the app runs, when its files say (and which file said it).
   engine::target_choice target;
-  /// The variable `prisma migrate` connects with, when the project's Prisma files say.
-  std::optional<engine::migrations_source> migrations;
+  /// The variables migrations tools connect with, when the project's files say (prisma.config.ts
+  /// or the schema; drizzle.config.*).
+  std::vector<engine::migrations_source> migrations;
 };
 
 /// Each folder is looked at once: its answer is kept for every file below it.

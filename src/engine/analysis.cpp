@@ -62,6 +62,16 @@ void match_endpoint(url_facts& f, rule_set const& rules) {
   }
 }
 
+/// The migrations tools `options` says connect with variable `name`.
+std::vector<migrations_source const*> migrations_of(std::string_view name,
+                                                    check_options const& options) {
+  std::vector<migrations_source const*> out;
+  for (auto const& m : options.migrations)
+    if (m.variable == name)
+      out.push_back(&m);
+  return out;
+}
+
 /// Per entry, the index of the last assignment of its name (dotenv keeps that one).
 std::vector<std::size_t> last_assignments(poolcheck::document const& doc) {
   boost::unordered_flat_map<std::string_view, std::size_t> last;
@@ -85,9 +95,7 @@ url_facts context_of(entry const& e, pg::conninfo const& info, rule_set const& r
               nullptr,
               {},
               first_port(info),
-              options.migrations && options.migrations->variable == e.name
-                  ? &options.migrations->origin
-                  : nullptr,
+              migrations_of(e.name, options),
               joined(placeholders_in(info, e.logical_value, options.template_file))};
   match_endpoint(f, rules);
   return f;

@@ -37,8 +37,8 @@ struct check_options {
   /// `[variables.NAME]` still wins, names come after.
   std::optional<role_choice> file_role;
 
-  /// What `prisma migrate` connects with, when the project says (cli/project.hpp).
-  std::optional<migrations_source> migrations;
+  /// What migrations tools connect with, when the project says (cli/project.hpp).
+  std::vector<migrations_source> migrations;
 
   /// The document is a template to copy (`.env.example`, engine/placeholders.hpp): generic words
   /// (`user`, `host`, `port`) count as placeholders too. The file name is the only sign of that,

@@ -52,9 +52,11 @@ struct role_choice {
   std::string origin;
 };
 
-/// The variable `prisma migrate` connects with, when the project says so, and what said it
-/// ("prisma.config.ts:6 datasource.url", "prisma/schema.prisma:3 url, and no directUrl").
+/// A variable a migrations tool connects with, when the project says so, and what said it:
+/// `prisma migrate` ("prisma.config.ts:6 datasource.url", "prisma/schema.prisma:3 url, and no
+/// directUrl"), `drizzle-kit` ("drizzle.config.ts:9 dbCredentials.url").
 struct migrations_source {
+  std::string tool; // "prisma migrate", "drizzle-kit"
   std::string variable;
   std::string origin;
 };

@@ -48,7 +48,8 @@ struct example {
   std::string good; // .env text that must not
   std::optional<engine::client> client;
   std::optional<engine::target> target;
-  std::string migrations; // the variable `prisma migrate` connects with, if the example says
+  std::string migrations; // the variable a migrations tool connects with, if the example says
+  std::string migrations_tool = "prisma migrate"; // or "drizzle-kit"
 
   friend bool operator==(example const&, example const&) = default;
 };

@@ -118,14 +118,21 @@ result<void> read_rule(toml_reader const& r, toml::table const& t, rule& out) {
   POOLCHECK_TRY(example, r.table(t, "example"));
   if (!*example)
     return r.at(t, "missing `[rule.example]` with `bad` and `good`");
-  POOLCHECK_TRY(ex_ok, r.only_keys(**example, {"bad", "good", "client", "target", "migrations"},
-                                   "`example`"));
+  POOLCHECK_TRY(ex_ok,
+                r.only_keys(**example,
+                            {"bad", "good", "client", "target", "migrations", "migrations_tool"},
+                            "`example`"));
   POOLCHECK_TRY(bad, r.string(**example, "bad", true));
   POOLCHECK_TRY(good, r.string(**example, "good", true));
   POOLCHECK_TRY(ex_client, r.string(**example, "client", false));
   POOLCHECK_TRY(ex_target, r.string(**example, "target", false));
   POOLCHECK_TRY(ex_migrations, r.string(**example, "migrations", false));
   out.example.migrations = *ex_migrations;
+  POOLCHECK_TRY(ex_tool, r.string(**example, "migrations_tool", false));
+  if (!ex_tool->empty() && *ex_tool != "prisma migrate" && *ex_tool != "drizzle-kit")
+    return r.at(**example, "`migrations_tool` must be \"prisma migrate\" or \"drizzle-kit\"");
+  if (!ex_tool->empty())
+    out.example.migrations_tool = *ex_tool;
   out.example.bad = *bad;
   out.example.good = *good;
   if (!ex_client->empty()) {

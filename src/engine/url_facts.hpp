@@ -21,8 +21,17 @@ struct url_facts {
   endpoint const* matched = nullptr; // the provider endpoint of the first host, if any
   captures host_captures;
   int port = 5432; // the first host's port, 5432 when none is written
-  /// What said that `prisma migrate` connects with this variable; null when nothing did.
-  std::string const* migrations_origin = nullptr;
+  /// The migrations tools the project says connect with this variable (usually none).
+  std::vector<migrations_source const*> migrated_by;
+
+  /// The source saying `tool` connects with this variable; null when none does.
+  [[nodiscard]] migrations_source const* migrated_with(std::string_view tool) const {
+    for (auto const* m : migrated_by)
+      if (m->tool == tool)
+        return m;
+    return nullptr;
+  }
+
   /// The placeholders in it (engine/placeholders.hpp), relative to the logical value, in order and
   /// apart.
   std::vector<byte_span> placeholders;

@@ -9,6 +9,8 @@ std::string_view to_string(file_kind k) {
     return "schema.prisma";
   case file_kind::prisma_config:
     return "prisma.config.ts";
+  case file_kind::drizzle_config:
+    return "drizzle.config.ts";
   case file_kind::package_json:
     return "package.json";
   case file_kind::package_lock:

@@ -9,8 +9,9 @@
 namespace poolcheck::project {
 
 enum class file_kind {
-  prisma_schema, // schema.prisma
-  prisma_config, // prisma.config.ts / .js / .mjs (Prisma 7)
+  prisma_schema,  // schema.prisma
+  prisma_config,  // prisma.config.ts / .js / .mjs (Prisma 7)
+  drizzle_config, // drizzle.config.ts / .js
   package_json,
   package_lock, // package-lock.json
   pnpm_lock,    // pnpm-lock.yaml

@@ -1,5 +1,6 @@
-// The prisma.config.ts reader: the config object's URL properties as
+// The prisma.config.ts and drizzle.config.ts readers: the config object's URL properties as
 // variables, literals or expressions, never fooled by comments, strings or templates.
+#include "project/drizzle_config.hpp"
 #include "project/prisma_config.hpp"
 
 #include <catch2/catch.hpp>
@@ -25,6 +26,20 @@ export default defineConfig({
     shadowDatabaseUrl: env("SHADOW_DATABASE_URL"),
   },
 })
+)";
+
+// The shape of Drizzle's docs example of drizzle.config.ts.
+constexpr char const* drizzle_docs = R"(import 'dotenv/config';
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  out: './drizzle',
+  schema: './src/db/schema.ts',
+  dialect: 'postgresql',
+  dbCredentials: {
+    url: process.env.DATABASE_URL!,
+  },
+});
 )";
 
 } // namespace
@@ -108,5 +123,55 @@ TEST_CASE("prisma.config.ts: a literal URL keeps no text; unknown shapes find no
   CHECK(read_prisma_config("export default defineConfig({ datasource: { url: env('X'").url->kind ==
         value_kind::expression);
   CHECK_FALSE(read_prisma_config("export default defineConfig({ datasource: { url: env(`X`) } })")
+                  .url->variable.size());
+}
+
+TEST_CASE("drizzle.config.ts: dbCredentials.url with a non-null assertion", "[project]") {
+  auto const f = read_drizzle_config(drizzle_docs);
+  CHECK(f.config_found);
+  CHECK(f.dialect == "postgresql");
+  REQUIRE(f.url);
+  CHECK(f.url->kind == value_kind::variable);
+  CHECK(f.url->variable == "DATABASE_URL");
+  CHECK(describe(f.url->at, "drizzle.config.ts") == "drizzle.config.ts:9 dbCredentials.url");
+}
+
+TEST_CASE("drizzle.config.ts: env objects, older keys, literals", "[project]") {
+  // create-t3-app's shape: an env object imported from the app.
+  auto const t3 = read_drizzle_config(R"(import { type Config } from "drizzle-kit";
+
+import { env } from "~/env";
+
+export default {
+  schema: "./src/server/db/schema.ts",
+  dialect: "postgresql",
+  dbCredentials: {
+    url: env.DATABASE_URL,
+  },
+  tablesFilter: ["project1_*"],
+} satisfies Config;
+)");
+  REQUIRE(t3.url);
+  CHECK(t3.url->variable == "DATABASE_URL");
+  CHECK(t3.url->at.line == 9);
+
+  auto const old = read_drizzle_config("export default { driver: 'pg', dbCredentials: "
+                                       "{ connectionString: process.env['PG_URL']! } }");
+  REQUIRE(old.url);
+  CHECK(old.url->variable == "PG_URL");
+  CHECK(old.url->at.key == "dbCredentials.connectionString");
+
+  auto const lit = read_drizzle_config("export default defineConfig({ dbCredentials: "
+                                       "{ url: \"postgres://u:Sup3rS3cret@h/db\" } })");
+  REQUIRE(lit.url);
+  CHECK(lit.url->kind == value_kind::literal);
+  CHECK(lit.url->variable.empty());
+
+  auto const parts = read_drizzle_config("export default defineConfig({ dbCredentials: "
+                                         "{ host: 'h', password: process.env.PW } })");
+  CHECK(parts.config_found);
+  CHECK_FALSE(parts.url);
+  CHECK_FALSE(read_drizzle_config("").config_found);
+  CHECK_FALSE(read_drizzle_config("export default defineConfig({ dbCredentials: { url: proc")
                   .url->variable.size());
 }

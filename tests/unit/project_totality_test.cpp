@@ -1,5 +1,6 @@
 // Every project reader is total: truncated, shuffled and random inputs give facts or nothing,
 // never a throw or a crash.
+#include "project/drizzle_config.hpp"
 #include "project/lock_files.hpp"
 #include "project/manifests.hpp"
 #include "project/package_json.hpp"
@@ -20,6 +21,7 @@ namespace {
 void read_all(std::string_view text) {
   (void)read_prisma_schema(text);
   (void)read_prisma_config(text);
+  (void)read_drizzle_config(text);
   (void)read_package_json(text);
   (void)prisma_version_from_package_lock(text);
   (void)prisma_version_from_pnpm_lock(text);
