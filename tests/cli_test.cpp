@@ -283,6 +283,7 @@ TEST_CASE("paths reach the terminal without control characters or masks", "[cli]
   // An error naming secret.env says what went wrong, unmasked.
   auto missing = run_poolcheck({"check", "--no-config", "secret.env"}, "", s.path);
   CHECK(missing.err == "poolcheck: secret.env: no such file or folder\n");
+  CHECK(missing.out.empty()); // no "No problems found in 0 files" after the error
   // A docs folder is made, not a tree of them.
   auto docs = run_poolcheck({"rules", "--write-docs", (s.path / "a" / "b").string()});
   CHECK(docs.exit_code == 2);
