@@ -1,6 +1,8 @@
 // ENV102 dollar-in-url: plain dotenv never expands `$`, but dotenv-expand, dotenvx, Ruby dotenv
 // and Docker Compose do in unquoted and double-quoted values, so `pa$word` becomes `pa` there
-// (dotenv.md, row 55). A whole `${NAME}` reference is taken as intended and left alone.
+// (dotenv.md, row 55). A whole `${NAME}` reference is taken as intended and left alone. The fix
+// percent-encodes each other `$` as `%24`: every URL reader decodes it, and no dotenv variant
+// expands it, where single quotes still leave dotenv-expand and python-dotenv expanding.
 #include "checks/registry.hpp"
 #include "env/quoting.hpp"
 
@@ -30,17 +32,21 @@ void env102_dollar_in_url(engine::rule const& r, checked_document const&,
       (e.quote != quoting::none && e.quote != quoting::double_quote))
     return;
   std::string_view v = e.logical_value;
+  std::optional<std::size_t> first;
+  std::vector<edit> edits;
   for (std::size_t i = v.find('$'); i != std::string_view::npos; i = v.find('$', i + 1)) {
     if (std::size_t n = braced_reference(v, i)) {
       i += n - 1;
       continue;
     }
-    std::vector<edit> edits;
-    if (e.logical_to_raw.empty() && env::representable(v, quoting::single))
-      edits.push_back({e.raw_value, env::wrapped(v, '\'')});
-    out.report(r, e.raw_span(i, i + 1), e.name, {}, std::move(edits));
-    return;
+    first = first.value_or(i);
+    edits.push_back({e.raw_span(i, i + 1), "%24"});
   }
+  if (!first)
+    return;
+  if (!e.logical_to_raw.empty())
+    edits.clear(); // escapes stand between the value and its bytes: advice, no edit
+  out.report(r, e.raw_span(*first, *first + 1), e.name, {}, std::move(edits));
 }
 
 } // namespace poolcheck::checks
