@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -180,6 +181,25 @@ TEST_CASE("outside git, a config another user could write never applies", "[conf
   auto r = run_poolcheck_unprivileged(shared.path / "project", {"check", env});
   CHECK(r.exit_code == 1); // URL005 is not ignored
   CHECK(r.out.find("URL005") != std::string::npos);
+}
+
+TEST_CASE("outside git, config discovery stops at the home folder", "[config][cli]") {
+  // A poolcheck.toml above the home folder (in /home, say) is no project's.
+  temp_dir top;
+  top.write("poolcheck.toml", "ignore = [\"URL\"]\n");
+  auto env = top.write("home/project/.env", "DATABASE_URL=POSTGRESQL://app@db.example.com/app\n");
+  std::string const saved = std::getenv("HOME") ? std::getenv("HOME") : "";
+  auto check_with_home = [&](std::string const& home) {
+    ::setenv("HOME", home.c_str(), 1);
+    auto r = run_poolcheck({"check", env});
+    saved.empty() ? ::unsetenv("HOME") : ::setenv("HOME", saved.c_str(), 1);
+    return r;
+  };
+  auto stopped = check_with_home((top.path / "home").string());
+  CHECK(stopped.exit_code == 1); // URL005 is not ignored
+  // With the home folder elsewhere, the same file above applies: the stop is what keeps it out.
+  auto climbed = check_with_home("/nonexistent-home");
+  CHECK(climbed.exit_code == 0);
 }
 
 } // namespace poolcheck::test
