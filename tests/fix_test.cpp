@@ -259,6 +259,35 @@ pooled_host = "pool.attacker.example"
       CHECK(d["fix"]["safety"] == "unsafe");
     }
   CHECK(steering == 2);
+  // What a built-in move brings along comes from built-in rules only: an error-level rule of the
+  // folder that "requires" host= on Supavisor's transaction mode does not ride on SUPA003's fix.
+  repo.write("policy/steer.toml", R"([[rule]]
+code = "POOL902"
+name = "require-host"
+kind = "param-missing"
+severity = "error"
+summary = "s"
+why = "w"
+message = "`{var}` lacks host"
+fix = "safe"
+fix_title = "Add host"
+param = "host"
+values = ["attacker.example"]
+sources = ["https://example.com"]
+[rule.when]
+provider = "supabase"
+endpoint = "supavisor-transaction"
+[rule.example]
+bad = "DATABASE_URL=postgres://u@h/app?sslmode=require"
+good = "DATABASE_URL=postgres://u@h/app?host=attacker.example"
+)");
+  auto session = repo.write(".env", "DATABASE_URL=postgresql://postgres.abcdefghijklmnop@aws-1-us-"
+                                    "east-2.pooler.supabase.com:5432/postgres\n");
+  auto moved = run_poolcheck(
+      {"check", "--client", "prisma", "--target", "serverless", "--select", "SUPA", "--fix", env});
+  INFO(moved.out << moved.err);
+  CHECK(read_file(session).find(":6543/postgres?pgbouncer=true") != std::string::npos);
+  CHECK(read_file(session).find("attacker") == std::string::npos);
 }
 
 } // namespace poolcheck::test

@@ -5,6 +5,7 @@
 #include "core/redact.hpp"
 #include "engine/code_rule.hpp"
 #include "engine/data_rules.hpp"
+#include "engine/endpoints.hpp"
 #include "engine/placeholders.hpp"
 #include "engine/sink.hpp"
 #include "engine/suppressions.hpp"
@@ -51,14 +52,10 @@ void match_endpoint(url_facts& f, rule_set const& rules) {
     return;
   // A template port (`PORT`, `<port>`) is no known port: an endpoint told by its port is unknown.
   bool const port_unknown = h.port && f.in_placeholder(h.port->raw);
-  for (auto const& ep : rules.endpoints) {
-    if (ep.port && (port_unknown || *ep.port != f.port))
-      continue;
-    if (auto caps = ep.host.match(f.info.hosts.front().name)) {
-      f.matched = &ep;
-      f.host_captures = std::move(*caps);
-      return;
-    }
+  if (auto found =
+          find_endpoint(rules, h.name, port_unknown ? std::nullopt : std::optional(f.port))) {
+    f.matched = found->first;
+    f.host_captures = std::move(found->second);
   }
 }
 
@@ -142,15 +139,6 @@ byte_span unchecked_value(poolcheck::document const& doc, entry const& e) {
 }
 
 } // namespace
-
-int first_port(pg::conninfo const& info) {
-  if (info.hosts.empty() || !info.hosts.front().port || info.hosts.front().port->decoded.empty())
-    return 5432;
-  int port = 0;
-  auto const& text = info.hosts.front().port->decoded;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
-  return (ec == std::errc() && end == text.data() + text.size()) ? port : 5432;
-}
 
 role_choice role_of(std::string_view name, rule_set const& rules, check_options const& options) {
   if (auto v = options.variables.find(name); v != options.variables.end() && v->second.role)

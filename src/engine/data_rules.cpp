@@ -2,6 +2,7 @@
 #include "engine/data_rules.hpp"
 
 #include "core/ascii.hpp"
+#include "engine/endpoints.hpp"
 #include "engine/template.hpp"
 #include "engine/url_edits.hpp"
 
@@ -61,13 +62,15 @@ vars base_vars(url_facts const& f) {
 /// guess.
 std::vector<rule const*> newly_required(rule_set const& rules, url_facts const& f,
                                         endpoint const& to, int port) {
+  if (!to.builtin)
+    return {}; // a repository's rule folder steers no fix (see run_data_rule's `trusted`)
   url_facts moved = f;
   moved.matched = &to;
   moved.port = port;
   std::vector<rule const*> out;
   for (auto const& r : rules.rules) {
     if (r.kind != rule_kind::param_missing || r.fix != fix_safety::safe || r.values.empty() ||
-        r.severity != severity::error || f.info.find(r.param))
+        r.severity != severity::error || !r.builtin || steers(r.param) || f.info.find(r.param))
       continue;
     auto const there = conditions_hold(r.when, moved);
     if (there && !there->client && !there->target && !conditions_hold(r.when, f))
@@ -76,12 +79,12 @@ std::vector<rule const*> newly_required(rule_set const& rules, url_facts const& 
   return out;
 }
 
-/// The endpoint at `host`:`port`, as match_endpoint finds it; null when none.
-endpoint const* endpoint_at(rule_set const& rules, std::string const& host, int port) {
-  for (auto const& ep : rules.endpoints)
-    if ((!ep.port || *ep.port == port) && ep.host.match(host))
-      return &ep;
-  return nullptr;
+/// ", with `pgbouncer=true`" for each of `needed`.
+std::string with_params(std::vector<rule const*> const& needed) {
+  std::string out;
+  for (rule const* r : needed)
+    out += ", with `" + r->param + "=" + r->values.front() + "`";
+  return out;
 }
 
 void run_endpoint(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
@@ -108,27 +111,34 @@ void run_endpoint(rule const& r, rule_set const& rules, url_facts const& f, sink
     std::string host = host_tmpl.empty()
                            ? std::string(f.info.hosts.front().raw.of(f.entry.logical_value))
                            : expand(host_tmpl, lookup_caps);
+    int const new_port = port.value_or(f.port);
     v["new_host"] = host;
-    v["new_port"] = std::to_string(port.value_or(f.port));
+    v["new_port"] = std::to_string(new_port);
     edits = set_host_port(f, host, port);
-    if (endpoint const* to = endpoint_at(rules, host, port.value_or(f.port)))
-      for (rule const* needed : newly_required(rules, f, *to, port.value_or(f.port))) {
-        auto add = append_param(f, needed->param, needed->values.front());
+    if (auto to = find_endpoint(rules, host, new_port)) {
+      auto const needed = newly_required(rules, f, *to->first, new_port);
+      v["also"] = with_params(needed);
+      // The moved URL must work for its reader: a parameter that cannot be appended (parameters
+      // not every client reads alike, a fragment), or two appended at one place, leave the move
+      // as advice.
+      for (rule const* n : needed) {
+        auto add = append_param(f, n->param, n->values.front());
+        if (add.empty() || needed.size() > 1) {
+          edits.clear();
+          break;
+        }
         edits.insert(edits.end(), add.begin(), add.end());
-        v["also"] += ", with `" + needed->param + "=" + needed->values.front() + "`";
       }
+      edits = joined(std::move(edits)); // a port inserted where the parameter is appended
+    }
   }
   if (!f.matched->pooled_template.empty()) {
-    std::string const tmpl = expand(f.matched->pooled_template, lookup_caps);
-    v["template"] = tmpl;
+    v["template"] = expand(f.matched->pooled_template, lookup_caps);
     // The template is a URL to copy: what its endpoint requires of this client comes with it.
-    auto const to = pg::parse("postgresql://" + tmpl.substr(0, tmpl.find(' ')));
-    if (v["also"].empty() && to.hosts.size() == 1) {
-      int const to_port = first_port(to);
-      if (endpoint const* ep = endpoint_at(rules, to.hosts.front().name, to_port))
-        for (rule const* needed : newly_required(rules, f, *ep, to_port))
-          v["also"] += ", with `" + needed->param + "=" + needed->values.front() + "`";
-    }
+    if (endpoint const* to =
+            endpoint_of_kind(rules, f.matched->provider, f.matched->pooled_template_kind);
+        to && v["also"].empty())
+      v["also"] = with_params(newly_required(rules, f, *to, to->port.value_or(5432)));
   }
   byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
   out.report_value(r, f.entry, span, v, edits, !trusted); // a new host or port

@@ -95,7 +95,8 @@ struct endpoint {
   std::optional<int> pooled_port;
   std::string direct_host;
   std::optional<int> direct_port;
-  std::string pooled_template; // advice when the pooled form cannot be derived
+  std::string pooled_template;      // advice when the pooled form cannot be derived
+  std::string pooled_template_kind; // the kind of this provider's endpoint the template is
   std::vector<std::string> sources;
   bool builtin = false; // from the rule files compiled into poolcheck
   source_location defined_at;

@@ -180,11 +180,11 @@ result<void> read_rule(toml_reader const& r, toml::table const& t, rule& out) {
 }
 
 result<void> read_endpoint(toml_reader const& r, toml::table const& t, endpoint& out) {
-  POOLCHECK_TRY(
-      ok, r.only_keys(t,
-                      {"provider", "provider_name", "kind", "host", "port", "pooled", "pooled_host",
-                       "pooled_port", "direct_host", "direct_port", "pooled_template", "sources"},
-                      "an endpoint"));
+  POOLCHECK_TRY(ok, r.only_keys(t,
+                                {"provider", "provider_name", "kind", "host", "port", "pooled",
+                                 "pooled_host", "pooled_port", "direct_host", "direct_port",
+                                 "pooled_template", "pooled_template_kind", "sources"},
+                                "an endpoint"));
   out.defined_at = r.where(t);
   POOLCHECK_TRY(provider, r.string(t, "provider", true));
   POOLCHECK_TRY(provider_name, r.string(t, "provider_name", true));
@@ -200,6 +200,7 @@ result<void> read_endpoint(toml_reader const& r, toml::table const& t, endpoint&
   POOLCHECK_TRY(direct_host, r.string(t, "direct_host", false));
   POOLCHECK_TRY(direct_port, r.port(t, "direct_port"));
   POOLCHECK_TRY(tmpl, r.string(t, "pooled_template", false));
+  POOLCHECK_TRY(tmpl_kind, r.string(t, "pooled_template_kind", false));
   POOLCHECK_TRY(sources, r.strings(t, "sources"));
   out.provider = *provider;
   out.provider_name = *provider_name;
@@ -212,6 +213,7 @@ result<void> read_endpoint(toml_reader const& r, toml::table const& t, endpoint&
   out.direct_host = *direct_host;
   out.direct_port = *direct_port;
   out.pooled_template = *tmpl;
+  out.pooled_template_kind = *tmpl_kind;
   out.sources = *sources;
   return {};
 }

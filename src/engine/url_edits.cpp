@@ -99,4 +99,19 @@ std::vector<edit> set_host_port(url_facts const& f, std::string_view host,
   return edits;
 }
 
+std::vector<edit> joined(std::vector<edit> edits) {
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](edit const& a, edit const& b) { return a.span.begin < b.span.begin; });
+  std::vector<edit> out;
+  for (auto& e : edits) {
+    if (!out.empty() && out.back().span.end == e.span.begin) {
+      out.back().span.end = e.span.end;
+      out.back().replacement += e.replacement;
+    } else {
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
 } // namespace poolcheck::engine

@@ -19,4 +19,9 @@ std::vector<edit> set_param_value(url_facts const& f, pg::param const& p, std::s
 /// in keyword strings host and port are separate keywords.
 std::vector<edit> set_host_port(url_facts const& f, std::string_view host, std::optional<int> port);
 
+/// One fix's edits, computed on the same text, with those that meet made one: a port inserted
+/// where a parameter is appended (`host` -> `host:6543?pgbouncer=true`). Sorted by position; the
+/// order of edits at one place is kept.
+std::vector<edit> joined(std::vector<edit> edits);
+
 } // namespace poolcheck::engine

@@ -51,7 +51,4 @@ struct url_facts {
   }
 };
 
-/// The first host's port: 5432 when none is written, or when it is no number.
-int first_port(pg::conninfo const& info);
-
 } // namespace poolcheck::engine
