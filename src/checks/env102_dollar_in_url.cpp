@@ -44,8 +44,11 @@ void env102_dollar_in_url(engine::rule const& r, checked_document const&,
   }
   if (!first)
     return;
-  if (!e.logical_to_raw.empty())
-    edits.clear(); // escapes stand between the value and its bytes: advice, no edit
+  // Advice without an edit where %24 would not read as `$`: keyword strings (libpq decodes no
+  // percent there), a `$$` (Compose's escape of one `$`), escapes between the value and its bytes.
+  if (f.info.form != pg::form::url || v.find("$$") != std::string_view::npos ||
+      !e.logical_to_raw.empty())
+    edits.clear();
   out.report(r, e.raw_span(*first, *first + 1), e.name, {}, std::move(edits));
 }
 
