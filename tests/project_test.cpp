@@ -259,3 +259,24 @@ TEST_CASE("the schema is found where the Prisma CLI looks, inside the project on
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("PRISMA014 says to change the file that names the variable", "[project]") {
+  // Prisma 6 with a driver adapter still migrates with the schema's url: the schema is where
+  // directUrl goes, whatever client reads the variable at run time.
+  project p;
+  p.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0",
+                                                "@prisma/adapter-pg": "6.19.0"}})");
+  p.write("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = "
+                                  "env(\"DATABASE_URL\")\n}\n");
+  p.write(".env", "DATABASE_URL=" + neon_pooled + "\n");
+  auto r = p.check();
+  INFO(r.out);
+  CHECK(r.out.find("warning[PRISMA014]") != std::string::npos);
+  CHECK(r.out.find("add `directUrl = env(\"DIRECT_URL\")` to the datasource in "
+                   "prisma/schema.prisma") != std::string::npos);
+  CHECK(r.out.find("prisma.config") == std::string::npos);
+}
+
+} // namespace poolcheck::test

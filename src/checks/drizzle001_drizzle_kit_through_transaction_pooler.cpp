@@ -11,7 +11,8 @@ void drizzle001_drizzle_kit_through_transaction_pooler(engine::rule const& r,
                                                        engine::sink& out) {
   // The rule's `when` holds: Supavisor's transaction mode.
   auto const* kit = f.migrated_with("drizzle-kit");
-  if (!kit)
+  // A variable that is already a migrations one has SUPA004.
+  if (!kit || f.role.value == engine::role::direct)
     return;
   out.report(r, f.file_span(f.info.hosts.front().raw), f.entry.name, {{"origin", kit->origin}});
 }

@@ -4,27 +4,46 @@
 // SET and prepared statements do not survive transaction pooling. The fix is in another file
 // (the schema or the config), so this is advice.
 #include "checks/registry.hpp"
+#include "engine/template.hpp"
 
 namespace poolcheck::checks {
+namespace {
+
+/// Where migrations should connect instead, from the endpoint's data: its direct host (Neon), the
+/// same host's session port (Supavisor), else a direct connection.
+std::string direct_form(engine::url_facts const& f) {
+  engine::endpoint const& ep = *f.matched;
+  auto capture = [&](std::string_view name) -> std::optional<std::string> {
+    auto it = f.host_captures.find(name);
+    return it == f.host_captures.end() ? std::nullopt : std::optional(it->second);
+  };
+  if (!ep.direct_host.empty())
+    return "the direct host `" + engine::expand(ep.direct_host, capture) + "`";
+  if (ep.direct_port)
+    return "the same host on port " + std::to_string(*ep.direct_port);
+  return "a direct connection";
+}
+
+} // namespace
 
 void prisma014_migrations_through_pooler(engine::rule const& r, checked_document const&,
                                          engine::url_facts const& f, engine::sink& out) {
   // The rule's `when` holds: Prisma reads it, and it is a transaction pooler's endpoint.
   auto const* migrate = f.migrated_with("prisma migrate");
-  if (!migrate)
+  // A variable that is already a migrations one has its provider's finding (NEON002, SUPA004).
+  if (!migrate || f.role.value == engine::role::direct)
     return;
-  bool const config = f.client.value == engine::client::prisma_adapter ||
-                      migrate->origin.starts_with("prisma.config");
-  std::string how = config ? "point `datasource.url` in prisma.config.ts at a direct variable "
-                             "(`env(\"DIRECT_URL\")`) and keep the pooled one for the adapter"
-                           : "add `directUrl = env(\"DIRECT_URL\")` to the datasource in "
-                             "schema.prisma";
-  out.report(
-      r, f.file_span(f.info.hosts.empty() ? byte_span{0, f.info.end} : f.info.hosts.front().raw),
-      f.entry.name,
-      {{"origin", migrate->origin},
-       {"provider", f.matched ? f.matched->provider_name : std::string("the provider")},
-       {"how", how}});
+  std::string how =
+      migrate->file.ends_with(".prisma")
+          ? "add `directUrl = env(\"DIRECT_URL\")` to the datasource in " + migrate->file
+          : "point `datasource.url` in " + migrate->file +
+                " at a variable of its own (`env(\"DIRECT_URL\")`) and keep this "
+                "one for the app";
+  out.report(r, f.file_span(f.info.hosts.front().raw), f.entry.name,
+             {{"origin", migrate->origin},
+              {"provider", f.matched->provider_name},
+              {"how", how},
+              {"direct", direct_form(f)}});
 }
 
 } // namespace poolcheck::checks

@@ -45,11 +45,12 @@ engine::file_report analyze_example(engine::rule const& r, std::string_view byte
     o.client = {*r.example.client, "example"};
   if (auto t = example_target(r))
     o.target = {t, "example"};
-  if (!r.example.migrations.empty())
-    o.migrations.push_back({r.example.migrations_tool, r.example.migrations,
-                            r.example.migrations_tool == "drizzle-kit"
-                                ? "the example's drizzle.config.ts"
-                                : "the example's schema.prisma"});
+  if (!r.example.migrations.empty()) {
+    std::string const file =
+        r.example.migrations_tool == "drizzle-kit" ? "drizzle.config.ts" : "prisma/schema.prisma";
+    o.migrations.push_back(
+        {r.example.migrations_tool, r.example.migrations, "the example's " + file, file});
+  }
   return engine::analyze(bytes, rules, o);
 }
 

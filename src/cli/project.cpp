@@ -87,7 +87,8 @@ std::optional<engine::migrations_source> prisma_migrations(prisma_files const& p
   if (auto const& config = prisma.config) {
     if (variable(config->facts.url))
       return engine::migrations_source{"prisma migrate", config->facts.url->variable,
-                                       project::describe(config->facts.url->at, config->name)};
+                                       project::describe(config->facts.url->at, config->name),
+                                       config->name};
     if (config->facts.datasource_found)
       return std::nullopt; // a datasource with a URL poolcheck cannot follow
   }
@@ -95,7 +96,8 @@ std::optional<engine::migrations_source> prisma_migrations(prisma_files const& p
       schema && variable(schema->facts.url) && !schema->facts.direct_url)
     return engine::migrations_source{"prisma migrate", schema->facts.url->variable,
                                      project::describe(schema->facts.url->at, schema->path) +
-                                         ", and no directUrl"};
+                                         ", and no directUrl",
+                                     schema->path};
   return std::nullopt;
 }
 
@@ -111,7 +113,7 @@ std::optional<engine::migrations_source> drizzle_migrations(fs::path const& root
       if (!config.url || config.url->kind != project::value_kind::variable)
         return std::nullopt;
       return engine::migrations_source{"drizzle-kit", config.url->variable,
-                                       project::describe(config.url->at, name)};
+                                       project::describe(config.url->at, name), name};
     }
   return std::nullopt;
 }

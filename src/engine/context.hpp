@@ -59,6 +59,7 @@ struct migrations_source {
   std::string tool; // "prisma migrate", "drizzle-kit"
   std::string variable;
   std::string origin;
+  std::string file; // the file that names it, where a change goes: "prisma/schema.prisma"
 };
 
 /// What a rule took for granted about one connection string because nothing said it. A finding

@@ -140,8 +140,14 @@ void run_endpoint(rule const& r, rule_set const& rules, url_facts const& f, sink
         to && v["also"].empty())
       v["also"] = with_params(newly_required(rules, f, *to, to->port.value_or(5432)));
   }
+  // A migrations tool connects with it too: moved to a pooler, the app is right and migrations
+  // break (PRISMA014), so the move waits for the user to give migrations a variable of their own.
+  bool const moves_migrations = r.rewrite == "pooled" && !f.migrated_by.empty();
+  if (moves_migrations && !edits.empty())
+    v["also"] += "; " + f.migrated_by.front()->tool +
+                 " connects with it too: give migrations a variable of their own first";
   byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
-  out.report_value(r, f.entry, span, v, edits, !trusted); // a new host or port
+  out.report_value(r, f.entry, span, v, edits, !trusted || moves_migrations); // a new host or port
 }
 
 void run_param_missing(rule const& r, rule_set const& rules, url_facts const& f, sink& out,
