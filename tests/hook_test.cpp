@@ -103,6 +103,10 @@ TEST_CASE("a backup git would commit is said, and the hook blocks it staged", "[
   CHECK(out.find(".env.poolcheck-backup is a copy poolcheck --fix made") != std::string::npos);
   r.sh("git rm -q --cached -- .env.poolcheck-backup");
   CHECK(r.sh("git commit -qm without", &out) == 0);
+  // The backup of a hook (a versioned hooks folder keeps it in the work tree) is no env file's.
+  r.write(".githooks/pre-commit.poolcheck-backup", "#!/bin/sh\nnpm test\n");
+  r.sh("git add .githooks");
+  CHECK(r.sh("git commit -qm hooks", &out) == 0);
 }
 
 TEST_CASE("hook install --force replaces a symlinked hook, not the file it points to", "[hook]") {

@@ -275,7 +275,7 @@ int run_staged(check_flags const& flags) {
     std::string const name = fs::path(f.path).filename().string();
     // A backup --fix --backup wrote, or a temporary copy a killed run left: the values before the
     // fix, passwords included, under a name an exact `.env` line in .gitignore does not hide.
-    if (fixes::is_artifact(name)) {
+    if (auto original = fixes::artifact_original(name); original && is_env_file_name(*original)) {
       error_line(f.path +
                  " is a copy poolcheck --fix made of an env file, with its passwords; "
                  "unstage it (git rm --cached -- " +

@@ -35,4 +35,18 @@ bool is_artifact(std::string_view name) {
   return name.find(marker) != std::string_view::npos;
 }
 
+std::optional<std::string> artifact_original(std::string_view name) {
+  std::size_t const at = name.find(marker);
+  if (at == std::string_view::npos)
+    return std::nullopt;
+  std::string_view rest = name.substr(at + marker.size());
+  constexpr std::size_t tag = 6; // "backup", or what mkostemps made of XXXXXX
+  if (rest.size() < tag)
+    return std::nullopt;
+  rest.remove_prefix(tag);
+  if (!rest.empty() && rest != env_suffix)
+    return std::nullopt; // `pre-commit.poolcheck-backup-2`: not a name tagged here
+  return std::string(name.substr(0, at)) + std::string(rest);
+}
+
 } // namespace poolcheck::fixes

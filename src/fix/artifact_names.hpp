@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,9 @@ temp_pattern temp_name(std::string_view name);
 
 /// Whether a file name is one of the above.
 bool is_artifact(std::string_view name);
+
+/// The name of the file a backup or temporary copy named `name` was made of (`.env` for
+/// `.env.poolcheck-backup`, `app.env` for `app.poolcheck-Ab12Cd.env`); nullopt for other names.
+std::optional<std::string> artifact_original(std::string_view name);
 
 } // namespace poolcheck::fixes

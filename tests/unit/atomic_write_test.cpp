@@ -270,6 +270,14 @@ TEST_CASE("backups and temporary copies keep the file's own name pattern", "[fix
   CHECK(temp_name("prod.env").suffix_size == 4);
   CHECK(is_artifact("prod.poolcheck-backup.env"));
   CHECK_FALSE(is_artifact(".env.production"));
+  // And each names the file it was made of.
+  using poolcheck::fixes::artifact_original;
+  CHECK(artifact_original(".env.poolcheck-backup") == ".env");
+  CHECK(artifact_original(".env.local.poolcheck-Ab12Cd") == ".env.local");
+  CHECK(artifact_original("prod.poolcheck-backup.env") == "prod.env");
+  CHECK(artifact_original("pre-commit.poolcheck-backup") == "pre-commit");
+  CHECK_FALSE(artifact_original("pre-commit.poolcheck-backup-2"));
+  CHECK_FALSE(artifact_original(".env.production"));
 }
 
 TEST_CASE("temp files of an earlier crash are cleaned up, others left alone", "[fix][write]") {
