@@ -248,6 +248,13 @@ TEST_CASE("the schema is found where the Prisma CLI looks, inside the project on
   // A path out of the project is not followed: nothing names OUTSIDE_URL.
   CHECK(run_poolcheck({"config", (p.path / "app").string()}).out.find("OUTSIDE_URL") ==
         std::string::npos);
+  // Nor is a symlink out of it.
+  std::filesystem::create_directories(p.path / "app" / "prisma");
+  std::filesystem::create_symlink(p.path / "shared" / "schema.prisma",
+                                  p.path / "app" / "prisma" / "schema.prisma");
+  p.write("app/package.json", R"({"dependencies": {"@prisma/client": "6.19.0"}})");
+  CHECK(run_poolcheck({"config", (p.path / "app").string()}).out.find("OUTSIDE_URL") ==
+        std::string::npos);
   // prisma.config.ts's `schema` wins over package.json's.
   p.write("app/prisma.config.ts", "import { defineConfig } from \"prisma/config\";\n"
                                   "export default defineConfig({ schema: \"db/main.prisma\" });\n");

@@ -1,6 +1,7 @@
 #include "cli/prisma_files.hpp"
 
 #include "cli/project.hpp"
+#include "project/js_config.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -11,7 +12,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// `path` from the project root, if it stays inside it.
+/// `path` from the project root, if it stays inside it as written.
 std::optional<fs::path> inside(std::string const& path) {
   fs::path const p = fs::path(path).lexically_normal();
   if (path.empty() || p.is_absolute() || p.empty() || *p.begin() == "..")
@@ -19,10 +20,23 @@ std::optional<fs::path> inside(std::string const& path) {
   return p;
 }
 
+/// Whether `root / rel` stays inside `root` once symlinks are followed.
+bool within(fs::path const& root, fs::path const& rel) {
+  std::error_code ec;
+  fs::path const base = fs::weakly_canonical(root, ec);
+  fs::path const target = fs::weakly_canonical(root / rel, ec);
+  if (ec)
+    return false;
+  auto const [left, right] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+  return left == base.end();
+}
+
 /// The schema at `rel` (a file, or a folder of .prisma files: the one holding the datasource
-/// gives the URLs, and a generator in any of them the driverAdapters preview feature).
+/// gives the URLs).
 std::optional<prisma_files::schema_file> read_schema(fs::path const& root, fs::path const& rel) {
   std::error_code ec;
+  if (!within(root, rel))
+    return std::nullopt;
   if (!fs::is_directory(root / rel, ec)) {
     auto text = read_project_file(root / rel);
     if (!text)
@@ -35,19 +49,14 @@ std::optional<prisma_files::schema_file> read_schema(fs::path const& root, fs::p
       files.push_back(it->path().filename());
   std::sort(files.begin(), files.end());
   std::optional<prisma_files::schema_file> out;
-  std::optional<project::origin> adapters;
   for (auto const& name : files) {
-    auto text = read_project_file(root / rel / name);
+    auto text = within(root, rel / name) ? read_project_file(root / rel / name) : std::nullopt;
     if (!text)
       continue;
     auto facts = project::read_prisma_schema(*text);
-    if (!adapters)
-      adapters = facts.driver_adapters;
     if (!out || (out->facts.datasource_count == 0 && facts.datasource_count > 0))
       out = prisma_files::schema_file{(rel / name).generic_string(), std::move(facts)};
   }
-  if (out && !out->facts.driver_adapters)
-    out->facts.driver_adapters = adapters;
   return out;
 }
 
@@ -56,9 +65,9 @@ std::optional<prisma_files::schema_file> read_schema(fs::path const& root, fs::p
 prisma_files read_prisma_files(fs::path const& root,
                                std::optional<std::string> const& package_schema) {
   prisma_files out;
-  for (char const* name : {"prisma.config.ts", "prisma.config.mts", "prisma.config.cts",
-                           "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs"})
-    if (auto text = read_project_file(root / name)) {
+  for (std::string_view ext : project::js::config_extensions)
+    if (std::string const name = "prisma.config" + std::string(ext);
+        auto text = read_project_file(root / name)) {
       out.config = prisma_files::config_file{name, project::read_prisma_config(*text)};
       break;
     }

@@ -29,8 +29,8 @@ struct prisma_files {
 };
 
 /// What `root`'s Prisma files say. `package_schema` is package.json's `prisma.schema`, if any. A
-/// schema path that leaves the project (absolute, or through `..`) is not followed: a repository
-/// being checked does not steer what else is read.
+/// schema path that leaves the project (absolute, through `..` or through a symlink) is not
+/// followed: a repository being checked does not steer what else is read.
 prisma_files read_prisma_files(std::filesystem::path const& root,
                                std::optional<std::string> const& package_schema);
 

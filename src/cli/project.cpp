@@ -5,6 +5,7 @@
 #include "cli/inputs.hpp"
 #include "cli/prisma_files.hpp"
 #include "project/drizzle_config.hpp"
+#include "project/js_config.hpp"
 #include "project/lock_files.hpp"
 #include "project/manifests.hpp"
 #include "project/package_json.hpp"
@@ -104,9 +105,9 @@ std::optional<engine::migrations_source> prisma_migrations(prisma_files const& p
 /// The variable drizzle-kit (push, pull, migrate) connects with: a PostgreSQL drizzle.config's
 /// `dbCredentials.url`, when it names one.
 std::optional<engine::migrations_source> drizzle_migrations(fs::path const& root) {
-  for (char const* name : {"drizzle.config.ts", "drizzle.config.mts", "drizzle.config.cts",
-                           "drizzle.config.js", "drizzle.config.mjs", "drizzle.config.cjs"})
-    if (auto text = read_project_file(root / name)) {
+  for (std::string_view ext : project::js::config_extensions)
+    if (std::string const name = "drizzle.config" + std::string(ext);
+        auto text = read_project_file(root / name)) {
       auto const config = project::read_drizzle_config(*text);
       if (config.dialect && *config.dialect != "postgresql")
         return std::nullopt;

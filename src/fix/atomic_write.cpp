@@ -35,14 +35,17 @@ void maybe_crash(fault_step step) {
 
 /// Simulated editor save for tests (POOLCHECK_FAULT=saved-before-rename): the same bytes written
 /// to a new file renamed over `target`, as editors save, between the byte comparison and the
-/// rename. Only the file's identity can tell.
+/// rename, with the old file's times: only the file's identity (its inode) can tell.
 void maybe_saved_over(std::string const& target, std::string_view bytes) {
-  if (!fault_injected("saved-before-rename"))
+  struct stat before = {};
+  if (!fault_injected("saved-before-rename") || ::stat(target.c_str(), &before) != 0)
     return;
   std::string const saved = target + "~";
   if (std::FILE* f = std::fopen(saved.c_str(), "wb")) {
     std::fwrite(bytes.data(), 1, bytes.size(), f);
     std::fclose(f);
+    struct timespec const times[2] = {before.st_atim, before.st_mtim};
+    ::utimensat(AT_FDCWD, saved.c_str(), times, 0);
     std::rename(saved.c_str(), target.c_str());
   }
 }

@@ -12,6 +12,11 @@
 
 namespace poolcheck::project::js {
 
+/// The extensions a config file written in JavaScript or TypeScript may have, in the order
+/// config loaders try them (`prisma.config.ts`, `drizzle.config.mjs`...).
+inline constexpr std::string_view config_extensions[] = {".ts", ".mts", ".cts",
+                                                         ".js", ".mjs", ".cjs"};
+
 /// A value's tokens: [begin, end) in the token vector.
 struct range {
   std::size_t begin = 0;

@@ -155,15 +155,7 @@ prisma_schema_facts read_prisma_schema(std::string_view text) {
       continue;
     std::string_view const key = v[0].text;
     origin at{file_kind::prisma_schema, line_no, std::string(key)};
-    if (in == block::generator) {
-      if (key != "previewFeatures" || out.driver_adapters)
-        continue;
-      for (std::size_t i = 2; i < v.size(); ++i)
-        if (is_plain_string(v[i]) && v[i].text == "driverAdapters")
-          out.driver_adapters = at;
-      continue;
-    }
-    if (!first_datasource)
+    if (in == block::generator || !first_datasource)
       continue;
     // Prisma rejects a key given twice; the first one is kept here.
     if (key == "provider" && !out.provider && v.size() == 3 && is_plain_string(v[2]) &&

@@ -1,6 +1,6 @@
 // Reads a schema.prisma text for where its datasource takes its URLs from: `url`, `directUrl` and
-// `shadowDatabaseUrl` as env("X") or a literal, the provider, and whether a generator enables the
-// driverAdapters preview feature (Prisma 5 and 6).
+// `shadowDatabaseUrl` as env("X") or a literal, and the provider. (Whether the app uses a driver
+// adapter is package.json's to say: the adapter package, not a preview flag.)
 #pragma once
 
 #include "project/fact.hpp"
@@ -18,7 +18,6 @@ struct prisma_schema_facts {
   std::optional<url_source> url;
   std::optional<url_source> direct_url;
   std::optional<url_source> shadow_database_url;
-  std::optional<origin> driver_adapters; // a generator's previewFeatures naming "driverAdapters"
 };
 
 /// Total: any text gives facts, missing ones empty. Follows the Prisma Schema Language grammar

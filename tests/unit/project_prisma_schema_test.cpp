@@ -48,7 +48,6 @@ TEST_CASE("schema.prisma: env() variables, provider and lines", "[project]") {
   CHECK(f.direct_url->variable == "DIRECT_URL");
   CHECK(describe(f.direct_url->at, "prisma/schema.prisma") == "prisma/schema.prisma:12 directUrl");
   CHECK_FALSE(f.shadow_database_url);
-  CHECK_FALSE(f.driver_adapters);
 }
 
 TEST_CASE("schema.prisma: a literal URL is a kind, never text", "[project]") {
@@ -87,16 +86,6 @@ datasource second {
   CHECK(f.url->variable == "REAL_URL");
   CHECK(f.url->at.line == 6);
   CHECK_FALSE(f.direct_url);
-}
-
-TEST_CASE("schema.prisma: driverAdapters preview feature", "[project]") {
-  auto const f = read_prisma_schema("generator client {\n  provider = \"prisma-client-js\"\n"
-                                    "  previewFeatures = [\"metrics\", \"driverAdapters\"]\n}\n");
-  REQUIRE(f.driver_adapters);
-  CHECK(f.driver_adapters->line == 3);
-  CHECK_FALSE(read_prisma_schema("generator client {\n  // previewFeatures = "
-                                 "[\"driverAdapters\"]\n}\n")
-                  .driver_adapters);
 }
 
 TEST_CASE("schema.prisma: unusual values and broken input", "[project]") {
