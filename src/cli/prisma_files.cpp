@@ -1,7 +1,6 @@
 #include "cli/prisma_files.hpp"
 
 #include "cli/project.hpp"
-#include "project/js_config.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -20,9 +19,16 @@ std::optional<fs::path> inside(std::string const& path) {
   return p;
 }
 
-/// Whether `root / rel` stays inside `root` once symlinks are followed.
+/// Whether `root / rel` stays inside `root` once symlinks are followed. Without a symlink on the
+/// way (the usual case) it does, and resolving both paths would cost a call per component.
 bool within(fs::path const& root, fs::path const& rel) {
   std::error_code ec;
+  fs::path at = root;
+  bool linked = false;
+  for (auto const& part : rel)
+    linked = linked || fs::is_symlink(at /= part, ec);
+  if (!linked)
+    return true;
   fs::path const base = fs::weakly_canonical(root, ec);
   fs::path const target = fs::weakly_canonical(root / rel, ec);
   if (ec)
@@ -35,7 +41,7 @@ bool within(fs::path const& root, fs::path const& rel) {
 /// gives the URLs).
 std::optional<prisma_files::schema_file> read_schema(fs::path const& root, fs::path const& rel) {
   std::error_code ec;
-  if (!within(root, rel))
+  if (!fs::exists(root / rel, ec) || !within(root, rel))
     return std::nullopt;
   if (!fs::is_directory(root / rel, ec)) {
     auto text = read_project_file(root / rel);
@@ -62,15 +68,11 @@ std::optional<prisma_files::schema_file> read_schema(fs::path const& root, fs::p
 
 } // namespace
 
-prisma_files read_prisma_files(fs::path const& root,
+prisma_files read_prisma_files(fs::path const& root, folder_names const& here,
                                std::optional<std::string> const& package_schema) {
   prisma_files out;
-  for (std::string_view ext : project::js::config_extensions)
-    if (std::string const name = "prisma.config" + std::string(ext);
-        auto text = read_project_file(root / name)) {
-      out.config = prisma_files::config_file{name, project::read_prisma_config(*text)};
-      break;
-    }
+  if (auto file = read_js_config(root, here, "prisma.config"))
+    out.config = prisma_files::config_file{file->name, project::read_prisma_config(file->text)};
   std::optional<std::string> const named =
       out.config && out.config->facts.schema ? out.config->facts.schema : package_schema;
   if (named) {
@@ -79,7 +81,7 @@ prisma_files read_prisma_files(fs::path const& root,
     return out; // where the CLI is told to look, and nowhere else
   }
   for (char const* rel : {"prisma/schema.prisma", "schema.prisma", "prisma/schema"})
-    if (!out.schema)
+    if (!out.schema && here.contains(fs::path(rel).begin()->string()))
       out.schema = read_schema(root, rel);
   return out;
 }

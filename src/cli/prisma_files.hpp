@@ -4,6 +4,7 @@
 // prisma/schema/ (a schema in several files).
 #pragma once
 
+#include "cli/project.hpp"
 #include "project/prisma_config.hpp"
 #include "project/prisma_schema.hpp"
 
@@ -28,10 +29,11 @@ struct prisma_files {
   std::optional<schema_file> schema;
 };
 
-/// What `root`'s Prisma files say. `package_schema` is package.json's `prisma.schema`, if any. A
+/// What `root`'s Prisma files say; `here` are its names. `package_schema` is package.json's
+/// `prisma.schema`, if any. A
 /// schema path that leaves the project (absolute, through `..` or through a symlink) is not
 /// followed: a repository being checked does not steer what else is read.
-prisma_files read_prisma_files(std::filesystem::path const& root,
+prisma_files read_prisma_files(std::filesystem::path const& root, folder_names const& here,
                                std::optional<std::string> const& package_schema);
 
 } // namespace poolcheck::cli

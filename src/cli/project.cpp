@@ -55,25 +55,28 @@ engine::client_choice client_of(project::package_facts const& pkg, std::string c
 }
 
 /// The other ecosystems' manifests in `dir` (pyproject.toml, requirements*.txt, go.mod, ...), with
-/// their drivers when `read`: an unreadable one, or a TOML one that is not TOML, is left out.
-std::vector<project::manifest> manifests_in(fs::path const& dir, bool read) {
+/// their drivers: an unreadable one, or a TOML one that is not TOML, is left out.
+std::vector<project::manifest> manifests_in(fs::path const& dir, folder_names const& here) {
   std::vector<project::manifest> out;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    auto const kind = project::manifest_kind(name);
-    std::error_code type_ec;
-    if (!kind || !it->is_regular_file(type_ec))
-      continue;
-    if (!read) {
-      out.push_back({std::move(name), *kind, {}});
-      break; // one says the folder is a project
-    }
-    if (auto text = read_project_file(it->path()))
-      if (auto drivers = project::read_manifest(*kind, *text))
-        out.push_back({std::move(name), *kind, std::move(*drivers)});
-  }
+  for (auto const& name : here)
+    if (auto const kind = project::manifest_kind(name))
+      if (auto text = read_project_file(dir / name))
+        if (auto drivers = project::read_manifest(*kind, *text))
+          out.push_back({name, *kind, std::move(*drivers)});
   return out;
+}
+
+/// Whether `dir`, whose names are `here`, holds a project: package.json, a Prisma schema where
+/// the CLI looks first, or another ecosystem's manifest.
+bool is_project(fs::path const& dir, folder_names const& here) {
+  std::error_code ec;
+  if (here.contains("package.json") || here.contains("schema.prisma"))
+    return true;
+  if (here.contains("prisma") && fs::is_regular_file(dir / "prisma" / "schema.prisma", ec))
+    return true;
+  return std::any_of(here.begin(), here.end(), [](std::string const& name) {
+    return project::manifest_kind(name).has_value();
+  });
 }
 
 /// The variable `prisma migrate` connects with, when the project says: prisma.config's
@@ -104,22 +107,40 @@ std::optional<engine::migrations_source> prisma_migrations(prisma_files const& p
 
 /// The variable drizzle-kit (push, pull, migrate) connects with: a PostgreSQL drizzle.config's
 /// `dbCredentials.url`, when it names one.
-std::optional<engine::migrations_source> drizzle_migrations(fs::path const& root) {
-  for (std::string_view ext : project::js::config_extensions)
-    if (std::string const name = "drizzle.config" + std::string(ext);
-        auto text = read_project_file(root / name)) {
-      auto const config = project::read_drizzle_config(*text);
-      if (config.dialect && *config.dialect != "postgresql")
-        return std::nullopt;
-      if (!config.url || config.url->kind != project::value_kind::variable)
-        return std::nullopt;
-      return engine::migrations_source{"drizzle-kit", config.url->variable,
-                                       project::describe(config.url->at, name), name};
-    }
-  return std::nullopt;
+std::optional<engine::migrations_source> drizzle_migrations(fs::path const& root,
+                                                            folder_names const& here) {
+  auto const file = read_js_config(root, here, "drizzle.config");
+  if (!file)
+    return std::nullopt;
+  auto const config = project::read_drizzle_config(file->text);
+  if ((config.dialect && *config.dialect != "postgresql") || !config.url ||
+      config.url->kind != project::value_kind::variable)
+    return std::nullopt;
+  return engine::migrations_source{"drizzle-kit", config.url->variable,
+                                   project::describe(config.url->at, file->name), file->name};
 }
 
 } // namespace
+
+folder_names names_in(fs::path const& dir) {
+  folder_names out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    out.insert(it->path().filename().string());
+  return out;
+}
+
+std::optional<named_text> read_js_config(fs::path const& dir, folder_names const& here,
+                                         std::string_view stem) {
+  for (std::string_view ext : project::js::config_extensions) {
+    std::string name = std::string(stem) + std::string(ext);
+    if (!here.contains(name))
+      continue;
+    if (auto text = read_project_file(dir / name))
+      return named_text{std::move(name), std::move(*text)};
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> read_project_file(fs::path const& p) {
   std::error_code ec;
@@ -155,10 +176,11 @@ fs::path normal_folder(fs::path const& cwd, fs::path const& p) {
   return out;
 }
 
-project_facts project_detector::read_project(fs::path const& root) {
+project_facts project_detector::read_project(fs::path const& root, folder_names const& here) {
   project_facts facts;
   std::optional<project::package_facts> pkg;
-  if (auto text = read_project_file(root / "package.json")) {
+  if (auto text =
+          here.contains("package.json") ? read_project_file(root / "package.json") : std::nullopt) {
     pkg = project::read_package_json(*text);
     if (!pkg)
       warnings_.push_back((root / "package.json").string() +
@@ -173,12 +195,12 @@ project_facts project_detector::read_project(fs::path const& root) {
                             {"pnpm-lock.yaml", &project::prisma_version_from_pnpm_lock},
                             {"yarn.lock", &project::prisma_version_from_yarn_lock},
                             {"bun.lock", &project::prisma_version_from_bun_lock}})
-    if (auto lock = locked ? std::nullopt : read_project_file(root / file))
+    if (auto lock = locked || !here.contains(file) ? std::nullopt : read_project_file(root / file))
       if (auto v = read(*lock))
         locked = v->version;
   if (pkg)
     facts.client = client_of(*pkg, "package.json", locked, true);
-  else if (auto other = project::client_from(manifests_in(root, true)))
+  else if (auto other = project::client_from(manifests_in(root, here)))
     facts.client = *other; // pyproject.toml, go.mod, ...: their driver, and not Prisma
 
   // The variables the project's files name, with what each says of them.
@@ -193,7 +215,7 @@ project_facts project_detector::read_project(fs::path const& root) {
   };
   bool const adapters = facts.client.value == client::prisma_adapter;
   client const prisma = adapters ? client::prisma_adapter : client::prisma;
-  prisma_files const files = read_prisma_files(root, pkg ? pkg->prisma_schema : std::nullopt);
+  prisma_files const files = read_prisma_files(root, here, pkg ? pkg->prisma_schema : std::nullopt);
   if (auto const& schema = files.schema) {
     auto const& s = schema->facts;
     name(s.url, engine::role::runtime, prisma, schema->path);
@@ -212,24 +234,23 @@ project_facts project_detector::read_project(fs::path const& root) {
   // Where the app runs: a platform's own file or package says serverless, a container or process
   // file says a long-running server. Both: the platform's, which is where the incident this tool
   // is for happens (a Dockerfile may be for local development only), and the origin says so.
-  std::error_code ec;
   std::string serverless_sign, server_sign;
   for (char const* file : {"vercel.json", ".vercel", "netlify.toml", "wrangler.toml",
                            "wrangler.json", "wrangler.jsonc", "serverless.yml"})
-    if (serverless_sign.empty() && fs::exists(root / file, ec))
+    if (serverless_sign.empty() && here.contains(file))
       serverless_sign = file;
   if (serverless_sign.empty() && pkg && pkg->serverless_sign)
     serverless_sign = project::describe(pkg->serverless_sign->at, "package.json");
   for (char const* file : {"Dockerfile", "fly.toml", "render.yaml", "Procfile", "compose.yaml",
                            "compose.yml", "docker-compose.yml", "docker-compose.yaml"})
-    if (server_sign.empty() && fs::exists(root / file, ec))
+    if (server_sign.empty() && here.contains(file))
       server_sign = file;
   if (!serverless_sign.empty())
     facts.target = {engine::target::serverless,
                     serverless_sign + (server_sign.empty() ? "" : ", over " + server_sign)};
   else if (!server_sign.empty())
     facts.target = {engine::target::server, server_sign};
-  for (auto source : {prisma_migrations(files), drizzle_migrations(root)})
+  for (auto source : {prisma_migrations(files), drizzle_migrations(root, here)})
     if (source)
       facts.migrations.push_back(std::move(*source));
   return facts;
@@ -248,13 +269,12 @@ project_facts const& project_detector::facts_for(fs::path const& folder) {
       break;
     }
     visited.push_back(dir);
-    if (fs::is_regular_file(dir / "package.json", ec) ||
-        fs::is_regular_file(dir / "prisma" / "schema.prisma", ec) ||
-        !manifests_in(dir, false).empty()) {
-      found = &cache_.emplace(dir.native(), read_project(dir)).first->second;
+    folder_names const here = names_in(dir);
+    if (is_project(dir, here)) {
+      found = &cache_.emplace(dir.native(), read_project(dir, here)).first->second;
       break;
     }
-    if (fs::exists(dir / ".git", ec) || dir == dir.parent_path())
+    if (here.contains(".git") || dir == dir.parent_path())
       break;
   }
   if (!found)

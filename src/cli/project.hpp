@@ -13,7 +13,9 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -34,6 +36,21 @@ bool trusted_file(std::filesystem::path const& file);
 
 /// A project file's text, if it is a regular file that may be trusted (trusted_file).
 std::optional<std::string> read_project_file(std::filesystem::path const& p);
+
+/// The names in a folder, listed once: a project is told by a few dozen file names, and asking
+/// for each would cost a call per name and folder.
+using folder_names = std::set<std::string, std::less<>>;
+folder_names names_in(std::filesystem::path const& dir);
+
+/// The first config file `stem` + one of js::config_extensions among `here` (`prisma.config.ts`),
+/// with its text, as config loaders pick it.
+struct named_text {
+  std::string name;
+  std::string text;
+};
+
+std::optional<named_text> read_js_config(std::filesystem::path const& dir, folder_names const& here,
+                                         std::string_view stem);
 
 struct project_facts {
   /// The client of a variable no project file names: unknown when nothing says (then
@@ -59,7 +76,7 @@ public:
   std::vector<std::string> take_warnings() { return std::exchange(warnings_, {}); }
 
 private:
-  project_facts read_project(std::filesystem::path const& root);
+  project_facts read_project(std::filesystem::path const& root, folder_names const& here);
 
   std::filesystem::path cwd_; // asked once: relative folders are resolved against it
   std::vector<std::string> warnings_;
