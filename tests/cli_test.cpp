@@ -61,6 +61,8 @@ TEST_CASE("a misspelt code or option is an error that suggests the right one", "
   CHECK(select.err.find("--select: `URL0004` is no rule code or prefix of one (did you mean "
                         "`URL004`?)") != std::string::npos);
   CHECK(run_poolcheck({"check", "--ignore", "url004", bad}).exit_code == 2);
+  CHECK(run_poolcheck({"check", "--select", "PRISMA0014", bad})
+            .err.find("(did you mean `PRISMA014`?)") != std::string::npos);
   CHECK(run_poolcheck({"check", "--select", "URL", bad}).exit_code == 1); // a prefix is fine
   dir.write("poolcheck.toml", "ignore = [\"ENV\", \"PRISMA0013\"]\n");
   auto config = run_poolcheck({"check", bad}, "", dir.path);

@@ -30,18 +30,32 @@ std::size_t distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+/// How many characters `a` and `b` end with alike, ignoring case.
+std::size_t common_suffix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && lower(a[a.size() - 1 - n]) == lower(b[b.size() - 1 - n]))
+    ++n;
+  return n;
+}
+
 } // namespace
 
 std::optional<std::string> closest(std::string_view word,
                                    std::vector<std::string> const& candidates) {
   std::size_t const allowed = std::max<std::size_t>(2, word.size() / 3);
   std::optional<std::string> best;
-  std::size_t best_distance = allowed + 1;
-  for (auto const& c : candidates)
-    if (std::size_t const d = distance(word, c); d < best_distance) {
+  std::size_t best_distance = allowed + 1, best_suffix = 0;
+  for (auto const& c : candidates) {
+    std::size_t const d = distance(word, c);
+    // Between equals, the one that ends alike: `PRISMA0014` is `PRISMA014` with a zero too many,
+    // not `PRISMA001` with a digit too many.
+    std::size_t const suffix = common_suffix(word, c);
+    if (d < best_distance || (d == best_distance && suffix > best_suffix)) {
       best = c;
       best_distance = d;
+      best_suffix = suffix;
     }
+  }
   return best;
 }
 
