@@ -112,6 +112,13 @@ TEST_CASE("where the app runs comes from its files, flags and config first", "[p
   CHECK(p.check().out.find("NEON001") == std::string::npos);
   CHECK(run_poolcheck({"config", p.path.string()}).out.find("# target for files here: server") !=
         std::string::npos);
+  // A folder of Kubernetes manifests says the same.
+  std::filesystem::remove(p.path / "Dockerfile");
+  p.write("k8s/deployment.yaml", "kind: Deployment\n");
+  CHECK(run_poolcheck({"config", p.path.string()})
+            .out.find("# target for files here: server (k8s)") != std::string::npos);
+  std::filesystem::remove_all(p.path / "k8s");
+  p.write("Dockerfile", "FROM node:22-slim\nCMD [\"node\", \"dist/index.js\"]\n");
   // --target wins over the files.
   auto flagged = run_poolcheck({"check", "--no-config", "--target", "serverless", "."}, "", p.path);
   CHECK(flagged.out.find("NEON001") != std::string::npos);

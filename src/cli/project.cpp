@@ -241,8 +241,10 @@ project_facts project_detector::read_project(fs::path const& root, folder_names 
       serverless_sign = file;
   if (serverless_sign.empty() && pkg && pkg->serverless_sign)
     serverless_sign = project::describe(pkg->serverless_sign->at, "package.json");
+  // Kubernetes: a Helm chart, skaffold, or the folders manifests are kept in by convention.
   for (char const* file : {"Dockerfile", "fly.toml", "render.yaml", "Procfile", "compose.yaml",
-                           "compose.yml", "docker-compose.yml", "docker-compose.yaml"})
+                           "compose.yml", "docker-compose.yml", "docker-compose.yaml", "Chart.yaml",
+                           "skaffold.yaml", "k8s", "kubernetes"})
     if (server_sign.empty() && here.contains(file))
       server_sign = file;
   if (!serverless_sign.empty())
