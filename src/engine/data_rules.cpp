@@ -79,6 +79,33 @@ std::vector<rule const*> newly_required(rule_set const& rules, url_facts const& 
   return out;
 }
 
+/// The edits that move the URL to `host` (and `port`, if set), with what the endpoint there newly
+/// requires of its reader; no edits where the moved URL would not work for it: a parameter that
+/// cannot be appended (parameters not every client reads alike, a fragment), or two appended at
+/// one place.
+struct move {
+  std::vector<edit> edits;
+  std::vector<rule const*> needed;
+};
+
+move moved_to(rule_set const& rules, url_facts const& f, std::string const& host,
+              std::optional<int> port) {
+  move out{set_host_port(f, host, port), {}};
+  int const new_port = port.value_or(f.port);
+  if (auto to = find_endpoint(rules, host, new_port))
+    out.needed = newly_required(rules, f, *to->first, new_port);
+  for (rule const* n : out.needed) {
+    auto add = append_param(f, n->param, n->values.front());
+    if (add.empty() || out.needed.size() > 1) {
+      out.edits.clear();
+      break;
+    }
+    out.edits.insert(out.edits.end(), add.begin(), add.end());
+  }
+  out.edits = joined(std::move(out.edits)); // a port inserted where the parameter is appended
+  return out;
+}
+
 /// ", with `pgbouncer=true`" for each of `needed`.
 std::string with_params(std::vector<rule const*> const& needed) {
   std::string out;
@@ -111,26 +138,11 @@ void run_endpoint(rule const& r, rule_set const& rules, url_facts const& f, sink
     std::string host = host_tmpl.empty()
                            ? std::string(f.info.hosts.front().raw.of(f.entry.logical_value))
                            : expand(host_tmpl, lookup_caps);
-    int const new_port = port.value_or(f.port);
     v["new_host"] = host;
-    v["new_port"] = std::to_string(new_port);
-    edits = set_host_port(f, host, port);
-    if (auto to = find_endpoint(rules, host, new_port)) {
-      auto const needed = newly_required(rules, f, *to->first, new_port);
-      v["also"] = with_params(needed);
-      // The moved URL must work for its reader: a parameter that cannot be appended (parameters
-      // not every client reads alike, a fragment), or two appended at one place, leave the move
-      // as advice.
-      for (rule const* n : needed) {
-        auto add = append_param(f, n->param, n->values.front());
-        if (add.empty() || needed.size() > 1) {
-          edits.clear();
-          break;
-        }
-        edits.insert(edits.end(), add.begin(), add.end());
-      }
-      edits = joined(std::move(edits)); // a port inserted where the parameter is appended
-    }
+    v["new_port"] = std::to_string(port.value_or(f.port));
+    move m = moved_to(rules, f, host, port);
+    edits = std::move(m.edits);
+    v["also"] = with_params(m.needed);
   }
   if (!f.matched->pooled_template.empty()) {
     v["template"] = expand(f.matched->pooled_template, lookup_caps);
