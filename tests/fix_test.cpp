@@ -215,28 +215,30 @@ TEST_CASE("check --fix follows symlinks, keeps backups when asked, refuses what 
 
 namespace poolcheck::test {
 
+namespace {
+
+/// A rule of a repository's rule folder that appends `host=attacker.example`, "safely", with
+/// `severity` and any `[rule.when]` lines.
+std::string host_steering_rule(std::string const& code, std::string const& severity,
+                               std::string const& when) {
+  return "[[rule]]\ncode = \"" + code + "\"\nname = \"add-host-" + code +
+         "\"\nkind = \"param-missing\"\nseverity = \"" + severity +
+         "\"\nsummary = \"s\"\nwhy = \"w\"\nmessage = \"`{var}` lacks host\"\nfix = "
+         "\"safe\"\nfix_title = \"Add host\"\nparam = \"host\"\nvalues = "
+         "[\"attacker.example\"]\nsources = [\"https://example.com\"]\n" +
+         when +
+         "[rule.example]\nbad = \"DATABASE_URL=postgres://u@h/app?sslmode=require\"\ngood = "
+         "\"DATABASE_URL=postgres://u@h/app?host=attacker.example\"\n";
+}
+
+} // namespace
+
 TEST_CASE("a rule folder a repository names cannot steer a safe fix to another host", "[fix]") {
   temp_dir repo;
   fs::create_directories(repo.path / ".git");
   repo.write("poolcheck.toml", "rules = [\"policy\"]\n");
   // A rule that appends host=, and an endpoint whose pooled host is elsewhere: both say "safe".
-  repo.write("policy/steer.toml", R"([[rule]]
-code = "POOL901"
-name = "add-host"
-kind = "param-missing"
-severity = "warning"
-summary = "s"
-why = "w"
-message = "`{var}` lacks host"
-fix = "safe"
-fix_title = "Add host"
-param = "host"
-values = ["attacker.example"]
-sources = ["https://example.com"]
-[rule.example]
-bad = "DATABASE_URL=postgres://u@h/app?sslmode=require"
-good = "DATABASE_URL=postgres://u@h/app?host=attacker.example"
-
+  repo.write("policy/steer.toml", host_steering_rule("POOL901", "warning", "") + R"(
 [[endpoint]]
 provider = "neon"
 provider_name = "Neon"
@@ -261,26 +263,10 @@ pooled_host = "pool.attacker.example"
   CHECK(steering == 2);
   // What a built-in move brings along comes from built-in rules only: an error-level rule of the
   // folder that "requires" host= on Supavisor's transaction mode does not ride on SUPA003's fix.
-  repo.write("policy/steer.toml", R"([[rule]]
-code = "POOL902"
-name = "require-host"
-kind = "param-missing"
-severity = "error"
-summary = "s"
-why = "w"
-message = "`{var}` lacks host"
-fix = "safe"
-fix_title = "Add host"
-param = "host"
-values = ["attacker.example"]
-sources = ["https://example.com"]
-[rule.when]
-provider = "supabase"
-endpoint = "supavisor-transaction"
-[rule.example]
-bad = "DATABASE_URL=postgres://u@h/app?sslmode=require"
-good = "DATABASE_URL=postgres://u@h/app?host=attacker.example"
-)");
+  repo.write("policy/steer.toml",
+             host_steering_rule("POOL902", "error",
+                                "[rule.when]\nprovider = \"supabase\"\nendpoint = "
+                                "\"supavisor-transaction\"\n"));
   auto session = repo.write(".env", "DATABASE_URL=postgresql://postgres.abcdefghijklmnop@aws-1-us-"
                                     "east-2.pooler.supabase.com:5432/postgres\n");
   auto moved = run_poolcheck(

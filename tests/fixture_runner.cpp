@@ -85,9 +85,11 @@ void apply_args(std::string const& args, fixture& f) {
     else if (flag == "--target")
       o.target = {engine::parse_target(value), "--target"};
     else if (flag == "--migrations") // what a project's schema.prisma or prisma.config.ts says
-      o.migrations.push_back({"prisma migrate", value, "schema.prisma", "prisma/schema.prisma"});
+      o.migrations.push_back({engine::migrations_tool::prisma_migrate, value, "schema.prisma",
+                              "prisma/schema.prisma"});
     else if (flag == "--drizzle-kit") // what a project's drizzle.config.ts says
-      o.migrations.push_back({"drizzle-kit", value, "drizzle.config.ts", "drizzle.config.ts"});
+      o.migrations.push_back(
+          {engine::migrations_tool::drizzle_kit, value, "drizzle.config.ts", "drizzle.config.ts"});
     else if (flag == "--select")
       list(o.select);
     else if (flag == "--ignore")

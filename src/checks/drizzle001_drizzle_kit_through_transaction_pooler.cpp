@@ -10,7 +10,7 @@ void drizzle001_drizzle_kit_through_transaction_pooler(engine::rule const& r,
                                                        engine::url_facts const& f,
                                                        engine::sink& out) {
   // The rule's `when` holds: Supavisor's transaction mode.
-  auto const* kit = f.migrated_with("drizzle-kit");
+  auto const* kit = f.migrated_with(engine::migrations_tool::drizzle_kit);
   // A variable that is already a migrations one has SUPA004.
   if (!kit || f.role.value == engine::role::direct)
     return;

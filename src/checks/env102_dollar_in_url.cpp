@@ -32,24 +32,23 @@ void env102_dollar_in_url(engine::rule const& r, checked_document const&,
       (e.quote != quoting::none && e.quote != quoting::double_quote))
     return;
   std::string_view v = e.logical_value;
-  std::optional<std::size_t> first;
-  std::vector<edit> edits;
+  std::vector<edit> edits; // one per `$` outside a reference, in order
   for (std::size_t i = v.find('$'); i != std::string_view::npos; i = v.find('$', i + 1)) {
     if (std::size_t n = braced_reference(v, i)) {
       i += n - 1;
       continue;
     }
-    first = first.value_or(i);
     edits.push_back({e.raw_span(i, i + 1), "%24"});
   }
-  if (!first)
+  if (edits.empty())
     return;
+  byte_span const first = edits.front().span;
   // Advice without an edit where %24 would not read as `$`: keyword strings (libpq decodes no
   // percent there), a `$$` (Compose's escape of one `$`), escapes between the value and its bytes.
   if (f.info.form != pg::form::url || v.find("$$") != std::string_view::npos ||
       !e.logical_to_raw.empty())
     edits.clear();
-  out.report(r, e.raw_span(*first, *first + 1), e.name, {}, std::move(edits));
+  out.report(r, first, e.name, {}, std::move(edits));
 }
 
 } // namespace poolcheck::checks

@@ -29,7 +29,7 @@ std::string direct_form(engine::url_facts const& f) {
 void prisma014_migrations_through_pooler(engine::rule const& r, checked_document const&,
                                          engine::url_facts const& f, engine::sink& out) {
   // The rule's `when` holds: Prisma reads it, and it is a transaction pooler's endpoint.
-  auto const* migrate = f.migrated_with("prisma migrate");
+  auto const* migrate = f.migrated_with(engine::migrations_tool::prisma_migrate);
   // A variable that is already a migrations one has its provider's finding (NEON002, SUPA004).
   if (!migrate || f.role.value == engine::role::direct)
     return;

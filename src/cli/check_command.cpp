@@ -313,12 +313,10 @@ int run_check_files(check_flags const& flags, discovery found) {
     report::write_github(report_out, out.checked, ro);
   else if (flags.statistics)
     report::write_statistics(report_out, out.checked);
-  else if (out.checked.empty() && out.io_error)
-    (void)0; // "No problems found in 0 files" would read as a pass: the errors above say why not
-  else if (flags.quiet)
-    report::write_summary(report_out, out.checked);
-  else
-    report::write_human(report_out, out.checked, ro);
+  // After errors that left nothing checked, "No problems found in 0 files" would read as a pass.
+  else if (!out.checked.empty() || !out.io_error)
+    flags.quiet ? report::write_summary(report_out, out.checked)
+                : report::write_human(report_out, out.checked, ro);
   if (flags.fix && flags.format == "human")
     report_out << fmt::format("Fixed {} problem{}.\n", out.fixed, out.fixed == 1 ? "" : "s");
   std::cout.flush();

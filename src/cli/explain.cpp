@@ -46,8 +46,8 @@ engine::file_report analyze_example(engine::rule const& r, std::string_view byte
   if (auto t = example_target(r))
     o.target = {t, "example"};
   if (!r.example.migrations.empty()) {
-    std::string const file =
-        r.example.migrations_tool == "drizzle-kit" ? "drizzle.config.ts" : "prisma/schema.prisma";
+    bool const drizzle = r.example.migrations_tool == engine::migrations_tool::drizzle_kit;
+    std::string const file = drizzle ? "drizzle.config.ts" : "prisma/schema.prisma";
     o.migrations.push_back(
         {r.example.migrations_tool, r.example.migrations, "the example's " + file, file});
   }
@@ -156,7 +156,7 @@ std::string rule_page(engine::rule const& r, engine::rule_set const& rules) {
   if (!flags.empty())
     page += fmt::format("- Examples assume `{}`\n", flags.substr(1));
   if (!r.example.migrations.empty())
-    page += r.example.migrations_tool == "drizzle-kit"
+    page += r.example.migrations_tool == engine::migrations_tool::drizzle_kit
                 ? fmt::format("- Examples assume the project's drizzle.config.ts has "
                               "`dbCredentials: {{ url: process.env.{} }}`\n",
                               r.example.migrations)

@@ -41,9 +41,10 @@ bool within(fs::path const& root, fs::path const& rel) {
 /// gives the URLs).
 std::optional<prisma_files::schema_file> read_schema(fs::path const& root, fs::path const& rel) {
   std::error_code ec;
-  if (!fs::exists(root / rel, ec) || !within(root, rel))
+  auto const status = fs::status(root / rel, ec);
+  if (!fs::exists(status) || !within(root, rel))
     return std::nullopt;
-  if (!fs::is_directory(root / rel, ec)) {
+  if (!fs::is_directory(status)) {
     auto text = read_project_file(root / rel);
     if (!text)
       return std::nullopt;

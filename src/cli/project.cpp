@@ -90,18 +90,18 @@ std::optional<engine::migrations_source> prisma_migrations(prisma_files const& p
   };
   if (auto const& config = prisma.config) {
     if (variable(config->facts.url))
-      return engine::migrations_source{"prisma migrate", config->facts.url->variable,
-                                       project::describe(config->facts.url->at, config->name),
-                                       config->name};
+      return engine::migrations_source{
+          engine::migrations_tool::prisma_migrate, config->facts.url->variable,
+          project::describe(config->facts.url->at, config->name), config->name};
     if (config->facts.datasource_found)
       return std::nullopt; // a datasource with a URL poolcheck cannot follow
   }
   if (auto const& schema = prisma.schema;
       schema && variable(schema->facts.url) && !schema->facts.direct_url)
-    return engine::migrations_source{"prisma migrate", schema->facts.url->variable,
-                                     project::describe(schema->facts.url->at, schema->path) +
-                                         ", and no directUrl",
-                                     schema->path};
+    return engine::migrations_source{
+        engine::migrations_tool::prisma_migrate, schema->facts.url->variable,
+        project::describe(schema->facts.url->at, schema->path) + ", and no directUrl",
+        schema->path};
   return std::nullopt;
 }
 
@@ -116,7 +116,7 @@ std::optional<engine::migrations_source> drizzle_migrations(fs::path const& root
   if ((config.dialect && *config.dialect != "postgresql") || !config.url ||
       config.url->kind != project::value_kind::variable)
     return std::nullopt;
-  return engine::migrations_source{"drizzle-kit", config.url->variable,
+  return engine::migrations_source{engine::migrations_tool::drizzle_kit, config.url->variable,
                                    project::describe(config.url->at, file->name), file->name};
 }
 

@@ -2,9 +2,9 @@
 // program reads each (package.json and its lock file; other ecosystems' manifests, such as
 // pyproject.toml or go.mod; the Prisma schema's url, directUrl and shadowDatabaseUrl), and so
 // each one's role, where the app runs, and what `prisma migrate` connects with (prisma.config.ts,
-// or the schema). The project is the checked file's folder or the nearest
-// parent holding package.json, prisma/schema.prisma or one of those manifests, up to the
-// repository root.
+// or the schema; drizzle.config.*). The project is the checked file's folder or the nearest
+// parent holding package.json, a Prisma schema (schema.prisma, prisma/schema.prisma) or one of
+// those manifests, up to the repository root.
 #pragma once
 
 #include "engine/analysis.hpp"

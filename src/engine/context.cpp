@@ -34,6 +34,18 @@ std::string_view to_string(role r) {
   return r == role::runtime ? "runtime" : "direct";
 }
 
+std::string_view to_string(migrations_tool t) {
+  return t == migrations_tool::prisma_migrate ? "prisma migrate" : "drizzle-kit";
+}
+
+std::optional<migrations_tool> parse_migrations_tool(std::string_view s) {
+  if (s == "prisma migrate")
+    return migrations_tool::prisma_migrate;
+  if (s == "drizzle-kit")
+    return migrations_tool::drizzle_kit;
+  return std::nullopt;
+}
+
 std::optional<client> parse_client(std::string_view s) {
   for (auto const& [value, name] : client_names)
     if (name == s)

@@ -55,8 +55,13 @@ struct role_choice {
 /// A variable a migrations tool connects with, when the project says so, and what said it:
 /// `prisma migrate` ("prisma.config.ts:6 datasource.url", "prisma/schema.prisma:3 url, and no
 /// directUrl"), `drizzle-kit` ("drizzle.config.ts:9 dbCredentials.url").
+enum class migrations_tool { prisma_migrate, drizzle_kit };
+
+std::string_view to_string(migrations_tool t); // "prisma migrate", "drizzle-kit"
+std::optional<migrations_tool> parse_migrations_tool(std::string_view s);
+
 struct migrations_source {
-  std::string tool; // "prisma migrate", "drizzle-kit"
+  migrations_tool tool = migrations_tool::prisma_migrate;
   std::string variable;
   std::string origin;
   std::string file; // the file that names it, where a change goes: "prisma/schema.prisma"

@@ -156,7 +156,7 @@ void run_endpoint(rule const& r, rule_set const& rules, url_facts const& f, sink
   // break (PRISMA014), so the move waits for the user to give migrations a variable of their own.
   bool const moves_migrations = r.rewrite == "pooled" && !f.migrated_by.empty();
   if (moves_migrations && !edits.empty())
-    v["also"] += "; " + f.migrated_by.front()->tool +
+    v["also"] += "; " + std::string(to_string(f.migrated_by.front()->tool)) +
                  " connects with it too: give migrations a variable of their own first";
   byte_span span{h.raw.begin, h.port ? h.port->raw.end : h.raw.end};
   out.report_value(r, f.entry, span, v, edits, !trusted || moves_migrations); // a new host or port

@@ -49,7 +49,7 @@ struct example {
   std::optional<engine::client> client;
   std::optional<engine::target> target;
   std::string migrations; // the variable a migrations tool connects with, if the example says
-  std::string migrations_tool = "prisma migrate"; // or "drizzle-kit"
+  engine::migrations_tool migrations_tool = engine::migrations_tool::prisma_migrate;
 
   friend bool operator==(example const&, example const&) = default;
 };

@@ -129,10 +129,12 @@ result<void> read_rule(toml_reader const& r, toml::table const& t, rule& out) {
   POOLCHECK_TRY(ex_migrations, r.string(**example, "migrations", false));
   out.example.migrations = *ex_migrations;
   POOLCHECK_TRY(ex_tool, r.string(**example, "migrations_tool", false));
-  if (!ex_tool->empty() && *ex_tool != "prisma migrate" && *ex_tool != "drizzle-kit")
-    return r.at(**example, "`migrations_tool` must be \"prisma migrate\" or \"drizzle-kit\"");
-  if (!ex_tool->empty())
-    out.example.migrations_tool = *ex_tool;
+  if (!ex_tool->empty()) {
+    auto const tool = parse_migrations_tool(*ex_tool);
+    if (!tool)
+      return r.at(**example, "`migrations_tool` must be \"prisma migrate\" or \"drizzle-kit\"");
+    out.example.migrations_tool = *tool;
+  }
   out.example.bad = *bad;
   out.example.good = *good;
   if (!ex_client->empty()) {

@@ -25,7 +25,7 @@ struct url_facts {
   std::vector<migrations_source const*> migrated_by;
 
   /// The source saying `tool` connects with this variable; null when none does.
-  [[nodiscard]] migrations_source const* migrated_with(std::string_view tool) const {
+  [[nodiscard]] migrations_source const* migrated_with(migrations_tool tool) const {
     for (auto const* m : migrated_by)
       if (m->tool == tool)
         return m;
