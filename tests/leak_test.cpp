@@ -906,6 +906,8 @@ struct run_spec {
   bool unprivileged = false;
   fs::path owned; // for an unprivileged run
   fs::path cwd;   // where it runs, when not in the harness's folder
+  /// The environment it runs in (`check --env`), when not the harness's own.
+  std::vector<std::pair<std::string, std::string>> environment;
 };
 
 struct leak {
@@ -934,9 +936,10 @@ public:
 
   void run(run_spec const& s) {
     fs::path const& cwd = s.cwd.empty() ? cwd_ : s.cwd;
-    run_result const r = s.unprivileged
-                             ? run_poolcheck_unprivileged(s.owned, s.args, s.stdin_text, cwd)
-                             : run_poolcheck(s.args, s.stdin_text, cwd);
+    run_result const r =
+        !s.environment.empty() ? run_poolcheck_in_environment(s.environment, s.args, cwd)
+        : s.unprivileged       ? run_poolcheck_unprivileged(s.owned, s.args, s.stdin_text, cwd)
+                               : run_poolcheck(s.args, s.stdin_text, cwd);
     ++runs_;
     std::size_t const column = column_of(s.label);
     if (r.exit_code < 0 || r.exit_code > 2) {
@@ -1289,6 +1292,50 @@ TEST_CASE("no output of any command shows a planted secret", "[leak][secrets]") 
     s.files = {i};
     s.out_only_on_failure = true;
     h.run(s);
+  }
+
+  // The environment (`check --env`): each variable of a file set as the file's text reads it, six
+  // files of each class, in turn in every format; once as --env chooses, once every variable named.
+  {
+    std::vector<std::vector<std::string>> const env_formats{
+        {}, {"--format", "json"}, {"--format", "sarif"}, {"--format", "github"}};
+    std::array<std::size_t, position_count> taken{};
+    std::size_t env_turn = 0;
+    for (std::size_t i = 0; i < g.files.size(); ++i) {
+      case_file const& f = g.files[i];
+      if (taken[f.where]++ >= 6)
+        continue;
+      env::document const doc = env::parse(f.text);
+      run_spec s;
+      std::string names;
+      for (entry const& e : doc.entries) {
+        if (e.logical_value.find('\0') != std::string_view::npos)
+          continue; // no environment can hold it
+        s.environment.emplace_back(e.name, e.logical_value);
+        names += (names.empty() ? "" : ",") + std::string(e.name);
+      }
+      if (s.environment.empty())
+        continue;
+      if (f.where == u1 && taken[u1] == 1) {
+        // The detector sees what --show-secrets prints here too: runs that checked nothing would
+        // find no leak.
+        run_result const shown = run_poolcheck_in_environment(
+            s.environment, {"check", "--no-config", "--show-secrets", "--env=" + names});
+        auto const planted = std::find_if(g.plantings.begin(), g.plantings.end(),
+                                          [&](planting const& p) { return p.file == i; });
+        REQUIRE(planted != g.plantings.end());
+        CHECK(shown.out.find(planted->secret) != std::string::npos);
+      }
+      auto const& format = env_formats[env_turn++ % env_formats.size()];
+      for (bool every : {false, true}) {
+        s.args = {"check", "--no-config", every ? "--env=" + names : "--env"};
+        s.args.insert(s.args.end(), format.begin(), format.end());
+        s.label = fmt::format("check {}{}", every ? "--env=NAMES" : "--env",
+                              format.empty() ? "" : " " + format.back());
+        s.files = {i};
+        h.run(s);
+      }
+    }
   }
 
   // The git hook checks the staged version of staged files: a sample of every class.

@@ -2,6 +2,7 @@
 #include "cli/check_command.hpp"
 
 #include "cli/discover.hpp"
+#include "cli/environment_check.hpp"
 #include "cli/inputs.hpp"
 #include "cli/process.hpp"
 #include "cli/project.hpp"
@@ -195,12 +196,34 @@ file_outcome check_or_say_why(job& j, check_flags const& flags) noexcept {
 
 } // namespace
 
+/// The names `--env=A,B` lists (none for `--env`: every database variable).
+std::vector<std::string> env_names(std::string const& list) {
+  std::vector<std::string> out;
+  if (list == "*")
+    return out;
+  for (std::size_t start = 0; start <= list.size();) {
+    std::size_t end = std::min(list.find(',', start), list.size());
+    if (end > start)
+      out.push_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 int run_check(check_flags const& flags) {
+  // `--env` alone checks the environment only; with paths, both.
+  if (!flags.env.empty() && flags.paths.empty())
+    return run_check_files(flags, {});
   return run_check_files(
       flags, discover(flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths));
 }
 
 int run_check_files(check_flags const& flags, discovery found) {
+  if (!flags.env.empty() && (flags.fix || flags.diff)) {
+    error_line("--env checks the environment: there is no file to fix; each finding shows the "
+               "corrected value, and `poolcheck rewrite --var NAME \"$NAME\"` prints it");
+    return 2;
+  }
   config_resolver configs(flags.settings);
   outcome out;
   out.io_error = !found.errors.empty();
@@ -270,13 +293,39 @@ int run_check_files(check_flags const& flags, discovery found) {
       out.checked.push_back(std::move(*r.checked));
     }
   }
+  std::size_t env_checked = 0;
+  if (!flags.env.empty()) {
+    // The environment is judged with the config and project of the working folder.
+    auto config = configs.for_folder(".");
+    if (!config) {
+      error_line(describe(config.error()));
+      return 2;
+    }
+    any_rules = &(*config)->rules;
+    engine::check_options options = (*config)->options;
+    configs.apply_project(**config, ".", options);
+    auto vars = environment_variables(environ, env_names(flags.env), (*config)->rules);
+    if (!vars) {
+      error_line(describe(vars.error()));
+      return 2;
+    }
+    for (auto& f : check_environment(*vars, (*config)->rules, options, flags.show_secrets))
+      out.checked.push_back(std::move(f));
+    env_checked = vars->size();
+  }
   // A CI check that checked nothing must not pass (as ESLint does for a pattern that matches no
   // file), unless that is what was asked for.
-  bool const nothing_checked = found.files.empty() && found.errors.empty();
-  if (nothing_checked)
-    error_line(std::string("no .env files found (looked for .env, .env.*, *.env, .dev.vars and "
-                           "env.example, gitignored ones too)") +
-               (flags.allow_empty ? "" : "; pass --allow-empty if that is expected"));
+  bool const no_files = found.files.empty() && found.errors.empty();
+  bool const nothing_checked = no_files && env_checked == 0;
+  std::string const allow = flags.allow_empty ? "" : "; pass --allow-empty if that is expected";
+  if (!flags.env.empty() && env_checked == 0)
+    error_line("no connection string in the environment (looked for values that are one, and "
+               "names such as DATABASE_URL and DIRECT_URL)" +
+               allow);
+  else if (no_files && (flags.env.empty() || !flags.paths.empty()))
+    error_line("no .env files found (looked for .env, .env.*, *.env, .dev.vars and "
+               "env.example, gitignored ones too)" +
+               allow);
   if (!any_rules) {
     // Nothing to check: still validate the built-in rules (and --rules) so errors surface.
     auto config = configs.for_folder(".");
@@ -314,7 +363,7 @@ int run_check_files(check_flags const& flags, discovery found) {
   else if (flags.statistics)
     report::write_statistics(report_out, out.checked);
   // After errors that left nothing checked, "No problems found in 0 files" would read as a pass.
-  else if (!out.checked.empty() || !out.io_error)
+  else if (!out.checked.empty() || (!out.io_error && (!nothing_checked || flags.allow_empty)))
     flags.quiet ? report::write_summary(report_out, out.checked)
                 : report::write_human(report_out, out.checked, ro);
   if (flags.fix && flags.format == "human")

@@ -24,6 +24,9 @@ struct check_flags {
   bool quiet = false;
   bool exit_zero = false;
   bool allow_empty = false; // --allow-empty: finding no file is not an error
+  /// --env: also check the process environment; empty when not given, `*` for every database
+  /// variable, else the names to check, comma-separated.
+  std::string env;
   std::string fail_on = "warning";
 };
 

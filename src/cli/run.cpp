@@ -133,6 +133,10 @@ int run(int argc, char** argv) {
                   "Print how often each rule fired, not findings");
   check->add_flag("-q,--quiet", flags.quiet, "Print only the summary line");
   check->add_flag("--exit-zero", flags.exit_zero, "Exit 0 even when there are findings");
+  check->add_flag("--env{*}", flags.env,
+                  "Check the environment's connection strings (as a CI job or platform holds "
+                  "them), reported as env:NAME; --env=NAME,... checks those variables. With no "
+                  "paths, only the environment is checked");
   check->add_flag("--allow-empty", flags.allow_empty,
                   "Exit 0 when no .env file is found (by default that is exit 2: a check that "
                   "checked nothing must not pass)");

@@ -15,8 +15,9 @@ namespace poolcheck {
 
 /// Where an entry was read from: it decides how a changed value is written back.
 enum class source_format {
-  dotenv,     // a .env file (env/parser)
-  lone_value, // one value outside any file (`poolcheck rewrite`): written back as is
+  dotenv,      // a .env file (env/parser)
+  lone_value,  // one value outside any file (`poolcheck rewrite`): written back as is
+  environment, // the process environment (`check --env`): nothing to write back
 };
 
 /// How a value is quoted where it is written.

@@ -123,6 +123,9 @@ struct rule_set {
   /// Variable-name patterns for the direct role (`*_UNPOOLED`, `DIRECT_URL`...).
   name_patterns direct_names;
   name_patterns prisma_names; // names that imply a Prisma client (POSTGRES_PRISMA_URL)
+  /// Names that hold a connection string by convention (`check --env` reads them even when the
+  /// value is not one); direct and Prisma names count too.
+  name_patterns database_names;
 
   [[nodiscard]] rule const* find(std::string_view code) const;
 

@@ -286,9 +286,12 @@ result<void> read_document(toml_reader const& r, toml::table const& doc, rule_se
   }
   POOLCHECK_TRY(variables, r.table(doc, "variables"));
   if (*variables) {
-    POOLCHECK_TRY(vok, r.only_keys(**variables, {"direct", "prisma"}, "`variables`"));
+    POOLCHECK_TRY(vok, r.only_keys(**variables, {"direct", "prisma", "database"}, "`variables`"));
     POOLCHECK_TRY(direct, r.strings(**variables, "direct"));
     POOLCHECK_TRY(prisma, r.strings(**variables, "prisma"));
+    POOLCHECK_TRY(database, r.strings(**variables, "database"));
+    for (auto& name : *database)
+      into.database_names.add(std::move(name));
     for (auto& name : *direct)
       into.direct_names.add(std::move(name));
     for (auto& name : *prisma)

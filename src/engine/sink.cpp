@@ -63,7 +63,8 @@ void sink::report_value(rule const& r, entry const& e, byte_span span, vars cons
   case source_format::dotenv:
     mapped = env::to_file_edits(e, edits);
     break;
-  case source_format::lone_value: // written back as is
+  case source_format::lone_value:  // written back as is
+  case source_format::environment: // the CLI shows the corrected value instead
     for (auto const& ed : edits)
       mapped.edits.push_back({e.raw_span(ed.span.begin, ed.span.end), ed.replacement});
     break;

@@ -62,9 +62,13 @@ void write_github(std::ostream& out, std::vector<checked_file> const& files, opt
         message += " (fix: " + mask(d.fix->title) + ")";
       else if (!d.advice.empty())
         message += " (" + mask(d.advice) + ")";
-      out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                         command_of(d.severity), escape_property(uri), b.line, b.column, e.line,
-                         e.column, escape_property(d.code), escape_data(message));
+      if (f.environment) // no file: the annotation names the variable
+        out << fmt::format("::{} title={}::{}\n", command_of(d.severity), escape_property(d.code),
+                           escape_data(f.file.path() + ": " + message));
+      else
+        out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                           command_of(d.severity), escape_property(uri), b.line, b.column, e.line,
+                           e.column, escape_property(d.code), escape_data(message));
     }
   }
 }

@@ -85,9 +85,14 @@ void write_summary(std::ostream& out, std::vector<checked_file> const& files) {
   std::size_t total = t.errors + t.warnings + t.infos;
   auto const gitignored = static_cast<std::size_t>(std::count_if(
       files.begin(), files.end(), [](checked_file const& f) { return f.gitignored; }));
-  std::string const in_files =
-      fmt::format("{} file{}", files.size(), files.size() == 1 ? "" : "s") +
-      (gitignored ? fmt::format(" ({} gitignored)", gitignored) : "");
+  auto const variables = static_cast<std::size_t>(std::count_if(
+      files.begin(), files.end(), [](checked_file const& f) { return f.environment; }));
+  std::size_t const file_count = files.size() - variables;
+  std::string in_files = fmt::format("{} file{}", file_count, file_count == 1 ? "" : "s") +
+                         (gitignored ? fmt::format(" ({} gitignored)", gitignored) : "");
+  if (variables)
+    in_files = (file_count ? in_files + " and " : "") +
+               fmt::format("{} environment variable{}", variables, variables == 1 ? "" : "s");
   if (total == 0) {
     out << fmt::format("No problems found in {}.\n", in_files);
     return;

@@ -3,6 +3,8 @@
 #include "report/report.hpp"
 #include "report/streamed_json.hpp"
 
+#include <algorithm>
+
 namespace poolcheck::report {
 namespace {
 
@@ -17,10 +19,13 @@ json position(source_file const& file, byte_span span) {
 
 void write_json(std::ostream& out, std::vector<checked_file> const& files, options const& o) {
   totals t = count(files);
+  auto const variables = static_cast<std::size_t>(std::count_if(
+      files.begin(), files.end(), [](checked_file const& f) { return f.environment; }));
   json doc{{"version", 2},
            {"diagnostics", streamed_array},
            {"summary",
-            {{"files", files.size()},
+            {{"files", files.size() - variables},
+             {"environment_variables", variables},
              {"errors", t.errors},
              {"warnings", t.warnings},
              {"info", t.infos},

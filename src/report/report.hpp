@@ -17,6 +17,9 @@ namespace poolcheck::report {
 struct checked_file : engine::file_report {
   source_file file;
   bool gitignored = false; // the summary says how many were
+  /// A variable of the process environment (`check --env`): `file` is its value, named
+  /// `env:NAME`; there is no file to point at or fix.
+  bool environment = false;
 
   /// A redactor for what is printed about diagnostic `d`: it knows the passwords on the lines
   /// `d` and its edits touch (unless masking is off). Per diagnostic, so the cost of masking

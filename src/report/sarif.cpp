@@ -109,13 +109,19 @@ void write_sarif(std::ostream& out, std::vector<checked_file> const& files,
                                          ? text.substr(w.start, w.stop - w.start)
                                          : text}};
         }
+        // A variable of the environment is no file: a logical location names it.
+        json location =
+            f.environment
+                ? json{{"logicalLocations", json::array({{{"name", d.variable},
+                                                          {"fullyQualifiedName", f.file.path()},
+                                                          {"kind", "variable"}}})}}
+                : json{{"physicalLocation",
+                        {{"artifactLocation", {{"uri", uri}}}, {"region", reg}}}};
         json result{{"ruleId", d.code},
                     {"ruleIndex", index.contains(d.code) ? index[d.code] : 0},
                     {"level", level_of(d.severity)},
                     {"message", {{"text", mask(d.message)}}},
-                    {"locations",
-                     json::array({{{"physicalLocation",
-                                    {{"artifactLocation", {{"uri", uri}}}, {"region", reg}}}}})}};
+                    {"locations", json::array({std::move(location)})}};
         if (d.fix) {
           json replacements = json::array();
           for (auto const& e : d.fix->edits)

@@ -99,6 +99,16 @@ run_result run_poolcheck(std::vector<std::string> const& args, std::string const
   return run_command("", args, stdin_text, cwd);
 }
 
+run_result
+run_poolcheck_in_environment(std::vector<std::pair<std::string, std::string>> const& variables,
+                             std::vector<std::string> const& args,
+                             std::filesystem::path const& cwd) {
+  std::string prefix = "env -i PATH=\"$PATH\"";
+  for (auto const& [name, value] : variables)
+    prefix += " " + shell_quote(name + "=" + value);
+  return run_command(prefix + " ", args, "", cwd);
+}
+
 int as_unprivileged(std::filesystem::path const& owned, std::function<int()> const& run) {
   if (::geteuid() != 0)
     return run();

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace poolcheck::test {
@@ -32,6 +33,12 @@ std::string shell_quote(std::string const& s);
 /// folder `cwd` (the test's own when empty).
 run_result run_poolcheck(std::vector<std::string> const& args, std::string const& stdin_text = "",
                          std::filesystem::path const& cwd = {});
+
+/// run_poolcheck with nothing in its environment but `variables` (name, value) and PATH.
+run_result
+run_poolcheck_in_environment(std::vector<std::pair<std::string, std::string>> const& variables,
+                             std::vector<std::string> const& args,
+                             std::filesystem::path const& cwd = {});
 
 /// Runs `run` where permission bits bind: as it is, or, when the suite runs as root (CI does), in a
 /// child process as the unprivileged user `nobody`, once `owned` (a folder, recursively) is given
