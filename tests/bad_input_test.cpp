@@ -94,7 +94,7 @@ TEST_CASE("things that are not readable .env files: exit 2 with the reason", "[b
   // that is what was asked for.
   auto r = run_poolcheck({"check", dir_env});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("no .env files found") != std::string::npos);
+  CHECK(r.err.find("no .env or deployment files found") != std::string::npos);
   CHECK(r.err.find("--allow-empty") != std::string::npos);
   CHECK(run_poolcheck({"check", "--allow-empty", (s.path / "folder").string()}).exit_code == 0);
   auto as_stdin_name = run_poolcheck({"check", "--stdin-filename", dir_env, "-"}, "A=1\n");

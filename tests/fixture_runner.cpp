@@ -1,4 +1,6 @@
-// Runs every tests/fixtures/<CODE>/*.env fixture. A fixture states its own expectations:
+// Runs every tests/fixtures/<CODE>/*.env fixture, and every deployment-file fixture under
+// tests/fixtures/formats/<kind>/ (read as that kind: compose, kubernetes, github_workflow, render,
+// app_engine, serverless, fly, netlify, wrangler). A fixture states its own expectations:
 //   # args: --client prisma --target server --select NEON
 //   # expect: CODE severity [line N] [@col[-endcol]] [: message, `...*` matches anything]
 // applies to the next line that is not a directive (or to line N). Directive lines are blanked to a
@@ -19,10 +21,12 @@
 #include "engine/analysis.hpp"
 #include "env/document.hpp"
 #include "fix/fix_loop.hpp"
+#include "formats/read.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <sstream>
 
 namespace poolcheck::test {
@@ -34,6 +38,34 @@ struct expectation {
   std::optional<std::size_t> column, end_column;
   std::string raw;
 };
+
+/// What a fixture is read as: its folder under formats/ names a deployment file's kind.
+formats::file_kind kind_of_fixture(std::filesystem::path const& path) {
+  static std::map<std::string, formats::file_kind> const kinds{
+      {"compose", formats::file_kind::compose},
+      {"kubernetes", formats::file_kind::kubernetes},
+      {"github_workflow", formats::file_kind::github_workflow},
+      {"render", formats::file_kind::render},
+      {"app_engine", formats::file_kind::app_engine},
+      {"serverless", formats::file_kind::serverless},
+      {"fly", formats::file_kind::fly},
+      {"netlify", formats::file_kind::netlify},
+      {"wrangler", formats::file_kind::wrangler}};
+  if (path.parent_path().parent_path().filename() != "formats")
+    return formats::file_kind::dotenv;
+  auto const it = kinds.find(path.parent_path().filename().string());
+  REQUIRE(it != kinds.end());
+  return it->second;
+}
+
+/// Checks `text` read as `kind`; a text its format cannot read fails the test.
+engine::file_report check_as(formats::file_kind kind, std::string_view text,
+                             engine::check_options const& options) {
+  auto doc = formats::read_document(kind, text);
+  if (!doc)
+    FAIL(describe(doc.error()));
+  return engine::analyze(*doc, rules(), options);
+}
 
 struct fixture {
   std::string text; // directives blanked
@@ -210,8 +242,9 @@ void check_fix_safety(diagnostic const& d) {
 }
 
 void check_fixes(std::filesystem::path const& path, fixture const& f, std::string const& original) {
+  formats::file_kind const kind = kind_of_fixture(path);
   auto check = [&](std::string_view t) {
-    return engine::analyze(t, rules(), f.options);
+    return check_as(kind, t, f.options);
   };
   fixes::loop_options o;
   o.unsafe = f.unsafe_fixes;
@@ -227,7 +260,8 @@ void check_fixes(std::filesystem::path const& path, fixture const& f, std::strin
   auto loop = fixes::fix_until_stable(original, check, o);
   INFO(path.string());
   REQUIRE(loop.converged);
-  CHECK(env::parse(loop.text).print() == loop.text);
+  if (kind == formats::file_kind::dotenv)
+    CHECK(env::parse(loop.text).print() == loop.text);
   CHECK(syntax_findings(loop.final_report) <= syntax_findings(before));
   auto again = fixes::fix_until_stable(loop.text, check, o);
   CHECK(again.text == loop.text);
@@ -273,19 +307,27 @@ bool message_matches(std::string const& pattern, std::string const& actual) {
 
 TEST_CASE("fixtures state their own findings", "[fixtures]") {
   auto const root = source_dir() / "tests" / "fixtures";
-  auto const files = fixture_env_files();
+  auto files = fixture_env_files();
   REQUIRE(files.size() >= 20);
+  auto const deployment_files = fixture_deployment_files();
+  files.insert(files.end(), deployment_files.begin(), deployment_files.end());
 
   for (auto const& path : files) {
     DYNAMIC_SECTION(std::filesystem::relative(path, root).string()) {
       std::string original = read_file(path);
       if (original.find("FIXME") != std::string::npos)
         FAIL_CHECK(path.string() << ": a stub: replace its FIXME lines with the rule's cases");
-      CHECK(env::parse(original).print() == original);
+      formats::file_kind const kind = kind_of_fixture(path);
+      if (kind == formats::file_kind::dotenv)
+        CHECK(env::parse(original).print() == original);
 
       fixture f = load(path);
+      // As `check` does: a deployment file says where what it configures runs.
+      if (!f.options.target.value)
+        if (auto const t = formats::target_of(kind))
+          f.options.target = {*t, "the file's kind"};
       source_file file(path.string(), f.text);
-      auto report = engine::analyze(f.text, rules(), f.options);
+      auto report = check_as(kind, f.text, f.options);
       std::vector<bool> used(f.expected.size());
       for (auto const& d : report.diagnostics) {
         auto pos = file.position(d.span.begin);

@@ -14,6 +14,7 @@
 #include "fix/atomic_write.hpp"
 #include "fix/fix_loop.hpp"
 #include "fix/unified_diff.hpp"
+#include "formats/read.hpp"
 #include "report/report.hpp"
 
 #include <fmt/format.h>
@@ -48,6 +49,7 @@ struct job {
   std::string named; // what to call it
   std::optional<std::string> text;
   bool gitignored = false;
+  formats::file_kind kind = formats::file_kind::dotenv;
   effective_config const* config = nullptr;
   engine::check_options options; // the config's, with this file's client
 };
@@ -117,12 +119,25 @@ file_outcome check_one(job& j, check_flags const& flags) {
     throw std::bad_alloc();
   file_outcome out;
   std::string shown_path = shown_path_of(j);
+  std::optional<problem> unreadable; // the text is not what its format says
   auto check = [&](std::string_view t) {
-    return engine::analyze(t, j.config->rules, j.options);
+    auto doc = formats::read_document(j.kind, t);
+    if (!doc) {
+      unreadable = doc.error();
+      return engine::file_report{};
+    }
+    return engine::analyze(*doc, j.config->rules, j.options);
   };
   auto text = j.text ? result<std::string>(std::move(*j.text)) : read_input(j.path);
   if (!text) {
     out.errors.push_back(describe(text.error()));
+    return out;
+  }
+  if (auto doc = formats::read_document(j.kind, *text); !doc) {
+    problem p = doc.error();
+    if (p.at)
+      p.at->path = shown_path;
+    out.errors.push_back(p.at ? describe(p) : shown_path + ": " + p.message);
     return out;
   }
   if (!flags.fix && !flags.diff) {
@@ -135,6 +150,11 @@ file_outcome check_one(job& j, check_flags const& flags) {
   fixes::loop_options lo;
   lo.unsafe = flags.unsafe_fixes;
   auto loop = fixes::fix_until_stable(*text, check, lo);
+  if (unreadable) {
+    out.errors.push_back(shown_path + ": a fix would leave it unreadable (a poolcheck bug); "
+                                      "nothing written");
+    return out;
+  }
   if (!loop.converged) {
     out.errors.push_back(fmt::format(
         "{}: fixes still changed the file after {} passes (a poolcheck bug); nothing written",
@@ -249,11 +269,19 @@ int run_check_files(check_flags const& flags, discovery found) {
     any_rules = &c.rules;
     if (!file.explicit_ && !included(c, named))
       continue;
-    job j{file.path, named, std::move(file.text), file.gitignored, &c, c.options};
+    // Stdin without a name is a .env file; a named file is what its name says.
+    auto const kind = is_stdin && flags.stdin_filename.empty() ? formats::file_kind::dotenv
+                                                               : formats::named_kind(named);
+    job j{file.path, named, std::move(file.text), file.gitignored, kind, &c, c.options};
+    std::string const name = fs::path(named).filename().string();
     // A file named for migrations (`.env.migrate`, `.env.migration.local`) holds direct URLs.
-    if (auto name = fs::path(named).filename().string(); name.starts_with(".env.migrat"))
+    if (name.starts_with(".env.migrat"))
       j.options.file_role = {engine::role::direct, "the file name " + name};
+    bool const target_said = j.options.target.value.has_value(); // --target or config
     configs.apply_project(c, folder, j.options);
+    // A deployment file says where what it configures runs, over what the project says.
+    if (auto const t = formats::target_of(kind); t && !target_said)
+      j.options.target = {*t, name + " (" + std::string(formats::describe(kind)) + ")"};
     j.options.template_file = engine::is_template_file_name(named);
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
@@ -323,8 +351,10 @@ int run_check_files(check_flags const& flags, discovery found) {
                "names such as DATABASE_URL and DIRECT_URL)" +
                allow);
   else if (no_files && (flags.env.empty() || !flags.paths.empty()))
-    error_line("no .env files found (looked for .env, .env.*, *.env, .dev.vars and "
-               "env.example, gitignored ones too)" +
+    error_line("no .env or deployment files found (looked for .env, .env.*, *.env, .dev.vars, "
+               "env.example, Compose, Kubernetes, workflow, render.yaml, app.yaml, "
+               "serverless.yml, fly.toml, netlify.toml and wrangler.toml files, gitignored ones "
+               "too)" +
                allow);
   if (!any_rules) {
     // Nothing to check: still validate the built-in rules (and --rules) so errors surface.

@@ -3,7 +3,7 @@
 #include "cli/discover.hpp"
 
 #include "cli/process.hpp"
-#include "fix/artifact_names.hpp"
+#include "formats/file_kind.hpp"
 #include "pg/conninfo.hpp"
 
 #include <algorithm>
@@ -73,7 +73,7 @@ void walk(std::string const& folder, bool gitignored, std::vector<found_file>& f
         walk(child.path().string(), gitignored, found, errors);
       continue;
     }
-    if (!is_env_file_name(name))
+    if (!formats::kind_of(child.path().string()))
       continue;
     auto const target = fs::status(child.path(), type_ec);
     if (fs::is_regular_file(target))
@@ -87,17 +87,6 @@ void walk(std::string const& folder, bool gitignored, std::vector<found_file>& f
 }
 
 } // namespace
-
-bool is_env_file_name(std::string_view name) {
-  if (fixes::is_artifact(name))
-    return false; // a backup or temporary copy --fix wrote
-  if (name == ".env.vault")
-    return false; // dotenv-vault's encrypted store, not dotenv syntax
-  return name == ".env" || name.starts_with(".env.") || name == ".env-template" ||
-         (name.size() > 4 && name.ends_with(".env")) ||
-         // Cloudflare wrangler: `.dev.vars`, and `.dev.vars.<environment>` for `--env`.
-         name == ".dev.vars" || name.starts_with(".dev.vars.") || name == "env.example";
-}
 
 discovery discover(std::vector<std::string> const& paths) {
   discovery out;
@@ -131,7 +120,7 @@ discovery discover(std::vector<std::string> const& paths) {
       auto add = [&](std::string const& rel, bool gitignored) {
         fs::path p = fs::path(path) / rel;
         std::error_code type_ec;
-        if (is_env_file_name(p.filename().string()) && fs::is_regular_file(p, type_ec))
+        if (formats::kind_of(p.string()) && fs::is_regular_file(p, type_ec))
           found.push_back({p.lexically_normal().string(), false, {}, gitignored});
       };
       for (auto const& rel : *listed)

@@ -1,7 +1,7 @@
-// Which files `check` reads: files as given (always), `-` for stdin, and in folders every `.env`,
-// `.env.*`, `*.env`, `.dev.vars` and `env.example` file, recursively, gitignored ones included
-// (they hold the values deployed), never in dependency or build folders (node_modules, .next,
-// dist...). Inside a git work tree, git lists the folders.
+// Which files `check` reads: files as given (always), `-` for stdin, and in folders every file
+// formats::kind_of knows (`.env` files and deployment files), recursively, gitignored ones
+// included (they hold the values deployed), never in dependency or build folders (node_modules,
+// .next, dist...). Inside a git work tree, git lists the folders.
 #pragma once
 
 #include <optional>
@@ -24,8 +24,5 @@ struct discovery {
 };
 
 discovery discover(std::vector<std::string> const& paths);
-
-/// Whether a file name looks like a .env file.
-bool is_env_file_name(std::string_view name);
 
 } // namespace poolcheck::cli

@@ -6,6 +6,7 @@
 #include "cli/inputs.hpp"
 #include "cli/process.hpp"
 #include "fix/artifact_names.hpp"
+#include "formats/file_kind.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -275,7 +276,8 @@ int run_staged(check_flags const& flags) {
     std::string const name = fs::path(f.path).filename().string();
     // A backup --fix --backup wrote, or a temporary copy a killed run left: the values before the
     // fix, passwords included, under a name an exact `.env` line in .gitignore does not hide.
-    if (auto original = fixes::artifact_original(name); original && is_env_file_name(*original)) {
+    if (auto original = fixes::artifact_original(name);
+        original && formats::kind_of((fs::path(f.path).parent_path() / *original).string())) {
       error_line(f.path +
                  " is a copy poolcheck --fix made of an env file, with its passwords; "
                  "unstage it (git rm --cached -- " +
@@ -283,7 +285,7 @@ int run_staged(check_flags const& flags) {
       artifact_staged = true;
       continue;
     }
-    if (!is_env_file_name(name))
+    if (!formats::kind_of(f.path))
       continue;
     paths.push_back(f.path);
     candidates.push_back(std::move(f));

@@ -18,6 +18,8 @@ enum class source_format {
   dotenv,      // a .env file (env/parser)
   lone_value,  // one value outside any file (`poolcheck rewrite`): written back as is
   environment, // the process environment (`check --env`): nothing to write back
+  yaml,        // a YAML deployment file (formats/deployment_yaml)
+  toml,        // a TOML deployment file (formats/deployment_toml)
 };
 
 /// How a value is quoted where it is written.
@@ -40,6 +42,13 @@ struct entry {
   source_format format = source_format::dotenv;
   std::optional<byte_span> comment; // a trailing `# ...` on the value's last line
   bool exported = false;            // dotenv's `export KEY=...`
+  /// Entries of one scope set one set of variables, where a later one overrides an earlier one: a
+  /// .env file is one scope; each `environment:` map or `[env]` table of a deployment file is its
+  /// own (a Compose service, a workflow step).
+  std::uint32_t scope = 0;
+  /// Whether an edit can be written into the value's bytes in its own quoting. Not for a value the
+  /// format folds or joins across lines (a YAML block scalar): its fixes become advice.
+  bool writable = true;
 
   /// File offset of logical byte `i` (i may equal logical_value.size()).
   [[nodiscard]] std::size_t raw_offset(std::size_t i) const {

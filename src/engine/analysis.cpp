@@ -69,15 +69,15 @@ std::vector<migrations_source const*> migrations_of(std::string_view name,
   return out;
 }
 
-/// Per entry, the index of the last assignment of its name (dotenv keeps that one).
+/// Per entry, the index of the last assignment of its name in its scope (dotenv keeps that one).
 std::vector<std::size_t> last_assignments(poolcheck::document const& doc) {
-  boost::unordered_flat_map<std::string_view, std::size_t> last;
+  boost::unordered_flat_map<std::pair<std::uint32_t, std::string_view>, std::size_t> last;
   last.reserve(doc.entries.size());
   for (std::size_t i = 0; i < doc.entries.size(); ++i)
-    last[doc.entries[i].name] = i;
+    last[{doc.entries[i].scope, doc.entries[i].name}] = i;
   std::vector<std::size_t> out(doc.entries.size());
   for (std::size_t i = 0; i < doc.entries.size(); ++i)
-    out[i] = last[doc.entries[i].name];
+    out[i] = last[{doc.entries[i].scope, doc.entries[i].name}];
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Diagnostic construction from rule templates.
 #include "engine/sink.hpp"
 
-#include "env/quoting.hpp"
+#include "formats/write_back.hpp"
 
 namespace poolcheck::engine {
 
@@ -58,17 +58,7 @@ void sink::report(rule const& r, byte_span span, std::string_view variable, vars
 
 void sink::report_value(rule const& r, entry const& e, byte_span span, vars const& values,
                         std::vector<edit> const& edits, bool untrusted) {
-  env::file_edits mapped;
-  switch (e.format) {
-  case source_format::dotenv:
-    mapped = env::to_file_edits(e, edits);
-    break;
-  case source_format::lone_value:  // written back as is
-  case source_format::environment: // the CLI shows the corrected value instead
-    for (auto const& ed : edits)
-      mapped.edits.push_back({e.raw_span(ed.span.begin, ed.span.end), ed.replacement});
-    break;
-  }
+  env::file_edits mapped = formats::written_back(e, edits);
   std::size_t before = out_.size();
   report(r, e.raw_span(span.begin, span.end), e.name, values, std::move(mapped.edits));
   if ((mapped.requoted || untrusted) && out_.size() > before && out_.back().fix)

@@ -49,6 +49,16 @@ std::vector<std::filesystem::path> fixture_env_files() {
   return out;
 }
 
+std::vector<std::filesystem::path> fixture_deployment_files() {
+  std::vector<std::filesystem::path> out;
+  for (auto const& e : std::filesystem::recursive_directory_iterator(source_dir() / "tests" /
+                                                                     "fixtures" / "formats"))
+    if (e.is_regular_file() && e.path().extension() != ".fixed")
+      out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::string shell_quote(std::string const& s) {
   std::string out = "'";
   for (char c : s)

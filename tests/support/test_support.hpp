@@ -14,6 +14,10 @@ namespace poolcheck::test {
 std::filesystem::path source_dir();
 
 /// Every tests/fixtures/**/*.env, sorted.
+/// Every deployment-file fixture: the files under tests/fixtures/formats/<kind>/ but the
+/// `.fixed` ones, in name order.
+std::vector<std::filesystem::path> fixture_deployment_files();
+
 std::vector<std::filesystem::path> fixture_env_files();
 std::string read_file(std::filesystem::path const& p);
 

@@ -1,0 +1,174 @@
+// YAML deployment files -> entries. Which keys hold variables depends on the kind; the shape under
+// them (a map, a list of `KEY=VALUE`, a list of name/value maps) is told by the YAML itself.
+#include "formats/deployment_yaml.hpp"
+
+#include "core/source_file.hpp"
+#include "formats/line_comments.hpp"
+#include "formats/yaml_scalar.hpp"
+#include "formats/yaml_tree.hpp"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace poolcheck::formats {
+namespace {
+
+/// The keys under which a kind sets variables.
+std::vector<std::string_view> holder_keys(file_kind kind) {
+  switch (kind) {
+  case file_kind::compose:
+  case file_kind::serverless:
+    return {"environment"};
+  case file_kind::kubernetes:
+    return {"env", "stringData"};
+  case file_kind::github_workflow:
+    return {"env"};
+  case file_kind::render:
+    return {"envVars"};
+  case file_kind::app_engine:
+    return {"env_variables"};
+  default:
+    return {};
+  }
+}
+
+class reader {
+public:
+  reader(file_kind kind, std::string_view text, document& doc)
+      : kind_(kind), text_(text), doc_(doc), lines_(text) {}
+
+  void walk(yaml_node const& node) {
+    if (node.type == yaml_node::kind::sequence) {
+      for (auto const& item : node.items)
+        walk(item);
+      return;
+    }
+    if (node.type != yaml_node::kind::mapping)
+      return;
+    auto const keys = holder_keys(kind_);
+    for (std::size_t i = 0; i + 1 < node.items.size(); i += 2) {
+      yaml_node const& key = node.items[i];
+      yaml_node const& value = node.items[i + 1];
+      if (key.is_scalar() && std::find(keys.begin(), keys.end(), key.value) != keys.end())
+        read_holder(value);
+      else
+        walk(value);
+    }
+  }
+
+private:
+  file_kind kind_;
+  std::string_view text_;
+  document& doc_;
+  line_index lines_;
+  std::uint32_t scope_ = 0; // one per holder
+
+  /// The lines from the one `from` starts on through the end of the one `to` ends on.
+  byte_span lines_of(std::size_t from, std::size_t to) const {
+    std::size_t const first = lines_.line_start(lines_.position(from).line);
+    std::size_t const last_line = lines_.position(to > from ? to - 1 : to).line;
+    std::size_t const end =
+        last_line < lines_.line_count() ? lines_.line_start(last_line + 1) : text_.size();
+    return {first, end};
+  }
+
+  void read_holder(yaml_node const& holder) {
+    ++scope_;
+    if (holder.type == yaml_node::kind::mapping) {
+      for (std::size_t i = 0; i + 1 < holder.items.size(); i += 2)
+        if (holder.items[i].is_scalar() && holder.items[i + 1].is_scalar())
+          add(holder.items[i], holder.items[i + 1]);
+      return;
+    }
+    if (holder.type != yaml_node::kind::sequence)
+      return;
+    for (auto const& item : holder.items) {
+      if (item.is_scalar()) {
+        add_pair(item); // `- KEY=VALUE`
+        continue;
+      }
+      // `- name: KEY` / `key: KEY` with `value: ...` (a `valueFrom` or `fromDatabase` has none).
+      yaml_node const* name = item.find("name");
+      if (!name)
+        name = item.find("key");
+      yaml_node const* value = item.find("value");
+      if (name && name->is_scalar() && value && value->is_scalar())
+        add(*name, *value);
+    }
+  }
+
+  /// An entry for scalar `value` named by scalar `key`.
+  void add(yaml_node const& key, yaml_node const& value) {
+    entry e;
+    e.name = key.raw.of(text_) == key.value ? key.raw.of(text_) : keep(key.value);
+    e.key = key.raw;
+    set_value(e, value, 0, value.value.size());
+    e.line = lines_of(std::min(key.span.begin, value.span.begin), value.span.end);
+    doc_.entries.push_back(std::move(e));
+  }
+
+  /// An entry for a `KEY=VALUE` scalar: split at the first `=` of its decoded value.
+  void add_pair(yaml_node const& item) {
+    std::size_t const eq = item.value.find('=');
+    if (eq == std::string::npos || eq == 0)
+      return; // `- NAME` passes the variable through from the shell: no value here
+    scalar_map const map = map_scalar(text_, item);
+    entry e;
+    e.key = {map.offset(0), map.offset(eq)};
+    e.name = e.key.of(text_) == std::string_view(item.value).substr(0, eq)
+                 ? e.key.of(text_)
+                 : keep(item.value.substr(0, eq));
+    set_value(e, item, eq + 1, item.value.size());
+    e.line = lines_of(item.span.begin, item.span.end);
+    doc_.entries.push_back(std::move(e));
+  }
+
+  /// Sets `e`'s value to decoded bytes [from, to) of scalar `node`.
+  void set_value(entry& e, yaml_node const& node, std::size_t from, std::size_t to) {
+    scalar_map const map = map_scalar(text_, node);
+    std::string_view const logical = std::string_view(node.value).substr(from, to - from);
+    e.format = source_format::yaml;
+    e.scope = scope_;
+    e.quote = node.style == yaml_style::single_quoted   ? quoting::single
+              : node.style == yaml_style::double_quoted ? quoting::double_quote
+                                                        : quoting::none;
+    e.inner = {map.offset(from), map.offset(to)};
+    e.raw_value =
+        e.quote == quoting::none ? e.inner : byte_span{e.inner.begin - 1, e.inner.end + 1};
+    e.writable = map.exact && node.style != yaml_style::literal && node.style != yaml_style::folded;
+    if (map.identity && logical == e.inner.of(text_)) {
+      e.logical_value = e.inner.of(text_); // the tree's strings go when reading ends
+      return;
+    }
+    e.logical_value = keep(logical);
+    for (std::size_t i = from; i <= to; ++i)
+      e.logical_to_raw.push_back(static_cast<std::uint32_t>(map.offset(i)));
+  }
+
+  /// A decoded string the document owns (entries view it).
+  std::string_view keep(std::string_view s) {
+    doc_.decoded.push_back(std::make_unique<std::string>(s));
+    return *doc_.decoded.back();
+  }
+};
+
+} // namespace
+
+result<document> read_deployment_yaml(file_kind kind, std::string_view text) {
+  auto parsed = parse_yaml(text);
+  if (!parsed)
+    return parsed.error();
+  document doc;
+  doc.text = text;
+  doc.format = source_format::yaml;
+  reader r(kind, text, doc);
+  for (auto const& root : *parsed)
+    r.walk(root);
+  std::sort(doc.entries.begin(), doc.entries.end(),
+            [](entry const& a, entry const& b) { return a.inner.begin < b.inner.begin; });
+  doc.comments = line_comments(text, doc.entries);
+  return doc;
+}
+
+} // namespace poolcheck::formats

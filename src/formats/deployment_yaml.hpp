@@ -1,0 +1,19 @@
+// The variables YAML deployment files set, as entries: Compose `environment:` (map and
+// `KEY=VALUE` list forms), Kubernetes `env: [{name, value}]` and Secret `stringData`, GitHub
+// Actions `env:` at every level, Render `envVars: [{key, value}]`, App Engine `env_variables`,
+// Serverless `environment`. A value given by reference (`valueFrom`, `fromDatabase`,
+// `${{ secrets.X }}`) is no connection string and is left to the engine as such.
+#pragma once
+
+#include "core/document.hpp"
+#include "core/result.hpp"
+#include "formats/file_kind.hpp"
+
+#include <string_view>
+
+namespace poolcheck::formats {
+
+/// Reads `text` as a YAML file of `kind`. `text` must outlive the document.
+result<document> read_deployment_yaml(file_kind kind, std::string_view text);
+
+} // namespace poolcheck::formats
