@@ -1136,6 +1136,36 @@ void copy_files(fs::path const& from, fs::path const& to, std::vector<case_file>
     fs::copy_file(from / files[i].name, to / files[i].name);
 }
 
+/// `text` in a double-quoted YAML scalar or a TOML basic string (`toml` picks the escape of a
+/// control byte: TOML has no `\x`).
+std::string double_quoted(std::string_view text, bool toml) {
+  std::string out = "\"";
+  for (char c : text) {
+    auto const u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\')
+      out += fmt::format("\\{}", c);
+    else if (u < 0x20 || u == 0x7f)
+      out += toml ? fmt::format("\\u{:04x}", u) : fmt::format("\\x{:02x}", u);
+    else
+      out += c;
+  }
+  return out + "\"";
+}
+
+/// The variables of a generated .env file as a Compose file and as a fly.toml: what dotenv reads
+/// from it, written in each format's quoting.
+std::pair<std::string, std::string> as_deployment_files(std::string const& env_text) {
+  std::string compose = "services:\n  app:\n    environment:\n";
+  std::string fly = "app = \"x\"\n\n[env]\n";
+  env::document const doc = env::parse(env_text);
+  for (entry const& e : doc.entries) {
+    compose += "      " + double_quoted(e.name, false) + ": " +
+               double_quoted(e.logical_value, false) + "\n";
+    fly += "  " + double_quoted(e.name, true) + " = " + double_quoted(e.logical_value, true) + "\n";
+  }
+  return {compose, fly};
+}
+
 } // namespace
 
 TEST_CASE("no output of any command shows a planted secret", "[leak][secrets]") {
@@ -1183,6 +1213,33 @@ TEST_CASE("no output of any command shows a planted secret", "[leak][secrets]") 
     s.files = all;
     h.run(s);
   }
+  // The same variables in deployment files, a fifth of the files: a Compose file and a fly.toml
+  // per .env file, each format's quoting around the same values.
+  {
+    std::vector<std::size_t> const sample = every_file(g.files.size(), 5, 2);
+    for (std::size_t i : sample) {
+      auto const [compose, fly] = as_deployment_files(g.files[i].text);
+      dir.write(fmt::format("deployment/docker-compose.{}.yml", i), compose);
+      dir.write(fmt::format("deployment/fly.{}.toml", i), fly);
+    }
+    for (auto const& args : std::vector<std::vector<std::string>>{
+             {"check"},
+             {"check", "--format", "json"},
+             {"check", "--format", "sarif"},
+             {"check", "--format", "github"},
+             {"check", "--diff"},
+             {"check", "--diff", "--unsafe-fixes", "--client", "prisma", "--target", "serverless"},
+         }) {
+      run_spec s;
+      s.label = fmt::format("{} (Compose, fly.toml)", fmt::join(args, " "));
+      s.args = args;
+      s.args.insert(s.args.begin() + 1, "--no-config");
+      s.args.push_back("deployment");
+      s.files = sample;
+      h.run(s);
+    }
+  }
+
   // --fix writes the files (their new text holds the secrets by right): only what it prints. Each
   // write is synced, so a tenth of the files, a different tenth each (`--fix -` gets half).
   std::size_t offset = 0;

@@ -188,6 +188,13 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
           return p.kind == pg::problem_kind::unparsable;
         }))
       masked.push_back(e.inner); // where its passwords end cannot be told
+    // A port that is not a number is often a password whose `@host` is missing
+    // (`postgres://user:secret`): it is not shown.
+    for (auto const& h : info.hosts)
+      if (h.port && !std::all_of(h.port->raw.of(e.logical_value).begin(),
+                                 h.port->raw.of(e.logical_value).end(),
+                                 [](char c) { return c >= '0' && c <= '9'; }))
+        masked.push_back(f.file_span(h.port->raw));
     for (rule const* r : per_string) {
       auto const assumed = conditions_hold(r->when, f);
       if (!assumed)

@@ -166,7 +166,7 @@ result<document> read_deployment_yaml(file_kind kind, std::string_view text) {
   for (auto const& root : *parsed)
     r.walk(root);
   std::sort(doc.entries.begin(), doc.entries.end(),
-            [](entry const& a, entry const& b) { return a.inner.begin < b.inner.begin; });
+            [](entry const& a, entry const& b) { return a.key.begin < b.key.begin; });
   doc.comments = line_comments(text, doc.entries);
   return doc;
 }
