@@ -26,7 +26,8 @@ bool reports(engine::rule const& r, std::string const& text) {
 
 TEST_CASE("every rule has complete metadata", "[rules]") {
   std::set<std::string> codes, names;
-  std::set<std::string> const families{"ENV", "URL", "NEON", "SUPA", "PRISMA", "POOL", "DRIZZLE"};
+  std::set<std::string> const families{"ENV",    "URL",  "NEON",    "SUPA",
+                                       "PRISMA", "POOL", "DRIZZLE", "DEPLOY"};
   REQUIRE(rules().rules.size() >= 30);
   for (auto const& r : rules().rules) {
     INFO(r.code);
@@ -69,6 +70,12 @@ TEST_CASE("every rule has fixtures that expect its code", "[rules][fixtures]") {
       expects_code = expects_code ||
                      read_file(it->path()).find("# expect: " + r.code + " ") != std::string::npos;
     }
+    // A rule about deployment files has its fixtures among theirs.
+    for (auto const& path : fixture_deployment_files())
+      if (read_file(path).find("# expect: " + r.code + " ") != std::string::npos) {
+        ++fixtures;
+        expects_code = true;
+      }
     CHECK(fixtures > 0);
     CHECK(expects_code);
   }

@@ -9,7 +9,8 @@ namespace {
 using engine::connection_string_check;
 using engine::document_check;
 
-constexpr std::array<engine::code_rule, 21> table{{
+constexpr std::array<engine::code_rule, 22> table{{
+    {"DEPLOY001", connection_string_check{&deploy001_password_in_deployment_file}},
     {"DRIZZLE001", connection_string_check{&drizzle001_drizzle_kit_through_transaction_pooler}},
     {"ENV001", document_check{&env00x_syntax}},
     {"ENV002", document_check{&env00x_syntax}},

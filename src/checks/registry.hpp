@@ -23,6 +23,8 @@ void env101_unquoted_hash_in_url(engine::rule const&, checked_document const&, e
 void env102_dollar_in_url(engine::rule const&, checked_document const&, engine::url_facts const&,
                           engine::sink&);
 void env103_duplicate_url_key(engine::rule const&, checked_document const&, engine::sink&);
+void deploy001_password_in_deployment_file(engine::rule const&, checked_document const&,
+                                           engine::url_facts const&, engine::sink&);
 void drizzle001_drizzle_kit_through_transaction_pooler(engine::rule const&, checked_document const&,
                                                        engine::url_facts const&, engine::sink&);
 void pool001_connection_limit_on_direct(engine::rule const&, checked_document const&,

@@ -283,6 +283,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     if (auto const t = formats::target_of(kind); t && !target_said)
       j.options.target = {*t, name + " (" + std::string(formats::describe(kind)) + ")"};
     j.options.template_file = engine::is_template_file_name(named);
+    j.options.gitignored = file.gitignored;
     if (is_stdin && !j.text) {
       auto text = read_input("-"); // stdin is read here, once, not from a worker
       if (!text) {

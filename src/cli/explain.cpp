@@ -4,6 +4,7 @@
 #include "core/redact.hpp"
 #include "core/source_file.hpp"
 #include "engine/analysis.hpp"
+#include "formats/read.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -51,7 +52,10 @@ engine::file_report analyze_example(engine::rule const& r, std::string_view byte
     o.migrations.push_back(
         {r.example.migrations_tool, r.example.migrations, "the example's " + file, file});
   }
-  return engine::analyze(bytes, rules, o);
+  auto doc = formats::read_document(formats::named_kind(r.example.file), bytes);
+  if (!doc)
+    return {}; // an example its format cannot read shows nothing (a rule test says so)
+  return engine::analyze(*doc, rules, o);
 }
 
 /// Masks as a reporter does: the passwords the engine found in `bytes`, and the syntactic net.
@@ -76,8 +80,8 @@ std::string printed(engine::rule const& r, std::string_view bytes,
       continue;
     auto const at = lines.position(d.span.begin);
     std::string const gutter(std::to_string(at.line).size(), ' ');
-    out += fmt::format(".env:{}:{}: {}[{}] {}\n", at.line, at.column, to_string(d.severity), d.code,
-                       mask(d.message));
+    out += fmt::format("{}:{}:{}: {}[{}] {}\n", r.example.file, at.line, at.column,
+                       to_string(d.severity), d.code, mask(d.message));
     if (d.fix)
       out +=
           fmt::format("{} = fix ({}): {}\n", gutter, to_string(d.fix->safety), mask(d.fix->title));
@@ -101,8 +105,21 @@ void write_explanation(std::ostream& out, engine::rule const& r) {
                                                : std::string(to_string(r.fix)));
   if (!r.why.empty())
     out << "Why: " << r.why << "\n\n";
-  out << "Example (bad):\n  " << r.example.bad << "\n";
-  out << "Example (good):\n  " << r.example.good << "\n";
+  if (r.example.file != ".env")
+    out << "Examples are a " << r.example.file << ".\n";
+  // Every line indented, passwords masked as in every output.
+  auto shown = [](std::string const& example) {
+    std::string lines;
+    std::string const masked = redactor()(example);
+    for (std::size_t start = 0; start < masked.size();) {
+      std::size_t end = std::min(masked.find('\n', start), masked.size());
+      lines += "  " + masked.substr(start, end - start) + "\n";
+      start = end + 1;
+    }
+    return lines;
+  };
+  out << "Example (bad):\n" << shown(r.example.bad);
+  out << "Example (good):\n" << shown(r.example.good);
   if (r.example.client)
     out << "  (with --client " << to_string(*r.example.client) << ")\n";
   if (!r.sources.empty()) {
@@ -170,12 +187,19 @@ std::string rule_page(engine::rule const& r, engine::rule_set const& rules) {
   if (r.when.assume_client)
     page += "- Where nothing says which client reads the URL, reported assuming Prisma's query "
             "engine: at info level, its fix unsafe\n";
+  // The examples' language: shell-like for .env files, else the file's own.
+  std::string_view const language =
+      r.example.file.ends_with(".yml") || r.example.file.ends_with(".yaml") ? "yaml"
+      : r.example.file.ends_with(".toml")                                   ? "toml"
+                                                                            : "sh";
+  if (r.example.file != ".env")
+    page += fmt::format("- Examples are a `{}`\n", r.example.file);
   page += "\n## Why\n\n" + r.why + "\n";
-  page += "\n## Example\n\nBad:\n\n" + fenced("sh", bad_mask(r.example.bad));
+  page += "\n## Example\n\nBad:\n\n" + fenced(language, bad_mask(r.example.bad));
   std::string const output = printed(r, bad, bad_report, bad_mask);
   page += output.empty() ? "\npoolcheck reports nothing for this example.\n"
                          : "\npoolcheck prints:\n\n" + fenced("text", output);
-  page += "\nGood:\n\n" + fenced("sh", good_mask(r.example.good));
+  page += "\nGood:\n\n" + fenced(language, good_mask(r.example.good));
   page += "\n## Sources\n\n";
   for (auto const& s : r.sources)
     page += "- <" + s + ">\n";

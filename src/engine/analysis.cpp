@@ -154,7 +154,7 @@ file_report analyze(poolcheck::document const& doc, rule_set const& rules,
   file_report report;
   std::vector<byte_span> masked = doc.hidden_lines;
   sink out(report.diagnostics);
-  checked_document in{doc, rules, false, last_assignments(doc), {}};
+  checked_document in{doc, rules, false, last_assignments(doc), {}, options.gitignored};
   // Even an empty one counts: dotenv does not override a variable the platform sets.
   in.has_direct_entry = std::any_of(doc.entries.begin(), doc.entries.end(), [&](entry const& e) {
     return role_of(e.name, rules, options).value == role::direct;

@@ -44,6 +44,10 @@ struct check_options {
   /// (`user`, `host`, `port`) count as placeholders too. The file name is the only sign of that,
   /// and only the CLI knows it: one flag here is less plumbing than a name on every document.
   bool template_file = false;
+
+  /// The file is one git ignores (found among what `git ls-files --ignored` lists): what it holds
+  /// is not committed. Only the CLI knows it.
+  bool gitignored = false;
 };
 
 /// What checking one document found: the one result every reporter and the fixer take.

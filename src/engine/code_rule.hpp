@@ -30,6 +30,8 @@ struct checked_document {
   /// Variables a fix already offers to add to this document (connection-string checks run in
   /// file order): two runtime URLs need one DIRECT_URL, not two.
   mutable std::set<std::string, std::less<>> added_variables;
+  /// The file is one git ignores: it is not committed (check_options::gitignored).
+  bool gitignored = false;
 
   [[nodiscard]] std::size_t index_of(entry const& e) const {
     return static_cast<std::size_t>(&e - doc.entries.data());

@@ -44,8 +44,10 @@ struct conditions {
 };
 
 struct example {
-  std::string bad;  // .env text that must produce this rule's code
-  std::string good; // .env text that must not
+  std::string bad;  // text that must produce this rule's code
+  std::string good; // text that must not
+  /// The name of the file the examples are (it says their format): a .env file by default.
+  std::string file = ".env";
   std::optional<engine::client> client;
   std::optional<engine::target> target;
   std::string migrations; // the variable a migrations tool connects with, if the example says

@@ -118,10 +118,10 @@ result<void> read_rule(toml_reader const& r, toml::table const& t, rule& out) {
   POOLCHECK_TRY(example, r.table(t, "example"));
   if (!*example)
     return r.at(t, "missing `[rule.example]` with `bad` and `good`");
-  POOLCHECK_TRY(ex_ok,
-                r.only_keys(**example,
-                            {"bad", "good", "client", "target", "migrations", "migrations_tool"},
-                            "`example`"));
+  POOLCHECK_TRY(ex_ok, r.only_keys(**example,
+                                   {"bad", "good", "file", "client", "target", "migrations",
+                                    "migrations_tool"},
+                                   "`example`"));
   POOLCHECK_TRY(bad, r.string(**example, "bad", true));
   POOLCHECK_TRY(good, r.string(**example, "good", true));
   POOLCHECK_TRY(ex_client, r.string(**example, "client", false));
@@ -137,6 +137,9 @@ result<void> read_rule(toml_reader const& r, toml::table const& t, rule& out) {
   }
   out.example.bad = *bad;
   out.example.good = *good;
+  POOLCHECK_TRY(ex_file, r.string(**example, "file", false));
+  if (!ex_file->empty())
+    out.example.file = *ex_file;
   if (!ex_client->empty()) {
     out.example.client = parse_client(*ex_client);
     if (!out.example.client)
