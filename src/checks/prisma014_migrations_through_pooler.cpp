@@ -1,8 +1,9 @@
 // PRISMA014 migrations-through-pooler: the project says `prisma migrate` connects with this
 // variable (prisma.config.ts's datasource.url in Prisma 7; schema.prisma's url when it has no
-// directUrl), and it points at a transaction pooler. Migrations need a session: advisory locks,
+// directUrl; else a workflow step that runs it with the variable), and it points at a transaction
+// pooler. Migrations need a session: advisory locks,
 // SET and prepared statements do not survive transaction pooling. The fix is in another file
-// (the schema or the config), so this is advice.
+// (the schema, the config, or the workflow whose migrate step gets it), so this is advice.
 #include "checks/registry.hpp"
 #include "engine/template.hpp"
 
@@ -33,12 +34,17 @@ void prisma014_migrations_through_pooler(engine::rule const& r, checked_document
   // A variable that is already a migrations one has its provider's finding (NEON002, SUPA004).
   if (!migrate || f.role.value == engine::role::direct)
     return;
+  bool const workflow = migrate->file.ends_with(".yml") || migrate->file.ends_with(".yaml");
   std::string how =
       migrate->file.ends_with(".prisma")
           ? "add `directUrl = env(\"DIRECT_URL\")` to the datasource in " + migrate->file
-          : "point `datasource.url` in " + migrate->file +
-                " at a variable of its own (`env(\"DIRECT_URL\")`) and keep this "
-                "one for the app";
+      : workflow ? "give the migrate step in " + migrate->file + " a URL of its own (`" +
+                       std::string(f.entry.name) +
+                       ": ${{ secrets.DIRECT_URL }}`) and keep this one "
+                       "for the app"
+                 : "point `datasource.url` in " + migrate->file +
+                       " at a variable of its own (`env(\"DIRECT_URL\")`) and keep this "
+                       "one for the app";
   out.report(r, f.file_span(f.info.hosts.front().raw), f.entry.name,
              {{"origin", migrate->origin},
               {"provider", f.matched->provider_name},

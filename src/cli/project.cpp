@@ -9,7 +9,11 @@
 #include "project/lock_files.hpp"
 #include "project/manifests.hpp"
 #include "project/package_json.hpp"
+#include "project/workflow_steps.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -118,6 +122,36 @@ std::optional<engine::migrations_source> drizzle_migrations(fs::path const& root
     return std::nullopt;
   return engine::migrations_source{engine::migrations_tool::drizzle_kit, config.url->variable,
                                    project::describe(config.url->at, file->name), file->name};
+}
+
+/// What the workflows in `root/.github/workflows` say migrations connect with, for the tools
+/// `unknown` lists (those no project file names a variable for): each variable a step that runs
+/// the tool gets whose name ends in `URL`, as that step's.
+std::vector<engine::migrations_source>
+workflow_migrations(fs::path const& root, std::vector<engine::migrations_tool> const& unknown) {
+  std::vector<engine::migrations_source> out;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(root / ".github" / "workflows", ec), end; !ec && it != end;
+       it.increment(ec))
+    if (auto ext = it->path().extension(); ext == ".yml" || ext == ".yaml")
+      files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  for (auto const& file : files) {
+    auto const text = read_project_file(file);
+    if (!text)
+      continue;
+    std::string const name = file.lexically_relative(root).generic_string();
+    for (auto const& step : project::migrate_steps(*text)) {
+      if (std::find(unknown.begin(), unknown.end(), step.tool) == unknown.end())
+        continue;
+      for (auto const& variable : step.variables)
+        if (variable.ends_with("URL"))
+          out.push_back({step.tool, variable,
+                         fmt::format("{}:{} runs {}", name, step.line, step.command), name});
+    }
+  }
+  return out;
 }
 
 } // namespace
@@ -255,6 +289,16 @@ project_facts project_detector::read_project(fs::path const& root, folder_names 
   for (auto source : {prisma_migrations(files), drizzle_migrations(root, here)})
     if (source)
       facts.migrations.push_back(std::move(*source));
+  // Where no project file says which variable a tool reads, a CI step that runs it says which it
+  // gets (in CI they are secrets: `check --env` then knows its role).
+  std::vector<engine::migrations_tool> unknown;
+  if (!files.schema && !files.config)
+    unknown.push_back(engine::migrations_tool::prisma_migrate);
+  if (!read_js_config(root, here, "drizzle.config"))
+    unknown.push_back(engine::migrations_tool::drizzle_kit);
+  if (here.contains(".github") && !unknown.empty())
+    for (auto& source : workflow_migrations(root, unknown))
+      facts.migrations.push_back(std::move(source));
   return facts;
 }
 

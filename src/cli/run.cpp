@@ -111,17 +111,19 @@ int run_config_show(setting_flags const& flags, std::string const& path) {
 } // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{"poolcheck: find PostgreSQL connection-string mistakes in .env files before "
-               "deploy (direct hosts where a pooler is needed, missing pgbouncer=true, tiny "
-               "connection_limit) and fix them.\n\nExit status: 0 clean, 1 findings "
-               "(warning or above), 2 usage or I/O error.",
-               "poolcheck"};
+  CLI::App app{
+      "poolcheck: find PostgreSQL connection-string mistakes in .env and deployment "
+      "files before deploy (direct hosts where a pooler is needed, missing pgbouncer=true, tiny "
+      "connection_limit) and fix them.\n\nExit status: 0 clean, 1 findings "
+      "(warning or above), 2 usage or I/O error.",
+      "poolcheck"};
   app.set_version_flag("-V,--version", std::string("poolcheck ") + POOLCHECK_VERSION);
   app.require_subcommand(1);
 
   check_flags flags;
   std::vector<std::string> select, ignore;
-  auto* check = app.add_subcommand("check", "Check .env files (the default command)");
+  auto* check =
+      app.add_subcommand("check", "Check .env and deployment files (the default command)");
   check->add_option("paths", flags.paths, "Files or folders to check; - reads stdin (default: .)");
   add_setting_flags(*check, flags.settings, select, ignore);
   check

@@ -43,13 +43,18 @@ byte_span span_of(fy_event* e) {
 
 } // namespace
 
-yaml_node const* yaml_node::find(std::string_view key) const {
+yaml_node const* yaml_node::find_key(std::string_view key) const {
   if (type != kind::mapping)
     return nullptr;
   for (std::size_t i = 0; i + 1 < items.size(); i += 2)
     if (items[i].is_scalar() && items[i].value == key)
-      return &items[i + 1];
+      return &items[i];
   return nullptr;
+}
+
+yaml_node const* yaml_node::find(std::string_view key) const {
+  yaml_node const* k = find_key(key);
+  return k ? k + 1 : nullptr; // a mapping's value follows its key
 }
 
 result<std::vector<yaml_node>> parse_yaml(std::string_view text) {

@@ -28,6 +28,9 @@ struct yaml_node {
   /// The value of key `key` of a mapping (nullptr when absent or not a mapping).
   [[nodiscard]] yaml_node const* find(std::string_view key) const;
 
+  /// The key node `key` of a mapping, where it is written (nullptr when absent).
+  [[nodiscard]] yaml_node const* find_key(std::string_view key) const;
+
   [[nodiscard]] bool is_scalar() const { return type == kind::scalar; }
 };
 

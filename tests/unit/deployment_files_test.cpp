@@ -191,3 +191,36 @@ TEST_CASE("a fix is written in the value's own quoting, or not at all", "[format
 }
 
 } // namespace poolcheck::test
+
+#include "project/workflow_steps.hpp"
+
+namespace poolcheck::test {
+
+TEST_CASE("workflow steps that run a migrations tool, with the variables set for them",
+          "[formats][project]") {
+  std::string const workflow = "env:\n"
+                               "  NODE_ENV: production\n"
+                               "jobs:\n"
+                               "  deploy:\n"
+                               "    env:\n"
+                               "      DATABASE_URL: ${{ secrets.DATABASE_URL }}\n"
+                               "    steps:\n"
+                               "      - run: npm ci\n"
+                               "      - run: |\n"
+                               "          npx prisma generate\n"
+                               "          npx prisma migrate deploy\n"
+                               "        env:\n"
+                               "          DIRECT_URL: ${{ secrets.DIRECT_URL }}\n"
+                               "      - run: pnpm drizzle-kit push\n";
+  auto const steps = project::migrate_steps(workflow);
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[0].tool == engine::migrations_tool::prisma_migrate);
+  CHECK(steps[0].command == "prisma migrate deploy");
+  CHECK(steps[0].line == 9);
+  CHECK(steps[0].variables == std::vector<std::string>{"NODE_ENV", "DATABASE_URL", "DIRECT_URL"});
+  CHECK(steps[1].tool == engine::migrations_tool::drizzle_kit);
+  CHECK(steps[1].variables == std::vector<std::string>{"NODE_ENV", "DATABASE_URL"});
+  CHECK(project::migrate_steps("jobs: [").empty());
+}
+
+} // namespace poolcheck::test
