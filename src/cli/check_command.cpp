@@ -332,7 +332,7 @@ int run_check_files(check_flags const& flags, discovery found) {
     }
     any_rules = &(*config)->rules;
     engine::check_options options = (*config)->options;
-    configs.apply_project(**config, ".", options);
+    configs.apply_project(**config, ".", options, true);
     auto vars = environment_variables(environ, env_names(flags.env), (*config)->rules);
     if (!vars) {
       error_line(describe(vars.error()));

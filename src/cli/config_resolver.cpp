@@ -192,13 +192,16 @@ result<effective_config const*> config_resolver::for_folder(fs::path const& fold
 }
 
 void config_resolver::apply_project(effective_config const& c, fs::path const& folder,
-                                    engine::check_options& into) {
+                                    engine::check_options& into, bool ci_environment) {
   project_facts const& project = projects_.facts_for(folder.empty() ? fs::path(".") : folder);
   if (c.options.client.value == engine::client::unknown)
     into.client = project.client;
   if (!into.target.value) // --target and config win
     into.target = project.target;
   into.migrations = project.migrations;
+  if (ci_environment)
+    into.migrations.insert(into.migrations.end(), project.ci_migrations.begin(),
+                           project.ci_migrations.end());
   for (auto const& [name, said] : project.variables) {
     auto& v = into.variables[name];
     if (!v.role && !into.file_role) { // a file named for migrations ranks above the project

@@ -54,8 +54,10 @@ public:
 
   /// The client for a file in `folder` (flag, config, else the project's), and the project's
   /// variables (their role and client) under config `[variables]`, which win field by field.
+  /// `ci_environment`: the values checked are CI's environment (`check --env`), which the
+  /// project's CI steps say what they are for.
   void apply_project(effective_config const& c, std::filesystem::path const& folder,
-                     engine::check_options& into);
+                     engine::check_options& into, bool ci_environment = false);
 
 private:
   result<std::unique_ptr<effective_config>> build(std::string const& config_path);

@@ -290,15 +290,14 @@ project_facts project_detector::read_project(fs::path const& root, folder_names 
     if (source)
       facts.migrations.push_back(std::move(*source));
   // Where no project file says which variable a tool reads, a CI step that runs it says which it
-  // gets (in CI they are secrets: `check --env` then knows its role).
+  // gets: secrets in CI's environment, which `check --env` reads there.
   std::vector<engine::migrations_tool> unknown;
   if (!files.schema && !files.config)
     unknown.push_back(engine::migrations_tool::prisma_migrate);
   if (!read_js_config(root, here, "drizzle.config"))
     unknown.push_back(engine::migrations_tool::drizzle_kit);
   if (here.contains(".github") && !unknown.empty())
-    for (auto& source : workflow_migrations(root, unknown))
-      facts.migrations.push_back(std::move(source));
+    facts.ci_migrations = workflow_migrations(root, unknown);
   return facts;
 }
 

@@ -63,6 +63,9 @@ struct project_facts {
   /// The variables migrations tools connect with, when the project's files say (prisma.config.ts
   /// or the schema; drizzle.config.*).
   std::vector<engine::migrations_source> migrations;
+  /// What CI steps that run a migrations tool connect with, where no project file says (their
+  /// `env:` in .github/workflows): true of the values CI's environment holds, not of a file's.
+  std::vector<engine::migrations_source> ci_migrations;
 };
 
 /// Each folder is looked at once: its answer is kept for every file below it.
