@@ -310,3 +310,34 @@ TEST_CASE("a file named for migrations holds direct URLs", "[cli]") {
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("a Compose file's env_file is checked whatever its name", "[cli][formats]") {
+  temp_dir dir;
+  dir.write("compose.yaml", "services:\n  web:\n    env_file:\n      - config/web.settings\n"
+                            "      - path: missing.env\n        required: false\n");
+  dir.write("config/web.settings", "DATABASE_URL=postgres://a:Test@123@db.example.com/db\n");
+  auto r = run_poolcheck({"check", "--no-config", "."}, "", dir.path);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("config/web.settings:1:") != std::string::npos);
+  CHECK(r.out.find("in 2 files") != std::string::npos);
+}
+
+TEST_CASE("a deployment file that does not parse is exit 2, said without its text",
+          "[cli][formats]") {
+  temp_dir dir;
+  auto const path = dir.write("fly.toml", "[env]\nDATABASE_URL = \"postgres://u:Zqvsecret@h/db\n");
+  auto r = run_poolcheck({"check", "--no-config", path});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("fly.toml:2:") != std::string::npos);
+  CHECK(r.err.find("not valid TOML") != std::string::npos);
+  CHECK(r.err.find("Zqv") == std::string::npos);
+  auto const yaml = dir.write("docker-compose.yml", "services:\n  a:\n    environment: [\"Zqv\n");
+  auto y = run_poolcheck({"check", "--no-config", yaml});
+  CHECK(y.exit_code == 2);
+  CHECK(y.err.find("not valid YAML") != std::string::npos);
+  CHECK(y.err.find("Zqv") == std::string::npos);
+}
+
+} // namespace poolcheck::test

@@ -3,11 +3,15 @@
 #include "cli/discover.hpp"
 
 #include "cli/process.hpp"
+#include "formats/deployment_yaml.hpp"
 #include "formats/file_kind.hpp"
 #include "pg/conninfo.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
 #include <system_error>
 
 namespace poolcheck::cli {
@@ -86,6 +90,28 @@ void walk(std::string const& folder, bool gitignored, std::vector<found_file>& f
     errors.push_back(folder + ": cannot be read (" + ec.message() + "); not checked");
 }
 
+/// The files Compose files among `found` read variables from (`env_file:`), that exist and are not
+/// among them yet: Compose passes their values to its services, whatever their names. One that
+/// does not exist is left out without a word: a gitignored `.env` is missing in CI by design.
+void add_compose_env_files(std::vector<found_file>& found) {
+  std::set<std::string> known;
+  for (auto const& f : found)
+    known.insert(fs::path(f.path).lexically_normal().string());
+  std::size_t const count = found.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (formats::kind_of(found[i].path) != formats::file_kind::compose)
+      continue;
+    std::ifstream in(found[i].path, std::ios::binary);
+    std::string const text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (auto const& ref : formats::compose_env_files(text)) {
+      fs::path const p = (fs::path(found[i].path).parent_path() / ref.path).lexically_normal();
+      std::error_code ec;
+      if (fs::is_regular_file(p, ec) && known.insert(p.string()).second)
+        found.push_back({p.string(), true, {}, found[i].gitignored});
+    }
+  }
+}
+
 } // namespace
 
 discovery discover(std::vector<std::string> const& paths) {
@@ -134,6 +160,7 @@ discovery discover(std::vector<std::string> const& paths) {
     } else {
       walk(path, false, found, out.errors);
     }
+    add_compose_env_files(found);
     std::sort(found.begin(), found.end(),
               [](found_file const& a, found_file const& b) { return a.path < b.path; });
     for (auto& f : found)

@@ -1,7 +1,8 @@
 // Which files `check` reads: files as given (always), `-` for stdin, and in folders every file
 // formats::kind_of knows (`.env` files and deployment files), recursively, gitignored ones
 // included (they hold the values deployed), never in dependency or build folders (node_modules,
-// .next, dist...). Inside a git work tree, git lists the folders.
+// .next, dist...), and the files a Compose file among them names in `env_file:`. Inside a git
+// work tree, git lists the folders.
 #pragma once
 
 #include <optional>

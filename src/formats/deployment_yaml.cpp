@@ -126,6 +126,8 @@ private:
 
   /// Sets `e`'s value to decoded bytes [from, to) of scalar `node`.
   void set_value(entry& e, yaml_node const& node, std::size_t from, std::size_t to) {
+    if (kind_ == file_kind::compose)
+      narrow_to_default(node.value, from, to);
     scalar_map const map = map_scalar(text_, node);
     std::string_view const logical = std::string_view(node.value).substr(from, to - from);
     e.format = source_format::yaml;
@@ -144,6 +146,28 @@ private:
     e.logical_value = keep(logical);
     for (std::size_t i = from; i <= to; ++i)
       e.logical_to_raw.push_back(static_cast<std::uint32_t>(map.offset(i)));
+  }
+
+  /// A Compose value that is all `${NAME:-default}` or `${NAME-default}` reads as its default
+  /// where NAME is unset: [from, to) becomes the default's, which is what is checked. Any other
+  /// `${...}` stays a reference (inside a URL, a placeholder).
+  static void narrow_to_default(std::string_view value, std::size_t& from, std::size_t& to) {
+    std::string_view const v = value.substr(from, to - from);
+    if (!v.starts_with("${") || !v.ends_with("}"))
+      return;
+    std::size_t const name_end =
+        v.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_", 2);
+    if (name_end == 2 || name_end == std::string_view::npos)
+      return;
+    std::size_t const dash = v.substr(name_end, 2) == ":-" ? name_end + 2
+                             : v[name_end] == '-'          ? name_end + 1
+                                                           : std::string_view::npos;
+    // The default must be the rest, up to the closing brace: no nested `${`.
+    if (dash == std::string_view::npos || v.find("${", dash) != std::string_view::npos ||
+        v.find('}', dash) != v.size() - 1)
+      return;
+    to = from + v.size() - 1;
+    from += dash;
   }
 
   /// A decoded string the document owns (entries view it).
@@ -169,6 +193,35 @@ result<document> read_deployment_yaml(file_kind kind, std::string_view text) {
             [](entry const& a, entry const& b) { return a.key.begin < b.key.begin; });
   doc.comments = line_comments(text, doc.entries);
   return doc;
+}
+
+std::vector<env_file_reference> compose_env_files(std::string_view text) {
+  auto parsed = parse_yaml(text);
+  if (!parsed || parsed->empty())
+    return {};
+  yaml_node const* services = parsed->front().find("services");
+  if (!services || services->type != yaml_node::kind::mapping)
+    return {};
+  std::vector<env_file_reference> out;
+  for (std::size_t i = 1; i < services->items.size(); i += 2) {
+    yaml_node const* refs = services->items[i].find("env_file");
+    if (!refs)
+      continue;
+    auto add = [&](yaml_node const& item) {
+      if (item.is_scalar() && !item.value.empty()) {
+        out.push_back({item.value, true});
+      } else if (yaml_node const* path = item.find("path"); path && path->is_scalar()) {
+        yaml_node const* required = item.find("required");
+        out.push_back({path->value, !required || required->value != "false"});
+      }
+    };
+    if (refs->type == yaml_node::kind::sequence)
+      for (auto const& item : refs->items)
+        add(item);
+    else
+      add(*refs);
+  }
+  return out;
 }
 
 } // namespace poolcheck::formats

@@ -224,3 +224,53 @@ TEST_CASE("workflow steps that run a migrations tool, with the variables set for
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("Compose: a whole-value ${NAME:-default} reads as its default", "[formats][yaml]") {
+  std::string const text = "services:\n"
+                           "  web:\n"
+                           "    environment:\n"
+                           "      A: ${DATABASE_URL:-postgres://u:p@db:5432/app}\n"
+                           "      B: \"${DATABASE_URL-postgres://u@h/db}\"\n"
+                           "      C: ${DATABASE_URL}\n"
+                           "      D: ${A:-x}${B}\n"
+                           "      E: postgres://u:${PW:-pw}@db/app\n";
+  document const doc = read(file_kind::compose, text);
+  CHECK(pairs_of(doc) ==
+        std::vector<std::pair<std::string, std::string>>{{"A", "postgres://u:p@db:5432/app"},
+                                                         {"B", "postgres://u@h/db"},
+                                                         {"C", "${DATABASE_URL}"},
+                                                         {"D", "${A:-x}${B}"},
+                                                         {"E", "postgres://u:${PW:-pw}@db/app"}});
+  CHECK(doc.entries[0].inner.of(text) == "postgres://u:p@db:5432/app");
+  CHECK(doc.entries[1].inner.of(text) == "postgres://u@h/db");
+  // Elsewhere `${...}` is no interpolation poolcheck knows: the value stays whole.
+  document const k8s = read(file_kind::kubernetes, "env:\n  - name: A\n    value: ${X:-y}\n");
+  CHECK(k8s.entries[0].logical_value == "${X:-y}");
+}
+
+} // namespace poolcheck::test
+
+#include "formats/deployment_yaml.hpp"
+
+namespace poolcheck::test {
+
+TEST_CASE("Compose env_file references: string, list, and {path, required}", "[formats][yaml]") {
+  auto const refs = formats::compose_env_files("services:\n"
+                                               "  a:\n"
+                                               "    env_file: .env.a\n"
+                                               "  b:\n"
+                                               "    env_file:\n"
+                                               "      - .env.b\n"
+                                               "      - path: ./local.env\n"
+                                               "        required: false\n");
+  REQUIRE(refs.size() == 3);
+  CHECK(refs[0].path == ".env.a");
+  CHECK(refs[1].path == ".env.b");
+  CHECK(refs[2].path == "./local.env");
+  CHECK_FALSE(refs[2].required);
+  CHECK(formats::compose_env_files("services: [").empty());
+}
+
+} // namespace poolcheck::test
