@@ -259,6 +259,22 @@ def many_ats(path, n, _rng):
     return write(path, "DATABASE_URL=postgres://u:p%sh/db\n" % ("@" * n))
 
 
+def compose_services(path, n, _rng):
+    # Deployment files are read through libfyaml into a tree: a Compose file of N services, each
+    # with a fixable Neon URL (sslmode missing) in its environment map.
+    return write(path, "services:\n" + "".join(
+        "  svc%d:\n    image: app\n    environment:\n      NODE_ENV: production\n"
+        "      DATABASE_URL: \"%s\"\n" % (i, NEON_DIRECT.replace("?sslmode=require", ""))
+        for i in range(n)))
+
+
+def fly_env(path, n, _rng):
+    # ... and TOML through toml++: a fly.toml whose [env] has N fixable URLs.
+    return write(path, "app = \"x\"\n\n[env]\n" + "".join(
+        "  DATABASE_URL_%d = \"%s\"\n" % (i, NEON_DIRECT.replace("?sslmode=require", ""))
+        for i in range(n)))
+
+
 # name: (writer, poolcheck arguments with FILE for the path, base size, what it stands for).
 # The base sizes make each run take about 0.1 s on a linear poolcheck (bench/complexity doubles
 # a size whose run is too short to time).
@@ -289,6 +305,10 @@ SHAPES = {
                             "postgres://u:p@h/db? then N `?`"),
     "many-ats": (many_ats, ["check", "--no-config", "-q", "FILE"], 40000,
                  "postgres://u:p then N `@` then h/db"),
+    "compose-services": (compose_services, ["check", "--no-config", "--fix", "--diff", "FILE"], 2000,
+                         "a Compose file of N services, each with a fixable URL, --fix --diff"),
+    "fly-env": (fly_env, ["check", "--no-config", "--fix", "--diff", "FILE"], 2000,
+                "a fly.toml whose [env] has N fixable URLs, --fix --diff"),
 }
 __doc__ += "".join("  %-20s %s\n" % (name, s[3]) for name, s in SHAPES.items())
 
@@ -296,8 +316,11 @@ __doc__ += "".join("  %-20s %s\n" % (name, s[3]) for name, s in SHAPES.items())
 def shape(out, name, n):
     """Writes shape NAME of size N under OUT (anew) and returns the path to check."""
     writer = SHAPES[name][0]
-    path = os.path.join(out, "%s-%d%s" % (writer.__name__.replace("_", "-"), n,
-                                          "" if writer is many_files else ".env"))
+    base = "%s-%d" % (writer.__name__.replace("_", "-"), n)
+    # The file name says the format: a Compose file, a fly.toml, a .env file.
+    named = {many_files: base, compose_services: "docker-compose.%s.yml" % base,
+             fly_env: "fly.%s.toml" % base}
+    path = os.path.join(out, named.get(writer, base + ".env"))
     if os.path.isdir(path):
         shutil.rmtree(path)
     return writer(path, n, random.Random(n))

@@ -28,6 +28,12 @@ line_column line_index::position(std::size_t offset) const {
   return {line, offset - starts_[line - 1] + 1};
 }
 
+byte_span line_index::lines_of(std::string_view text, byte_span span) const {
+  std::size_t const first = line_start(position(span.begin).line);
+  std::size_t const last = position(span.end > span.begin ? span.end - 1 : span.begin).line;
+  return {first, last < line_count() ? line_start(last + 1) : text.size()};
+}
+
 std::string_view line_index::line_text(std::string_view text, std::size_t line) const {
   std::size_t begin = starts_[line - 1];
   std::size_t end = line < starts_.size() ? starts_[line] : text.size();

@@ -30,6 +30,10 @@ public:
   /// 1-based line `line` of `text`, without its terminator.
   [[nodiscard]] std::string_view line_text(std::string_view text, std::size_t line) const;
 
+  /// The whole lines of `text` that `span` touches, through the last one's terminator (an empty
+  /// span: its line).
+  [[nodiscard]] byte_span lines_of(std::string_view text, byte_span span) const;
+
 private:
   std::vector<std::size_t> starts_;
 };

@@ -77,14 +77,6 @@ private:
     return at;
   }
 
-  byte_span lines_of(std::size_t from, std::size_t to) const {
-    std::size_t const first = lines_.line_start(lines_.position(from).line);
-    std::size_t const last_line = lines_.position(to > from ? to - 1 : to).line;
-    std::size_t const end =
-        last_line < lines_.line_count() ? lines_.line_start(last_line + 1) : text_.size();
-    return {first, end};
-  }
-
   void add(toml::key const& key, toml::value<std::string> const& value) {
     byte_span const raw{offset_of(value.source().begin), offset_of(value.source().end)};
     std::string_view const written = raw.of(text_);
@@ -114,7 +106,7 @@ private:
       for (std::size_t i = 0; i <= logical.size(); ++i)
         e.logical_to_raw.push_back(static_cast<std::uint32_t>(map.offset(i)));
     }
-    e.line = lines_of(std::min(key_span.begin, raw.begin), raw.end);
+    e.line = lines_.lines_of(text_, {std::min(key_span.begin, raw.begin), raw.end});
     doc_.entries.push_back(std::move(e));
   }
 

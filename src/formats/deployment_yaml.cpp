@@ -64,15 +64,6 @@ private:
   line_index lines_;
   std::uint32_t scope_ = 0; // one per holder
 
-  /// The lines from the one `from` starts on through the end of the one `to` ends on.
-  byte_span lines_of(std::size_t from, std::size_t to) const {
-    std::size_t const first = lines_.line_start(lines_.position(from).line);
-    std::size_t const last_line = lines_.position(to > from ? to - 1 : to).line;
-    std::size_t const end =
-        last_line < lines_.line_count() ? lines_.line_start(last_line + 1) : text_.size();
-    return {first, end};
-  }
-
   void read_holder(yaml_node const& holder) {
     ++scope_;
     if (holder.type == yaml_node::kind::mapping) {
@@ -104,7 +95,7 @@ private:
     e.name = key.raw.of(text_) == key.value ? key.raw.of(text_) : keep(key.value);
     e.key = key.raw;
     set_value(e, value, 0, value.value.size());
-    e.line = lines_of(std::min(key.span.begin, value.span.begin), value.span.end);
+    e.line = lines_.lines_of(text_, {std::min(key.span.begin, value.span.begin), value.span.end});
     doc_.entries.push_back(std::move(e));
   }
 
@@ -120,7 +111,7 @@ private:
                  ? e.key.of(text_)
                  : keep(item.value.substr(0, eq));
     set_value(e, item, eq + 1, item.value.size());
-    e.line = lines_of(item.span.begin, item.span.end);
+    e.line = lines_.lines_of(text_, {item.span.begin, item.span.end});
     doc_.entries.push_back(std::move(e));
   }
 

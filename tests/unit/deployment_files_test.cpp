@@ -21,6 +21,8 @@ std::vector<std::pair<std::string, std::string>> pairs_of(document const& doc) {
   return out;
 }
 
+document read(file_kind kind, std::string&& text) = delete; // entries view the text: keep it
+
 document read(file_kind kind, std::string const& text) {
   auto doc = formats::read_document(kind, text);
   REQUIRE(doc);
@@ -246,7 +248,8 @@ TEST_CASE("Compose: a whole-value ${NAME:-default} reads as its default", "[form
   CHECK(doc.entries[0].inner.of(text) == "postgres://u:p@db:5432/app");
   CHECK(doc.entries[1].inner.of(text) == "postgres://u@h/db");
   // Elsewhere `${...}` is no interpolation poolcheck knows: the value stays whole.
-  document const k8s = read(file_kind::kubernetes, "env:\n  - name: A\n    value: ${X:-y}\n");
+  std::string const manifest = "env:\n  - name: A\n    value: ${X:-y}\n";
+  document const k8s = read(file_kind::kubernetes, manifest); // entries view the text
   CHECK(k8s.entries[0].logical_value == "${X:-y}");
 }
 
