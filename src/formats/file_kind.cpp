@@ -75,6 +75,10 @@ std::optional<file_kind> kind_of(std::string_view path_text) {
     return file_kind::netlify;
   if (lower == "wrangler.toml")
     return file_kind::wrangler;
+  if (lower == "wrangler.json" || lower == "wrangler.jsonc")
+    return file_kind::wrangler_json;
+  if (lower == "vercel.json")
+    return file_kind::vercel;
   return std::nullopt;
 }
 
@@ -94,6 +98,8 @@ std::optional<engine::target> target_of(file_kind kind) {
   case file_kind::serverless:
   case file_kind::netlify:
   case file_kind::wrangler:
+  case file_kind::wrangler_json:
+  case file_kind::vercel:
     return engine::target::serverless;
   case file_kind::dotenv:
     return std::nullopt;
@@ -123,6 +129,10 @@ std::string_view describe(file_kind kind) {
     return "a netlify.toml";
   case file_kind::wrangler:
     return "a wrangler.toml";
+  case file_kind::wrangler_json:
+    return "a wrangler.json";
+  case file_kind::vercel:
+    return "a vercel.json";
   }
   return "a file";
 }

@@ -1,6 +1,7 @@
 // Per-format write-back.
 #include "formats/write_back.hpp"
 
+#include "formats/json_string.hpp"
 #include "formats/toml_string.hpp"
 #include "formats/yaml_scalar.hpp"
 
@@ -57,6 +58,10 @@ env::file_edits written_back(entry const& e, std::vector<edit> const& logical) {
   case source_format::toml:
     return each_written(e, logical,
                         [&](std::string_view text) { return toml_written(text, e.quote); });
+  case source_format::json:
+    return each_written(e, logical, [](std::string_view text) {
+      return std::optional<std::string>(json_written(text));
+    });
   }
   return {};
 }
