@@ -1,7 +1,7 @@
 // Runs every tests/fixtures/<CODE>/*.env fixture, and every deployment-file fixture under
 // tests/fixtures/formats/<kind>/ (read as that kind: compose, kubernetes, github_workflow, render,
-// app_engine, serverless, fly, netlify, wrangler, wrangler_json, vercel). A fixture states its
-// own expectations:
+// app_engine, serverless, fly, netlify, wrangler, wrangler_json, vercel, dockerfile). A fixture
+// states its own expectations:
 //   # args: --client prisma --target server --select NEON
 //   # expect: CODE severity [line N] [@col[-endcol]] [: message, `...*` matches anything]
 // applies to the next line that is not a directive (or to line N). Directive lines are blanked to a
@@ -54,7 +54,8 @@ formats::file_kind kind_of_fixture(std::filesystem::path const& path) {
       {"netlify", formats::file_kind::netlify},
       {"wrangler", formats::file_kind::wrangler},
       {"wrangler_json", formats::file_kind::wrangler_json},
-      {"vercel", formats::file_kind::vercel}};
+      {"vercel", formats::file_kind::vercel},
+      {"dockerfile", formats::file_kind::dockerfile}};
   if (path.parent_path().parent_path().filename() != "formats")
     return formats::file_kind::dotenv;
   auto const it = kinds.find(path.parent_path().filename().string());

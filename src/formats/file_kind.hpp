@@ -22,6 +22,7 @@ enum class file_kind {
   wrangler,        // wrangler.toml: [vars], [env.*.vars]
   wrangler_json,   // wrangler.json, wrangler.jsonc: vars, env.*.vars
   vercel,          // vercel.json: env, build.env
+  dockerfile,      // Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile: ENV, ARG defaults
 };
 
 /// The kind of the file at `path` (a path, not only a name: workflows and manifests are told by

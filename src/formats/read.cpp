@@ -5,6 +5,7 @@
 #include "formats/deployment_json.hpp"
 #include "formats/deployment_toml.hpp"
 #include "formats/deployment_yaml.hpp"
+#include "formats/dockerfile.hpp"
 
 namespace poolcheck::formats {
 
@@ -26,6 +27,8 @@ result<document> read_document(file_kind kind, std::string_view text) {
   case file_kind::wrangler_json:
   case file_kind::vercel:
     return read_deployment_json(kind, text);
+  case file_kind::dockerfile:
+    return read_dockerfile(text); // like a .env file's, its reader is total
   }
   return document(env::parse(text));
 }
