@@ -1,11 +1,13 @@
 // Runs every tests/fixtures/<CODE>/*.env fixture, and every deployment-file fixture under
 // tests/fixtures/formats/<kind>/ (read as that kind: compose, kubernetes, github_workflow, render,
-// app_engine, serverless, fly, netlify, wrangler). A fixture states its own expectations:
+// app_engine, serverless, fly, netlify, wrangler, wrangler_json, vercel, dockerfile). A fixture
+// states its own expectations:
 //   # args: --client prisma --target server --select NEON
 //   # expect: CODE severity [line N] [@col[-endcol]] [: message, `...*` matches anything]
 // applies to the next line that is not a directive (or to line N). Directive lines are blanked to a
-// bare `#` before checking (line numbers stay). Any finding nobody expected fails; so does a
-// missing one.
+// bare `#` before checking (line numbers stay). A JSON fixture, where `#` starts no comment, writes
+// them `// args:`, `// expect:`, `// fixed:` instead, blanked to a bare `//`. Any finding nobody
+// expected fails; so does a missing one.
 //   # fixed: LINE
 // states a whole line of the fixed output (in order); a sibling `<name>.env.fixed` states the whole
 // fixed file. `# args: --unsafe-fixes` lets unsafe fixes apply; `# args: --template` checks the
@@ -50,7 +52,10 @@ formats::file_kind kind_of_fixture(std::filesystem::path const& path) {
       {"serverless", formats::file_kind::serverless},
       {"fly", formats::file_kind::fly},
       {"netlify", formats::file_kind::netlify},
-      {"wrangler", formats::file_kind::wrangler}};
+      {"wrangler", formats::file_kind::wrangler},
+      {"wrangler_json", formats::file_kind::wrangler_json},
+      {"vercel", formats::file_kind::vercel},
+      {"dockerfile", formats::file_kind::dockerfile}};
   if (path.parent_path().parent_path().filename() != "formats")
     return formats::file_kind::dotenv;
   auto const it = kinds.find(path.parent_path().filename().string());
@@ -135,8 +140,15 @@ void apply_args(std::string const& args, fixture& f) {
   }
 }
 
+/// What starts a directive line in a fixture of `kind`: a comment in its format.
+std::string comment_mark(formats::file_kind kind) {
+  bool const json = kind == formats::file_kind::wrangler_json || kind == formats::file_kind::vercel;
+  return json ? "//" : "#";
+}
+
 fixture load(std::filesystem::path const& path) {
   std::string raw = read_file(path);
+  std::string const mark = comment_mark(kind_of_fixture(path));
   fixture f;
   f.text = raw;
   auto lines = split_lines(raw);
@@ -151,14 +163,14 @@ fixture load(std::filesystem::path const& path) {
     auto directive = [&](std::string_view prefix) {
       return line.rfind(prefix, 0) == 0;
     };
-    if (directive("# args:")) {
-      apply_args(line.substr(7), f);
-    } else if (directive("# fixed: ")) {
-      f.fixed_lines.push_back(line.substr(9));
-    } else if (directive("# expect:")) {
+    if (directive(mark + " args:")) {
+      apply_args(line.substr(mark.size() + 6), f);
+    } else if (directive(mark + " fixed: ")) {
+      f.fixed_lines.push_back(line.substr(mark.size() + 8));
+    } else if (directive(mark + " expect:")) {
       expectation e;
       e.raw = line;
-      std::string rest = line.substr(9);
+      std::string rest = line.substr(mark.size() + 8);
       std::size_t colon = rest.find(": ");
       std::string head = rest.substr(0, colon);
       if (colon != std::string::npos)
@@ -185,7 +197,8 @@ fixture load(std::filesystem::path const& path) {
         pending.push_back(e);
     } else {
       // Expectations apply to the next line that is not a comment, or to a suppression comment.
-      bool target = !line.empty() && (line[0] != '#' || line.rfind("# poolcheck:", 0) == 0);
+      bool target =
+          !line.empty() && (line.rfind(mark, 0) != 0 || line.rfind("# poolcheck:", 0) == 0);
       if (!pending.empty() && target) {
         for (auto& e : pending) {
           e.line = i + 1;
@@ -196,7 +209,7 @@ fixture load(std::filesystem::path const& path) {
       continue;
     }
     // Blank the directive, keep the line.
-    f.text.replace(line_offset, line.size(), std::string("#") + std::string(line.size() - 1, ' '));
+    f.text.replace(line_offset, line.size(), mark + std::string(line.size() - mark.size(), ' '));
   }
   REQUIRE(pending.empty());
   return f;

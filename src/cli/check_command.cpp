@@ -354,8 +354,8 @@ int run_check_files(check_flags const& flags, discovery found) {
   else if (no_files && (flags.env.empty() || !flags.paths.empty()))
     error_line("no .env or deployment files found (looked for .env, .env.*, *.env, .dev.vars, "
                "env.example, Compose, Kubernetes, workflow, render.yaml, app.yaml, "
-               "serverless.yml, fly.toml, netlify.toml and wrangler.toml files, gitignored ones "
-               "too)" +
+               "serverless.yml, fly.toml, netlify.toml, wrangler.toml, wrangler.json(c), "
+               "vercel.json and Dockerfile files, gitignored ones too)" +
                allow);
   if (!any_rules) {
     // Nothing to check: still validate the built-in rules (and --rules) so errors surface.

@@ -20,6 +20,8 @@ enum class source_format {
   environment, // the process environment (`check --env`): nothing to write back
   yaml,        // a YAML deployment file (formats/deployment_yaml)
   toml,        // a TOML deployment file (formats/deployment_toml)
+  json,        // a JSON deployment file, comments allowed (formats/deployment_json)
+  dockerfile,  // a Dockerfile's ENV and ARG instructions (formats/dockerfile)
 };
 
 /// How a value is quoted where it is written.

@@ -40,6 +40,15 @@ bool in_manifest_folder(fs::path const& path) {
   return found;
 }
 
+/// `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile` (`lower` is the name in lower
+/// case), but not a Dockerfile's own ignore file (`Dockerfile.dockerignore`).
+bool is_dockerfile_name(std::string_view lower) {
+  if (lower.ends_with(".dockerignore"))
+    return false;
+  return lower == "dockerfile" || lower.starts_with("dockerfile.") ||
+         lower.ends_with(".dockerfile") || lower == "containerfile";
+}
+
 } // namespace
 
 std::optional<file_kind> kind_of(std::string_view path_text) {
@@ -75,6 +84,12 @@ std::optional<file_kind> kind_of(std::string_view path_text) {
     return file_kind::netlify;
   if (lower == "wrangler.toml")
     return file_kind::wrangler;
+  if (lower == "wrangler.json" || lower == "wrangler.jsonc")
+    return file_kind::wrangler_json;
+  if (lower == "vercel.json")
+    return file_kind::vercel;
+  if (is_dockerfile_name(lower))
+    return file_kind::dockerfile;
   return std::nullopt;
 }
 
@@ -90,10 +105,13 @@ std::optional<engine::target> target_of(file_kind kind) {
   case file_kind::app_engine:      // App Engine instances are long-running servers
   case file_kind::render:          // so are Render's web services and workers
   case file_kind::github_workflow: // and a CI job's steps are processes, not functions
+  case file_kind::dockerfile:      // and a container's
     return engine::target::server;
   case file_kind::serverless:
   case file_kind::netlify:
   case file_kind::wrangler:
+  case file_kind::wrangler_json:
+  case file_kind::vercel:
     return engine::target::serverless;
   case file_kind::dotenv:
     return std::nullopt;
@@ -123,6 +141,12 @@ std::string_view describe(file_kind kind) {
     return "a netlify.toml";
   case file_kind::wrangler:
     return "a wrangler.toml";
+  case file_kind::wrangler_json:
+    return "a wrangler.json";
+  case file_kind::vercel:
+    return "a vercel.json";
+  case file_kind::dockerfile:
+    return "a Dockerfile";
   }
   return "a file";
 }

@@ -19,7 +19,10 @@ enum class file_kind {
   serverless,      // serverless.yml: provider.environment, functions.*.environment
   fly,             // fly.toml: [env]
   netlify,         // netlify.toml: [build.environment], [context.*.environment]
-  wrangler,        // wrangler.toml: [vars], [[hyperdrive]] localConnectionString
+  wrangler,        // wrangler.toml: [vars], [env.*.vars]
+  wrangler_json,   // wrangler.json, wrangler.jsonc: vars, env.*.vars
+  vercel,          // vercel.json: env, build.env
+  dockerfile,      // Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile: ENV, ARG defaults
 };
 
 /// The kind of the file at `path` (a path, not only a name: workflows and manifests are told by

@@ -2,8 +2,10 @@
 #include "formats/read.hpp"
 
 #include "env/document.hpp"
+#include "formats/deployment_json.hpp"
 #include "formats/deployment_toml.hpp"
 #include "formats/deployment_yaml.hpp"
+#include "formats/dockerfile.hpp"
 
 namespace poolcheck::formats {
 
@@ -22,6 +24,11 @@ result<document> read_document(file_kind kind, std::string_view text) {
   case file_kind::netlify:
   case file_kind::wrangler:
     return read_deployment_toml(kind, text);
+  case file_kind::wrangler_json:
+  case file_kind::vercel:
+    return read_deployment_json(kind, text);
+  case file_kind::dockerfile:
+    return read_dockerfile(text); // like a .env file's, its reader is total
   }
   return document(env::parse(text));
 }

@@ -9,9 +9,9 @@
 
 namespace poolcheck::formats {
 
-/// `text` read as `kind` says. A .env file always reads (its parser is total); a YAML or TOML
-/// file that is not valid is a problem with the line and column where it stops. `text` must
-/// outlive the document.
+/// `text` read as `kind` says. A .env file and a Dockerfile always read (their readers are total);
+/// a YAML, TOML or JSON file that is not valid is a problem with the line and column where it
+/// stops. `text` must outlive the document.
 result<document> read_document(file_kind kind, std::string_view text);
 
 } // namespace poolcheck::formats

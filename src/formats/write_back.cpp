@@ -1,6 +1,8 @@
 // Per-format write-back.
 #include "formats/write_back.hpp"
 
+#include "formats/dockerfile_value.hpp"
+#include "formats/json_string.hpp"
 #include "formats/toml_string.hpp"
 #include "formats/yaml_scalar.hpp"
 
@@ -37,6 +39,23 @@ env::file_edits each_written(entry const& e, std::vector<edit> const& logical, W
   return out;
 }
 
+/// Each edit mapped onto the file with only its replacement written in the value's quoting: a
+/// Dockerfile value's rules are per character, so the rest of the value, as it reads now, is not
+/// asked to be written again (a `${...}` reference in it could not be).
+env::file_edits each_replacement_written(entry const& e, std::vector<edit> const& logical) {
+  if (!e.writable)
+    return {};
+  env::file_edits out;
+  for (auto const& ed : logical) {
+    auto text = dockerfile_written(ed.replacement, e.quote);
+    if (!text ||
+        !keeps_references(e.logical_value, ed.span.begin, ed.span.end, ed.replacement, e.quote))
+      return {};
+    out.edits.push_back({e.raw_span(ed.span.begin, ed.span.end), std::move(*text)});
+  }
+  return out;
+}
+
 } // namespace
 
 env::file_edits written_back(entry const& e, std::vector<edit> const& logical) {
@@ -57,6 +76,12 @@ env::file_edits written_back(entry const& e, std::vector<edit> const& logical) {
   case source_format::toml:
     return each_written(e, logical,
                         [&](std::string_view text) { return toml_written(text, e.quote); });
+  case source_format::json:
+    return each_written(e, logical, [](std::string_view text) {
+      return std::optional<std::string>(json_written(text));
+    });
+  case source_format::dockerfile:
+    return each_replacement_written(e, logical);
   }
   return {};
 }

@@ -1,31 +1,12 @@
 // YAML scalar decoding with offsets (YAML 1.2, section 7.3), and writing a value back.
 #include "formats/yaml_scalar.hpp"
 
+#include "core/utf8.hpp"
+
 #include <fmt/format.h>
 
 namespace poolcheck::formats {
 namespace {
-
-/// The UTF-8 bytes of code point `cp`.
-std::string utf8(unsigned long cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
-}
 
 /// The byte a one-letter escape `\c` stands for (YAML's C-style escapes), or nullopt.
 std::optional<std::string> simple_escape(char c) {
