@@ -1152,18 +1152,48 @@ std::string double_quoted(std::string_view text, bool toml) {
   return out + "\"";
 }
 
-/// The variables of a generated .env file as a Compose file and as a fly.toml: what dotenv reads
-/// from it, written in each format's quoting.
-std::pair<std::string, std::string> as_deployment_files(std::string const& env_text) {
-  std::string compose = "services:\n  app:\n    environment:\n";
-  std::string fly = "app = \"x\"\n\n[env]\n";
+/// `text` as a JSON string.
+std::string json_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    auto const u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\')
+      out += fmt::format("\\{}", c);
+    else if (u < 0x20 || u == 0x7f)
+      out += fmt::format("\\u{:04x}", u);
+    else
+      out += c;
+  }
+  return out + "\"";
+}
+
+/// The variables of a generated .env file in deployment files: what dotenv reads from it, written
+/// in each format's quoting.
+struct deployment_files {
+  std::string compose, fly, wrangler, dockerfile;
+};
+
+deployment_files as_deployment_files(std::string const& env_text) {
+  deployment_files out{"services:\n  app:\n    environment:\n", "app = \"x\"\n\n[env]\n",
+                       "{\n  // generated\n  \"vars\": {\n", "FROM node:22\n"};
   env::document const doc = env::parse(env_text);
   for (entry const& e : doc.entries) {
-    compose += "      " + double_quoted(e.name, false) + ": " +
-               double_quoted(e.logical_value, false) + "\n";
-    fly += "  " + double_quoted(e.name, true) + " = " + double_quoted(e.logical_value, true) + "\n";
+    out.compose += "      " + double_quoted(e.name, false) + ": " +
+                   double_quoted(e.logical_value, false) + "\n";
+    out.fly +=
+        "  " + double_quoted(e.name, true) + " = " + double_quoted(e.logical_value, true) + "\n";
+    out.wrangler += "    " + json_quoted(e.name) + ": " + json_quoted(e.logical_value) + ",\n";
+    // A Dockerfile value in double quotes: `\` escapes `"`, `\` and `$`; no line break fits.
+    if (std::none_of(e.logical_value.begin(), e.logical_value.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+      std::string value;
+      for (char c : e.logical_value)
+        value += c == '"' || c == '\\' || c == '$' ? std::string("\\") + c : std::string(1, c);
+      out.dockerfile += "ENV " + std::string(e.name) + "=\"" + value + "\"\n";
+    }
   }
-  return {compose, fly};
+  out.wrangler += "  },\n}\n";
+  return out;
 }
 
 } // namespace
@@ -1213,15 +1243,21 @@ TEST_CASE("no output of any command shows a planted secret", "[leak][secrets]") 
     s.files = all;
     h.run(s);
   }
-  // The same variables in deployment files, a fifth of the files: a Compose file and a fly.toml
-  // per .env file, each format's quoting around the same values.
+  // The same variables in deployment files, a fifth of the files: a Compose file, a fly.toml, a
+  // wrangler.jsonc and a Dockerfile per .env file, each format's quoting around the same values.
   {
     std::vector<std::size_t> const sample = every_file(g.files.size(), 5, 2);
     for (std::size_t i : sample) {
-      auto const [compose, fly] = as_deployment_files(g.files[i].text);
-      dir.write(fmt::format("deployment/docker-compose.{}.yml", i), compose);
-      dir.write(fmt::format("deployment/fly.{}.toml", i), fly);
+      auto const files = as_deployment_files(g.files[i].text);
+      dir.write(fmt::format("deployment/docker-compose.{}.yml", i), files.compose);
+      dir.write(fmt::format("deployment/fly.{}.toml", i), files.fly);
+      dir.write(fmt::format("deployment/{}/wrangler.jsonc", i), files.wrangler);
+      dir.write(fmt::format("deployment/{}/Dockerfile", i), files.dockerfile);
     }
+    // What --show-secrets shows of them: runs that read nothing would find no leak.
+    auto const shown = h.revealed({{"check", "--no-config", "--show-secrets", "--diff",
+                                    "--unsafe-fixes", "--target", "serverless", "deployment"}});
+    CHECK(shown[u1] + shown[u2] + shown[u3] > 0);
     for (auto const& args : std::vector<std::vector<std::string>>{
              {"check"},
              {"check", "--format", "json"},
@@ -1231,7 +1267,7 @@ TEST_CASE("no output of any command shows a planted secret", "[leak][secrets]") 
              {"check", "--diff", "--unsafe-fixes", "--client", "prisma", "--target", "serverless"},
          }) {
       run_spec s;
-      s.label = fmt::format("{} (Compose, fly.toml)", fmt::join(args, " "));
+      s.label = fmt::format("{} (deployment files)", fmt::join(args, " "));
       s.args = args;
       s.args.insert(s.args.begin() + 1, "--no-config");
       s.args.push_back("deployment");

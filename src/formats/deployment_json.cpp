@@ -168,17 +168,8 @@ private:
       for (std::size_t i = 0; i <= value.size(); ++i)
         e.logical_to_raw.push_back(static_cast<std::uint32_t>(map.offset(i)));
     }
-    e.line = lines_of(e.key.begin - 1, e.raw_value.end);
+    e.line = lines_.lines_of(text_, {e.key.begin - 1, e.raw_value.end});
     doc_.entries.push_back(std::move(e));
-  }
-
-  /// The lines from the one `from` starts on through the end of the one `to` ends on.
-  byte_span lines_of(std::size_t from, std::size_t to) const {
-    std::size_t const first = lines_.line_start(lines_.position(from).line);
-    std::size_t const last_line = lines_.position(to > from ? to - 1 : to).line;
-    std::size_t const end =
-        last_line < lines_.line_count() ? lines_.line_start(last_line + 1) : text_.size();
-    return {first, end};
   }
 
   /// A decoded string the document owns (entries view it).
