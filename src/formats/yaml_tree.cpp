@@ -34,11 +34,28 @@ yaml_style style_of(fy_scalar_style s) {
   }
 }
 
-byte_span span_of(fy_event* e) {
+/// The bytes of event `e`. An empty scalar (the value of `KEY:`) has no marks: it is empty, at
+/// `after`, where the event before it ended, so that it stays in file order after its key.
+byte_span span_of(fy_event* e, std::size_t after) {
   fy_mark const* begin = fy_event_start_mark(e);
+  if (!begin)
+    return {after, after};
   fy_mark const* end = fy_event_end_mark(e);
-  std::size_t const b = begin ? begin->input_pos : 0;
+  std::size_t const b = begin->input_pos;
   return {b, end && end->input_pos > b ? end->input_pos : b};
+}
+
+/// A one-line single-quoted scalar's value: its content, each `''` read as `'`. libfyaml 0.7.12
+/// misreads what follows two escaped quotes in a row (`'a''''b'` as `a'''`); on one line nothing
+/// folds, so the bytes alone say the value.
+std::string single_quoted_value(std::string_view content) {
+  std::string out;
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    out += content[i];
+    if (content[i] == '\'' && i + 1 < content.size() && content[i + 1] == '\'')
+      ++i;
+  }
+  return out;
 }
 
 } // namespace
@@ -76,7 +93,7 @@ result<std::vector<yaml_node>> parse_yaml(std::string_view text) {
       open.back().items.push_back(std::move(node));
   };
   while (fy_event* e = fy_parser_parse(parser.get())) {
-    byte_span const span = span_of(e);
+    byte_span const span = span_of(e, reached);
     reached = std::max(reached, span.end);
     switch (e->type) {
     case FYET_SCALAR: {
@@ -86,6 +103,9 @@ result<std::vector<yaml_node>> parse_yaml(std::string_view text) {
       n.value.assign(value ? value : "", value ? len : 0);
       n.style = style_of(fy_token_scalar_style(e->scalar.value));
       n.raw = n.span = span;
+      if (std::string_view const content = span.of(text);
+          n.style == yaml_style::single_quoted && content.find_first_of("\r\n") == content.npos)
+        n.value = single_quoted_value(content);
       add(std::move(n));
       break;
     }
