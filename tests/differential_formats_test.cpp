@@ -250,12 +250,14 @@ std::vector<known_case> const libfyaml_cases{
 };
 
 // Past differences, fixed: an empty value (`KEY:`, for which libfyaml reports no position) stays
-// after its key, and a one-line single-quoted value reads as YAML says, two escaped quotes in a
-// row too (libfyaml 0.7.12 reads `'a''''b'` as `a'''`).
+// after its key, and a single-quoted value reads as YAML says, two escaped quotes in a row too
+// (libfyaml 0.7.12 reads `'a''''b'` as `a'''`).
 std::vector<known_case> const fixed_cases{
     {"environment:\n  A: x\n  B:\n  C: y\n", {{{"A", "x"}, {"B", ""}, {"C", "y"}}}},
     {"environment:\n  E: 'a''''b'\n  F: '''''x'\n  G: ''''''\n",
      {{{"E", "a''b"}, {"F", "''x"}, {"G", "''"}}}},
+    {"environment:\n  E: 'a''''b \n    c\n\n    d'\n  F: '\n\n    x\n    '\n",
+     {{{"E", "a''b c\nd"}, {"F", "\nx "}}}},
     {"environment: [{name: A, value: }, {name: B, value: x}]\n", {{{"A", ""}, {"B", "x"}}}},
 };
 
