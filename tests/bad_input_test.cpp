@@ -384,4 +384,13 @@ TEST_CASE("JSON and SARIF of many findings are written as they go, in bounded me
   }
 }
 
+TEST_CASE("a YAML file that is not UTF-8 is not checked, and says where", "[bad-input]") {
+  temp_dir s;
+  // Bytes that are not UTF-8 in a directive make libfyaml 0.7.12 loop forever: they never reach it.
+  auto const r = run_poolcheck({"check", s.write("docker-compose.yml", "%Y\xF4\n")}, "", s.path);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("docker-compose.yml:1:3: not valid YAML (not UTF-8 here)") != std::string::npos);
+}
+
 } // namespace poolcheck::test

@@ -15,6 +15,7 @@ scalar_map map_toml_string(std::string_view raw, std::size_t base, bool basic,
     return near;
   near.identity = false;
   near.exact = false;
+  near.decoded_size = value.size();
   if (!basic)
     return near;
   // The YAML double-quoted decoder reads every escape TOML has, and more: a TOML parser has

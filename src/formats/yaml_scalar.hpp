@@ -16,14 +16,19 @@ namespace poolcheck::formats {
 struct scalar_map {
   /// File offset of each decoded byte, and one for the end (empty when `identity`).
   std::vector<std::size_t> offsets;
-  std::size_t begin = 0; // the content's first byte
-  std::size_t size = 0;  // the content's length
-  bool identity = true;  // decoded == content bytes
-  bool exact = true;     // every decoded byte maps to the bytes that wrote it
+  std::size_t begin = 0;        // the content's first byte
+  std::size_t size = 0;         // the content's length
+  std::size_t decoded_size = 0; // the decoded value's length
+  bool identity = true;         // decoded == content bytes
+  bool exact = true;            // every decoded byte maps to the bytes that wrote it
 
   [[nodiscard]] std::size_t offset(std::size_t i) const {
     if (!offsets.empty())
       return offsets[std::min(i, offsets.size() - 1)];
+    // Near: the value's end is the content's end, whatever folding took away, so that the value's
+    // span covers all of its bytes.
+    if (!exact && i >= decoded_size)
+      return begin + size;
     return begin + std::min(i, size);
   }
 };

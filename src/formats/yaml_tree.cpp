@@ -34,11 +34,80 @@ yaml_style style_of(fy_scalar_style s) {
   }
 }
 
-byte_span span_of(fy_event* e) {
+/// The bytes of event `e`. An empty scalar (the value of `KEY:`) has no marks: it is empty, at
+/// `after`, where the event before it ended, so that it stays in file order after its key.
+byte_span span_of(fy_event* e, std::size_t after) {
   fy_mark const* begin = fy_event_start_mark(e);
+  if (!begin)
+    return {after, after};
   fy_mark const* end = fy_event_end_mark(e);
-  std::size_t const b = begin ? begin->input_pos : 0;
+  std::size_t const b = begin->input_pos;
   return {b, end && end->input_pos > b ? end->input_pos : b};
+}
+
+/// A single-quoted scalar's value from its content (YAML 1.2, 7.3.2): each `''` read as `'`, and
+/// lines folded: a line break between text becomes a space, each empty line after it a line feed,
+/// with the white space around breaks dropped. libfyaml 0.7.12 misreads what follows two escaped
+/// quotes in a row (`'a''''b'` as `a'''`), and leaks memory reading a run of them: it is not
+/// asked.
+std::string single_quoted_value(std::string_view content) {
+  constexpr std::string_view white = " \t";
+  std::string out;
+  std::size_t empty_lines = 0;
+  for (std::size_t start = 0, n = 0;; ++n) {
+    std::size_t const brk = content.find_first_of("\r\n", start);
+    bool const last = brk == std::string_view::npos;
+    std::string_view line = content.substr(start, last ? content.npos : brk - start);
+    if (n > 0) // a continuation line's indentation is not content
+      line.remove_prefix(std::min(line.find_first_not_of(white), line.size()));
+    if (!last) // nor the white space before a break
+      line.remove_suffix(line.size() - std::min(line.find_last_not_of(white) + 1, line.size()));
+    if (n > 0 && line.empty() && !last) {
+      ++empty_lines;
+    } else {
+      if (n > 0)
+        out += empty_lines > 0 ? std::string(empty_lines, '\n') : std::string(" ");
+      empty_lines = 0;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        out += line[i];
+        if (line[i] == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
+          ++i;
+      }
+    }
+    if (last)
+      return out;
+    start = brk + (content.substr(brk, 2) == "\r\n" ? 2 : 1);
+  }
+}
+
+/// Where `text` first stops being UTF-8 (a byte no sequence starts with, a sequence cut short,
+/// overlong or past U+10FFFF, a surrogate), or npos.
+std::size_t first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    auto const byte = [&](std::size_t at) {
+      return static_cast<unsigned char>(text[at]);
+    };
+    unsigned char const lead = byte(i);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t const need = lead >= 0xc2 && lead <= 0xdf   ? 1
+                             : lead >= 0xe0 && lead <= 0xef ? 2
+                             : lead >= 0xf0 && lead <= 0xf4 ? 3
+                                                            : 0;
+    if (need == 0 || text.size() - i <= need)
+      return i;
+    // The second byte's range is narrower after some leads: no overlong form, surrogate or code
+    // point past U+10FFFF.
+    unsigned char const low = lead == 0xe0 ? 0xa0 : lead == 0xf0 ? 0x90 : 0x80;
+    unsigned char const high = lead == 0xed ? 0x9f : lead == 0xf4 ? 0x8f : 0xbf;
+    for (std::size_t k = 1; k <= need; ++k)
+      if (byte(i + k) < (k == 1 ? low : 0x80) || byte(i + k) > (k == 1 ? high : 0xbf))
+        return i;
+    i += need + 1;
+  }
+  return std::string_view::npos;
 }
 
 } // namespace
@@ -58,6 +127,13 @@ yaml_node const* yaml_node::find(std::string_view key) const {
 }
 
 result<std::vector<yaml_node>> parse_yaml(std::string_view text) {
+  // YAML is Unicode text, and libfyaml 0.7.12 loops forever on some bytes that are not UTF-8 (in a
+  // directive: `%Y\xF4`): such a file is never given to it.
+  if (std::size_t const bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    auto const at = line_index(text).position(bad);
+    return problem{"not valid YAML (not UTF-8 here); not checked",
+                   source_location{"", at.line, at.column}};
+  }
   fy_diag_cfg dcfg;
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = nullptr;
@@ -81,16 +157,20 @@ result<std::vector<yaml_node>> parse_yaml(std::string_view text) {
       open.back().items.push_back(std::move(node));
   };
   while (fy_event* e = fy_parser_parse(parser.get())) {
-    byte_span const span = span_of(e);
+    byte_span const span = span_of(e, reached);
     reached = std::max(reached, span.end);
     switch (e->type) {
     case FYET_SCALAR: {
       yaml_node n;
-      std::size_t len = 0;
-      char const* value = fy_token_get_text(e->scalar.value, &len);
-      n.value.assign(value ? value : "", value ? len : 0);
       n.style = style_of(fy_token_scalar_style(e->scalar.value));
       n.raw = n.span = span;
+      if (n.style == yaml_style::single_quoted) {
+        n.value = single_quoted_value(span.of(text));
+      } else {
+        std::size_t len = 0;
+        char const* value = fy_token_get_text(e->scalar.value, &len);
+        n.value.assign(value ? value : "", value ? len : 0);
+      }
       add(std::move(n));
       break;
     }

@@ -7,24 +7,20 @@
 // Input: one options byte, then the .env text. Bit 0 picks the client (0: prisma, 1: libpq), bit 1
 // the target (0: serverless, 1: server), bit 2 leaves the target unknown. Seeds are the fixtures
 // behind 'p' (prisma) or 'q' (libpq).
-#include "checks/registry.hpp"
 #include "engine/analysis.hpp"
-#include "engine/rule_loader.hpp"
 #include "env/document.hpp"
 #include "fix/fix_loop.hpp"
 #include "fix/rewrite.hpp"
+#include "fuzz/fix_properties.hpp"
 #include "fuzz/property.hpp"
 #include "pg/conninfo.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 using namespace poolcheck;
 
@@ -33,58 +29,10 @@ namespace {
 // Rewriting every URL of a large input would dominate the run time; the first few are enough.
 constexpr std::size_t max_rewrites = 8;
 
+using fuzz::builtin_rules;
+using fuzz::check_pass;
+using fuzz::check_report;
 using fuzz::require;
-
-engine::rule_set const& rules() {
-  static engine::rule_set const set = [] {
-    auto loaded = engine::builtin_rules(checks::code_rules());
-    if (!loaded) {
-      std::fprintf(stderr, "fix_fuzz: built-in rules: %s\n", loaded.error().message.c_str());
-      std::abort();
-    }
-    return std::move(*loaded);
-  }();
-  return set;
-}
-
-// Spans of findings and edits must point into the checked text: apply_edits silently skips an
-// edit that does not, which would hide the bug.
-void check_report(engine::file_report const& report, std::string_view text) {
-  for (auto const& d : report.diagnostics) {
-    require(fuzz::within(d.span, 0, text.size()), "finding span inside the text", text);
-    if (d.fix)
-      for (auto const& e : d.fix->edits)
-        require(fuzz::within(e.span, 0, text.size()), "edit span inside the text", text);
-  }
-  for (auto const& s : report.secrets)
-    require(fuzz::within(s, 0, text.size()), "secret span inside the text", text);
-}
-
-// `after` is `before` with exactly `edits` applied: bytes outside them unchanged, each replacement
-// where its span was. The loop promises the edits do not collide, so the order is defined.
-void check_pass(std::string_view before, std::vector<edit> edits, std::string_view after) {
-  std::stable_sort(edits.begin(), edits.end(), [](edit const& a, edit const& b) {
-    if (a.span.begin != b.span.begin)
-      return a.span.begin < b.span.begin;
-    return a.span.empty() && !b.span.empty(); // an insertion lands before a replacement there
-  });
-  // Two insertions at one offset have no defined order; the loop must never take both.
-  for (std::size_t i = 1; i < edits.size(); ++i)
-    require(!(edits[i].span.empty() && edits[i - 1].span.empty() &&
-              edits[i].span.begin == edits[i - 1].span.begin),
-            "no two insertions at one offset", before);
-  std::string expected;
-  std::size_t copied = 0;
-  for (auto const& e : edits) {
-    require(fuzz::within(e.span, 0, before.size()), "taken edit inside the text", before);
-    require(e.span.begin >= copied, "taken edits do not overlap", before);
-    expected.append(before.substr(copied, e.span.begin - copied));
-    expected.append(e.replacement);
-    copied = e.span.end;
-  }
-  expected.append(before.substr(copied));
-  require(after == expected, "a pass changes only the bytes its edits name", before);
-}
 
 std::size_t syntax_findings(engine::file_report const& r) {
   return static_cast<std::size_t>(
@@ -108,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   // The loop's first check is of the input itself: keep its syntax count instead of checking again.
   std::optional<std::size_t> input_syntax_findings;
   auto check = [&](std::string_view t) {
-    auto report = engine::analyze(t, rules(), options);
+    auto report = engine::analyze(t, builtin_rules(), options);
     check_report(report, t);
     if (!input_syntax_findings)
       input_syntax_findings = syntax_findings(report);
@@ -138,9 +86,9 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     if (pg::classify(e.logical_value) != pg::scheme_kind::postgres)
       continue;
     ++rewrites;
-    auto const once = fixes::rewrite_url(e.name, e.logical_value, rules(), options);
+    auto const once = fixes::rewrite_url(e.name, e.logical_value, builtin_rules(), options);
     require(once.converged, "rewrite converges", e.logical_value);
-    auto const twice = fixes::rewrite_url(e.name, once.url, rules(), options);
+    auto const twice = fixes::rewrite_url(e.name, once.url, builtin_rules(), options);
     require(twice.url == once.url, "rewrite is idempotent", e.logical_value);
     require(twice.changes.empty(), "a rewritten URL needs no change", e.logical_value);
   }
