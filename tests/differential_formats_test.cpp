@@ -798,7 +798,13 @@ TEST_CASE("PyYAML and tomllib read every deployment-file fixture as poolcheck do
        fs::recursive_directory_iterator(source_dir() / "tests" / "fixtures" / "formats")) {
     if (!e.is_regular_file())
       continue;
-    kind_info const& k = kind_named(e.path().parent_path().filename().string());
+    // JSON with comments and Dockerfiles have no reference reader on Debian: their own tests
+    // (tests/unit, tests/support/reader_properties) stand for it.
+    std::string const folder_name = e.path().parent_path().filename().string();
+    if (std::none_of(kinds.begin(), kinds.end(),
+                     [&](kind_info const& k) { return k.name == folder_name; }))
+      continue;
+    kind_info const& k = kind_named(folder_name);
     seen_kinds.insert(k.name);
     files.push_back({&k, read_file(e.path())});
   }
