@@ -74,6 +74,7 @@ scalar_map map_json_string(std::string_view raw, std::size_t base, std::string_v
     return near;
   near.identity = false;
   near.exact = false;
+  near.decoded_size = value.size();
   scalar_map map = near;
   map.exact = true;
   std::string decoded;
