@@ -1,17 +1,17 @@
-// What a fuzz target for deployment files (yaml_fuzz, toml_fuzz) checks of any bytes read as one
-// of its kinds. Reading is total: a document or a problem, never an exception. Every entry points
-// inside the text, its quotes where its quoting says, its logical_to_raw ordered and inside its
-// value, and a writable value's bytes read, in its own quoting, as its logical value. The fix loop
-// converges, each pass changes only the bytes its edits name, every edit lies inside one writable
-// entry's `inner` (a YAML or TOML value is never re-quoted whole: each edit is written in the
-// value's own quoting), the text after each pass reads as the format again with the same names in
-// the same order, every value reading as its edits say and every other value as it was, and a
-// second run changes nothing.
+// What a fuzz target for deployment files (yaml_fuzz, toml_fuzz, json_fuzz, dockerfile_fuzz)
+// checks of any bytes read as one of its kinds. Reading is total: a document or a problem, never
+// an exception. Every entry points inside the text, its quotes where its quoting says, its
+// logical_to_raw ordered and inside its value, and a writable value's bytes read, in its own
+// quoting, as its logical value. The fix loop converges, each pass changes only the bytes its
+// edits name, every edit lies inside one writable entry's `inner` (a value is never re-quoted
+// whole: each edit is written in the value's own quoting), the text after each pass reads as the
+// format again with the same names in the same order, every value reading as its edits say and
+// every other value as it was, and a second run changes nothing.
 //
 // Input: one options byte, then the file. Bits 0-2 pick the kind (modulo the target's count of
 // kinds), bit 3 the client (0: prisma, 1: libpq), bits 4-5 the target (0: the kind's own, as the
 // CLI takes it; 1: server; 2: serverless; 3: unknown). scripts/fuzz seeds each target with the
-// fixtures of each of its kinds behind that kind's index. One target per format, not one for both:
+// fixtures of each of its kinds behind that kind's index. One target per format, not one for all:
 // each corpus and dictionary (tests/fuzz/<target>.dict) stays in one grammar, so no mutation is
 // spent on YAML read as TOML, and the kinds of a format share its parser and reader anyway.
 #pragma once
@@ -19,6 +19,7 @@
 #include "core/document.hpp"
 #include "core/toml.hpp"
 #include "fix/fix_loop.hpp"
+#include "formats/dockerfile.hpp"
 #include "formats/file_kind.hpp"
 #include "formats/read.hpp"
 #include "formats/yaml_tree.hpp"
@@ -31,6 +32,7 @@
 #include <cstdio>
 #include <exception>
 #include <optional>
+#include <rapidjson/document.h>
 #include <span>
 #include <string>
 #include <string_view>
@@ -84,13 +86,53 @@ inline result<document> read_totally(formats::file_kind kind, std::string_view t
   }
 }
 
-/// What the bytes `written` read as inside a value quoted with `quote` in `format`: the reading
-/// the write-back of an edit relies on. nullopt when they do not read as one string.
+/// The parser directives (`# escape=`) a Dockerfile starts with, through the first line that is
+/// not a comment: put before a probe, they make it read with the file's escape character.
+inline std::string dockerfile_directives(std::string_view text) {
+  std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (at < text.size() && text[at] == '#') {
+    std::size_t const newline = text.find('\n', at);
+    at = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  std::string out(text.substr(0, at));
+  if (!out.empty() && out.back() != '\n')
+    out += '\n';
+  return out;
+}
+
+/// The value of the one entry `ENV X` that `probe` reads as, or nullopt.
+inline std::optional<std::string> dockerfile_env_value(std::string const& probe) {
+  auto const doc = formats::read_dockerfile(probe);
+  if (doc.entries.size() != 1 || doc.entries.front().name != "X")
+    return std::nullopt;
+  return std::string(doc.entries.front().logical_value);
+}
+
+/// What the bytes `written` read as inside a value quoted with `quote` in `format`, in a file
+/// whose text is `text` (a Dockerfile's directives set its escape character): the reading the
+/// write-back of an edit relies on. nullopt when they do not read as one string.
 inline std::optional<std::string> read_as_written(source_format format, quoting quote,
-                                                  std::string_view written) {
+                                                  std::string_view written, std::string_view text) {
+  std::string const q = quote == quoting::none ? "" : quote == quoting::single ? "'" : "\"";
+  if (format == source_format::dockerfile) {
+    // An entry does not say whether it came from `ENV KEY=value` or the legacy `ENV KEY value`
+    // (the rest of the line, blanks too): its bytes must read as its value in one of them.
+    std::string const directives = dockerfile_directives(text);
+    std::string const value = q + std::string(written) + q;
+    if (auto v = dockerfile_env_value(directives + "ENV X=" + value))
+      return v;
+    return dockerfile_env_value(directives + "ENV X " + value);
+  }
+  if (format == source_format::json) {
+    std::string const json = "\"" + std::string(written) + "\"";
+    rapidjson::Document parsed;
+    parsed.Parse(json.data(), json.size());
+    if (parsed.HasParseError() || !parsed.IsString())
+      return std::nullopt;
+    return std::string(parsed.GetString(), parsed.GetStringLength());
+  }
   if (quote == quoting::none)
     return std::string(written); // a plain YAML scalar on one line is its bytes
-  std::string const q = quote == quoting::single ? "'" : "\"";
   if (format == source_format::yaml) {
     auto parsed = formats::parse_yaml(q + std::string(written) + q);
     if (!parsed || parsed->size() != 1 || !parsed->front().is_scalar())
@@ -153,14 +195,20 @@ inline void check_entry(document const& doc, entry const& e, std::string_view te
   } else {
     holds(e.logical_to_raw.size() == e.logical_value.size() + 1,
           "logical_to_raw has one offset per logical byte and one for the end");
-    holds(e.logical_to_raw.front() == e.inner.begin && e.logical_to_raw.back() == e.inner.end,
+    // A Dockerfile word that mixes quotings (`"a"b`) is unquoted, its first byte after the quote
+    // that opens it; one continued over lines may start on the next line. Neither can be written
+    // back: for them the map only lies inside `inner`.
+    bool const loose = e.format == source_format::dockerfile && !e.writable;
+    std::size_t const front = e.logical_to_raw.front(), back = e.logical_to_raw.back();
+    holds(loose ? front >= e.inner.begin && back <= e.inner.end
+                : front == e.inner.begin && back == e.inner.end,
           "logical_to_raw runs from the start of inner to its end");
     holds(std::is_sorted(e.logical_to_raw.begin(), e.logical_to_raw.end()),
           "logical_to_raw never decreases");
   }
   // The write-back writes edits into these bytes in this quoting: they must read as the value.
   if (e.writable) {
-    auto const read = read_as_written(doc.format, e.quote, e.inner.of(text));
+    auto const read = read_as_written(doc.format, e.quote, e.inner.of(text), text);
     holds(read && *read == e.logical_value,
           "a writable value's bytes read, in its quoting, as its logical value");
   }
@@ -221,7 +269,7 @@ inline void check_values_after_pass(formats::file_kind kind, std::string_view be
     for (auto const& ed : mine) {
       std::size_t const from = logical_index(was, ed.span.begin, before);
       std::size_t const to = logical_index(was, ed.span.end, before);
-      auto const replacement = read_as_written(was.format, was.quote, ed.replacement);
+      auto const replacement = read_as_written(was.format, was.quote, ed.replacement, before);
       require(replacement.has_value(), "a replacement reads in its value's quoting", before);
       expected.replace(from, to - from, *replacement);
     }
@@ -238,7 +286,7 @@ inline void check_deployment_file(std::span<formats::file_kind const> kinds,
     return;
   auto const doc = read_totally(in->kind, in->text);
   if (!doc)
-    return; // not YAML or TOML: nothing to fix
+    return; // not valid in its format: nothing to fix
   check_entries(*doc, in->text);
 
   bool unreadable = false;
