@@ -341,3 +341,21 @@ TEST_CASE("a deployment file that does not parse is exit 2, said without its tex
 }
 
 } // namespace poolcheck::test
+
+namespace poolcheck::test {
+
+TEST_CASE("a manifest folder's file that is not YAML is said, not failed on: it may be a template",
+          "[cli][formats]") {
+  temp_dir dir;
+  dir.write("k8s/deployment.yaml", "spec:\n  replicas: {{ .Values.replicas }\n");
+  dir.write(".env", "PORT=3000\n");
+  auto r = run_poolcheck({"check", "--no-config", "."}, "", dir.path);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("k8s/deployment.yaml:") != std::string::npos);
+  CHECK(r.err.find("not valid YAML") != std::string::npos);
+  // Only the file's folder and the one above it say Kubernetes: not a checkout's parent.
+  dir.write("deploy/app/src/config/settings.yaml", "a: [\n");
+  CHECK(run_poolcheck({"check", "--no-config", "."}, "", dir.path).exit_code == 0);
+}
+
+} // namespace poolcheck::test

@@ -137,7 +137,14 @@ file_outcome check_one(job& j, check_flags const& flags) {
     problem p = doc.error();
     if (p.at)
       p.at->path = shown_path;
-    out.errors.push_back(p.at ? describe(p) : shown_path + ": " + p.message);
+    std::string const said = p.at ? describe(p) : shown_path + ": " + p.message;
+    // A Kubernetes file is told by its folder's name or a common one (`values.yaml`): it may be
+    // a template of another tool (a chart's own layout, a generator's input). Said, but no
+    // failure; the other kinds are told by names their tools own.
+    if (j.kind == formats::file_kind::kubernetes)
+      out.warnings.push_back("warning: " + said + " (a template?)");
+    else
+      out.errors.push_back(said);
     return out;
   }
   if (!flags.fix && !flags.diff) {

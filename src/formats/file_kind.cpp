@@ -25,19 +25,21 @@ bool is_yaml(std::string_view name) {
   return name.ends_with(".yml") || name.ends_with(".yaml");
 }
 
-/// Folders that hold Kubernetes manifests by convention (Helm's `templates/` excepted: a template
-/// is not YAML until Helm renders it).
+/// Folders that hold Kubernetes manifests by convention, as the file's folder or the one above it
+/// (`k8s/app.yaml`, `deploy/k8s/app.yaml`, `charts/api/values.yaml`); further up, a folder's name
+/// says nothing of the file (a checkout in `~/deploy/`). Helm's `templates/` is excepted: a
+/// template is not YAML until Helm renders it.
 bool in_manifest_folder(fs::path const& path) {
   static constexpr std::string_view folders[] = {"k8s",    "kubernetes", "manifests",
                                                  "deploy", "helm",       "charts"};
-  bool found = false;
-  for (auto const& part : path.parent_path()) {
-    std::string const p = part.string();
-    if (p == "templates")
-      return false;
-    found = found || std::find(std::begin(folders), std::end(folders), p) != std::end(folders);
-  }
-  return found;
+  auto const is_manifest_folder = [](fs::path const& folder) {
+    return std::find(std::begin(folders), std::end(folders), folder.filename().string()) !=
+           std::end(folders);
+  };
+  fs::path const parent = path.parent_path();
+  if (parent.filename() == "templates")
+    return false;
+  return is_manifest_folder(parent) || is_manifest_folder(parent.parent_path());
 }
 
 /// `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile` (`lower` is the name in lower

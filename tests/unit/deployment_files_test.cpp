@@ -47,6 +47,8 @@ TEST_CASE("file kinds come from names, and from folders where names are common",
   CHECK(kind_of("k8s/deployment.yaml") == file_kind::kubernetes);
   CHECK(kind_of("charts/api/values.yaml") == file_kind::kubernetes);
   CHECK(kind_of("values-production.yaml") == file_kind::kubernetes);
+  CHECK(kind_of("deploy/k8s/api.yaml") == file_kind::kubernetes);
+  CHECK_FALSE(kind_of("/home/me/deploy/shop/config/app-settings.yaml"));
   CHECK(kind_of("fly.toml") == file_kind::fly);
   CHECK(kind_of("fly.staging.toml") == file_kind::fly);
   CHECK(kind_of("netlify.toml") == file_kind::netlify);
