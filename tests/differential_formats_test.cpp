@@ -139,27 +139,6 @@ python_readings(fs::path const& cwd, std::vector<std::pair<std::string, fs::path
 // ---------------------------------------------------------------------------------------------
 // Comparison.
 
-std::string escaped(std::string_view s) {
-  std::string out = "\"";
-  constexpr std::string_view digits = "0123456789abcdef";
-  for (char c : s) {
-    auto const u = static_cast<unsigned char>(c);
-    if (c == '\n')
-      out += "\\n";
-    else if (c == '\r')
-      out += "\\r";
-    else if (c == '\t')
-      out += "\\t";
-    else if (c == '"' || c == '\\')
-      out += std::string("\\") + c;
-    else if (u < 0x20 || u >= 0x7f)
-      out += std::string("\\x") + digits[u >> 4] + digits[u & 0xf];
-    else
-      out += c;
-  }
-  return out + "\"";
-}
-
 std::string describe(std::optional<holders> const& h, std::string const& error = {}) {
   if (!h)
     return "unreadable" + (error.empty() ? std::string() : " (" + error + ")");

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 namespace poolcheck::test {
 namespace {
 
@@ -142,15 +144,17 @@ TEST_CASE("check --env: a workflow step that runs prisma migrate says what it co
           "[env-mode][cli][project]") {
   temp_dir dir;
   dir.write("package.json", R"({"dependencies": {"@prisma/client": "6.19.0"}})");
-  dir.write(".github/workflows/deploy.yml",
-            "on: push\n"
-            "jobs:\n"
-            "  migrate:\n"
-            "    runs-on: ubuntu-latest\n"
-            "    steps:\n"
-            "      - run: npx prisma migrate deploy\n"
-            "        env:\n"
-            "          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n");
+  // GitHub's folder of workflows, spelt from its parts.
+  std::string const workflow =
+      (std::filesystem::path(".github") / "workflows" / "deploy.yml").string();
+  dir.write(workflow, "on: push\n"
+                      "jobs:\n"
+                      "  migrate:\n"
+                      "    runs-on: ubuntu-latest\n"
+                      "    steps:\n"
+                      "      - run: npx prisma migrate deploy\n"
+                      "        env:\n"
+                      "          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n");
   std::string const pooled =
       "postgresql://app.abcdefghijklmnopqrst:Pa55wordXyz@aws-0-eu-central-1.pooler.supabase.com:"
       "6543/postgres?pgbouncer=true";
@@ -158,8 +162,8 @@ TEST_CASE("check --env: a workflow step that runs prisma migrate says what it co
                                         {"check", "--no-config", "--env", "--select", "PRISMA014"},
                                         dir.path);
   CHECK(r.exit_code == 1);
-  CHECK(has(r.out, "(.github/workflows/deploy.yml:6 runs prisma migrate deploy)"));
-  CHECK(has(r.out, "give the migrate step in .github/workflows/deploy.yml a URL of its own"));
+  CHECK(has(r.out, "(" + workflow + ":6 runs prisma migrate deploy)"));
+  CHECK(has(r.out, "give the migrate step in " + workflow + " a URL of its own"));
   // With a schema that names what migrate reads, the workflow says nothing more.
   dir.write("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n"
                                     "  url = env(\"DATABASE_URL\")\n"

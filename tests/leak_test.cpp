@@ -1136,31 +1136,16 @@ void copy_files(fs::path const& from, fs::path const& to, std::vector<case_file>
     fs::copy_file(from / files[i].name, to / files[i].name);
 }
 
-/// `text` in a double-quoted YAML scalar or a TOML basic string (`toml` picks the escape of a
-/// control byte: TOML has no `\x`).
-std::string double_quoted(std::string_view text, bool toml) {
+/// `text` in a double-quoted YAML scalar, or (`unicode_escapes`) a TOML basic string or a JSON
+/// string, which escape a control byte as `\u00NN`.
+std::string double_quoted(std::string_view text, bool unicode_escapes) {
   std::string out = "\"";
   for (char c : text) {
     auto const u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\')
       out += fmt::format("\\{}", c);
     else if (u < 0x20 || u == 0x7f)
-      out += toml ? fmt::format("\\u{:04x}", u) : fmt::format("\\x{:02x}", u);
-    else
-      out += c;
-  }
-  return out + "\"";
-}
-
-/// `text` as a JSON string.
-std::string json_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    auto const u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\')
-      out += fmt::format("\\{}", c);
-    else if (u < 0x20 || u == 0x7f)
-      out += fmt::format("\\u{:04x}", u);
+      out += unicode_escapes ? fmt::format("\\u{:04x}", u) : fmt::format("\\x{:02x}", u);
     else
       out += c;
   }
@@ -1182,7 +1167,8 @@ deployment_files as_deployment_files(std::string const& env_text) {
                    double_quoted(e.logical_value, false) + "\n";
     out.fly +=
         "  " + double_quoted(e.name, true) + " = " + double_quoted(e.logical_value, true) + "\n";
-    out.wrangler += "    " + json_quoted(e.name) + ": " + json_quoted(e.logical_value) + ",\n";
+    out.wrangler +=
+        "    " + double_quoted(e.name, true) + ": " + double_quoted(e.logical_value, true) + ",\n";
     // A Dockerfile value in double quotes: `\` escapes `"`, `\` and `$`; no line break fits.
     if (std::none_of(e.logical_value.begin(), e.logical_value.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {

@@ -8,8 +8,8 @@
 #include "project/js_config.hpp"
 #include "project/lock_files.hpp"
 #include "project/manifests.hpp"
+#include "project/migrate_steps.hpp"
 #include "project/package_json.hpp"
-#include "project/workflow_steps.hpp"
 
 #include <fmt/format.h>
 
@@ -124,7 +124,7 @@ std::optional<engine::migrations_source> drizzle_migrations(fs::path const& root
                                    project::describe(config.url->at, file->name), file->name};
 }
 
-/// What the workflows in `root/.github/workflows` say migrations connect with, for the tools
+/// What the GitHub Actions workflows of `root` say migrations connect with, for the tools
 /// `unknown` lists (those no project file names a variable for): each variable a step that runs
 /// the tool gets whose name ends in `URL`, as that step's.
 std::vector<engine::migrations_source>

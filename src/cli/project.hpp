@@ -64,7 +64,8 @@ struct project_facts {
   /// or the schema; drizzle.config.*).
   std::vector<engine::migrations_source> migrations;
   /// What CI steps that run a migrations tool connect with, where no project file says (their
-  /// `env:` in .github/workflows): true of the values CI's environment holds, not of a file's.
+  /// `env:` in GitHub Actions workflows): true of the values CI's environment holds, not of a
+  /// file's.
   std::vector<engine::migrations_source> ci_migrations;
 };
 

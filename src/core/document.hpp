@@ -55,6 +55,16 @@ struct document {
   /// that never closes they are often the rest of a secret). In file order, apart.
   std::vector<byte_span> hidden_lines;
   line_ending dominant_ending = line_ending::lf; // the file's own style, for inserted lines
+
+  /// A copy of `s` the document owns, for an entry to view (a value whose bytes are not its text).
+  std::string_view keep(std::string_view s) {
+    return *decoded.emplace_back(std::make_unique<std::string>(s));
+  }
+
+  /// `value` as a view: the bytes `written` when they are it, else a copy kept.
+  std::string_view view_of(std::string_view written, std::string_view value) {
+    return written == value ? written : keep(value);
+  }
 };
 
 } // namespace poolcheck

@@ -155,7 +155,7 @@ private:
     e.format = source_format::json;
     e.scope = holder.scope;
     e.key = holder.key_raw;
-    e.name = holder.key_raw.of(text_) == *holder.key ? holder.key_raw.of(text_) : keep(*holder.key);
+    e.name = doc_.view_of(holder.key_raw.of(text_), *holder.key);
     e.inner = content;
     e.raw_value = {content.begin - 1, content.end + 1};
     e.quote = quoting::double_quote;
@@ -164,18 +164,12 @@ private:
     if (map.identity) {
       e.logical_value = content.of(text_);
     } else {
-      e.logical_value = keep(value);
+      e.logical_value = doc_.keep(value);
       for (std::size_t i = 0; i <= value.size(); ++i)
         e.logical_to_raw.push_back(static_cast<std::uint32_t>(map.offset(i)));
     }
     e.line = lines_.lines_of(text_, {e.key.begin - 1, e.raw_value.end});
     doc_.entries.push_back(std::move(e));
-  }
-
-  /// A decoded string the document owns (entries view it).
-  std::string_view keep(std::string_view s) {
-    doc_.decoded.push_back(std::make_unique<std::string>(s));
-    return *doc_.decoded.back();
   }
 };
 

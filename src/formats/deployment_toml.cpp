@@ -91,7 +91,7 @@ private:
     e.scope = scope_;
     byte_span const key_span{offset_of(key.source().begin), offset_of(key.source().end)};
     e.key = key_span;
-    e.name = key_span.of(text_) == key.str() ? key_span.of(text_) : keep(key.str());
+    e.name = doc_.view_of(key_span.of(text_), key.str());
     e.raw_value = raw;
     e.inner = {raw.begin + quote_size, raw.end - quote_size};
     e.quote = written.front() == '"' ? quoting::double_quote : quoting::single;
@@ -102,17 +102,12 @@ private:
     if (map.identity) {
       e.logical_value = e.inner.of(text_);
     } else {
-      e.logical_value = keep(logical);
+      e.logical_value = doc_.keep(logical);
       for (std::size_t i = 0; i <= logical.size(); ++i)
         e.logical_to_raw.push_back(static_cast<std::uint32_t>(map.offset(i)));
     }
     e.line = lines_.lines_of(text_, {std::min(key_span.begin, raw.begin), raw.end});
     doc_.entries.push_back(std::move(e));
-  }
-
-  std::string_view keep(std::string_view s) {
-    doc_.decoded.push_back(std::make_unique<std::string>(s));
-    return *doc_.decoded.back();
   }
 };
 

@@ -92,7 +92,7 @@ private:
   /// An entry for scalar `value` named by scalar `key`.
   void add(yaml_node const& key, yaml_node const& value) {
     entry e;
-    e.name = key.raw.of(text_) == key.value ? key.raw.of(text_) : keep(key.value);
+    e.name = doc_.view_of(key.raw.of(text_), key.value);
     e.key = key.raw;
     set_value(e, value, 0, value.value.size());
     e.line = lines_.lines_of(text_, {std::min(key.span.begin, value.span.begin), value.span.end});
@@ -107,9 +107,7 @@ private:
     scalar_map const map = map_scalar(text_, item);
     entry e;
     e.key = {map.offset(0), map.offset(eq)};
-    e.name = e.key.of(text_) == std::string_view(item.value).substr(0, eq)
-                 ? e.key.of(text_)
-                 : keep(item.value.substr(0, eq));
+    e.name = doc_.view_of(e.key.of(text_), std::string_view(item.value).substr(0, eq));
     set_value(e, item, eq + 1, item.value.size());
     e.line = lines_.lines_of(text_, {item.span.begin, item.span.end});
     doc_.entries.push_back(std::move(e));
@@ -134,7 +132,7 @@ private:
       e.logical_value = e.inner.of(text_); // the tree's strings go when reading ends
       return;
     }
-    e.logical_value = keep(logical);
+    e.logical_value = doc_.keep(logical);
     for (std::size_t i = from; i <= to; ++i)
       e.logical_to_raw.push_back(static_cast<std::uint32_t>(map.offset(i)));
   }
@@ -159,12 +157,6 @@ private:
       return;
     to = from + v.size() - 1;
     from += dash;
-  }
-
-  /// A decoded string the document owns (entries view it).
-  std::string_view keep(std::string_view s) {
-    doc_.decoded.push_back(std::make_unique<std::string>(s));
-    return *doc_.decoded.back();
   }
 };
 

@@ -318,7 +318,7 @@ private:
     e.format = source_format::dockerfile;
     e.scope = scope;
     e.key = in.file_span(p.key.begin, p.key.end);
-    e.name = e.key.of(text_) == key ? e.key.of(text_) : keep(key);
+    e.name = doc_.view_of(e.key.of(text_), key);
     e.raw_value = in.file_span(p.value.begin, p.value.end);
     e.quote = decoded->quote;
     e.inner = e.quote == quoting::none ? e.raw_value
@@ -329,7 +329,7 @@ private:
     if (contiguous && decoded->value == e.inner.of(text_)) {
       e.logical_value = e.inner.of(text_);
     } else {
-      e.logical_value = keep(decoded->value);
+      e.logical_value = doc_.keep(decoded->value);
       // The file offset of each decoded byte: the word's origins, through the instruction's.
       for (std::size_t from : decoded->from) {
         std::size_t const i = p.value.begin + from;
@@ -338,12 +338,6 @@ private:
       }
     }
     return e;
-  }
-
-  /// A decoded string the document owns (entries view it).
-  std::string_view keep(std::string_view s) {
-    doc_.decoded.push_back(std::make_unique<std::string>(s));
-    return *doc_.decoded.back();
   }
 };
 

@@ -13,7 +13,8 @@ enum class file_kind {
   dotenv,          // .env, .env.*, *.env, .dev.vars, env.example
   compose,         // docker-compose.yml, compose.yaml: services.*.environment
   kubernetes,      // manifests and Helm values: env: [{name, value}], Secret stringData
-  github_workflow, // .github/workflows/*.yml: env: at workflow, job and step level
+  github_workflow, // GitHub Actions workflows (`*.yml` in `.github`'s `workflows` folder): `env:`
+                   // at workflow, job and step level
   render,          // render.yaml: envVars: [{key, value}]
   app_engine,      // app.yaml, .env.yaml: env_variables
   serverless,      // serverless.yml: provider.environment, functions.*.environment

@@ -67,16 +67,10 @@ std::optional<std::pair<unsigned long, std::size_t>> unicode_escape(std::string_
 } // namespace
 
 scalar_map map_json_string(std::string_view raw, std::size_t base, std::string_view value) {
-  scalar_map near;
-  near.begin = base;
-  near.size = raw.size();
   if (raw == value)
-    return near;
-  near.identity = false;
-  near.exact = false;
-  near.decoded_size = value.size();
-  scalar_map map = near;
-  map.exact = true;
+    return {{}, base, raw.size()};
+  scalar_map const near = scalar_map::near(base, raw.size(), value.size());
+  scalar_map map{{}, base, raw.size(), value.size(), false, true};
   std::string decoded;
   for (std::size_t i = 0; i < raw.size();) {
     std::string piece(1, raw[i]);

@@ -8,14 +8,9 @@ namespace poolcheck::formats {
 
 scalar_map map_toml_string(std::string_view raw, std::size_t base, bool basic,
                            std::string_view value) {
-  scalar_map near;
-  near.begin = base;
-  near.size = raw.size();
   if (raw == value)
-    return near;
-  near.identity = false;
-  near.exact = false;
-  near.decoded_size = value.size();
+    return {{}, base, raw.size()};
+  scalar_map const near = scalar_map::near(base, raw.size(), value.size());
   if (!basic)
     return near;
   // The YAML double-quoted decoder reads every escape TOML has, and more: a TOML parser has

@@ -104,20 +104,16 @@ std::optional<scalar_map> decode_quoted(std::string_view raw, std::size_t base, 
 
 scalar_map map_scalar(std::string_view text, yaml_node const& node) {
   std::string_view const raw = node.raw.of(text);
-  scalar_map near; // offsets near the bytes, for what cannot be mapped exactly
+  if (node.style == yaml_style::plain && raw == node.value)
+    return {{}, node.raw.begin, raw.size()};
   // A block scalar's bytes start with its indentation and end with the line breaks its chomping
   // keeps or strips: near its text is between them.
   bool const block = node.style == yaml_style::literal || node.style == yaml_style::folded;
   std::size_t const indent = block ? std::min(raw.find_first_not_of(" \t\r\n"), raw.size()) : 0;
   std::size_t const end =
       block ? std::max(indent, raw.find_last_not_of(" \t\r\n") + 1) : raw.size();
-  near.begin = node.raw.begin + indent;
-  near.size = end - indent;
-  if (node.style == yaml_style::plain && raw == node.value)
-    return near;
-  near.identity = false;
-  near.exact = false;
-  near.decoded_size = node.value.size();
+  scalar_map const near =
+      scalar_map::near(node.raw.begin + indent, end - indent, node.value.size());
   if (node.style == yaml_style::single_quoted || node.style == yaml_style::double_quoted) {
     std::string decoded;
     auto map = decode_quoted(raw, node.raw.begin, node.style == yaml_style::double_quoted, decoded);

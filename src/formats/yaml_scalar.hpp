@@ -22,6 +22,12 @@ struct scalar_map {
   bool identity = true;         // decoded == content bytes
   bool exact = true;            // every decoded byte maps to the bytes that wrote it
 
+  /// Offsets near the `size` bytes at `begin` of a value `decoded_size` bytes long, which they do
+  /// not map byte by byte: good for a position, not for an edit.
+  static scalar_map near(std::size_t begin, std::size_t size, std::size_t decoded_size) {
+    return {{}, begin, size, decoded_size, false, false};
+  }
+
   [[nodiscard]] std::size_t offset(std::size_t i) const {
     if (!offsets.empty())
       return offsets[std::min(i, offsets.size() - 1)];

@@ -30,6 +30,9 @@ struct run_result {
   std::string err;
 };
 
+/// `s` as a C string literal, quotes included (`\n`, `\xNN`): how a failure shows bytes.
+std::string escaped(std::string_view s);
+
 /// `s` in single quotes for /bin/sh.
 std::string shell_quote(std::string const& s);
 

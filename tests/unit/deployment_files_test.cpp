@@ -3,9 +3,11 @@
 #include "formats/file_kind.hpp"
 #include "formats/read.hpp"
 #include "formats/write_back.hpp"
+#include "support/entries.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,13 +15,6 @@ namespace poolcheck::test {
 namespace {
 
 using formats::file_kind;
-
-std::vector<std::pair<std::string, std::string>> pairs_of(document const& doc) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (auto const& e : doc.entries)
-    out.emplace_back(e.name, e.logical_value);
-  return out;
-}
 
 document read(file_kind kind, std::string&& text) = delete; // entries view the text: keep it
 
@@ -39,7 +34,8 @@ TEST_CASE("file kinds come from names, and from folders where names are common",
   CHECK(kind_of("docker-compose.yml") == file_kind::compose);
   CHECK(kind_of("compose.yaml") == file_kind::compose);
   CHECK(kind_of("docker-compose.prod.yml") == file_kind::compose);
-  CHECK(kind_of(".github/workflows/deploy.yml") == file_kind::github_workflow);
+  CHECK(kind_of((std::filesystem::path(".github") / "workflows" / "deploy.yml").string()) ==
+        file_kind::github_workflow);
   CHECK(kind_of("render.yaml") == file_kind::render);
   CHECK(kind_of("app.yaml") == file_kind::app_engine);
   CHECK(kind_of(".env.yaml") == file_kind::app_engine);
@@ -78,13 +74,12 @@ TEST_CASE("Compose: map and list forms, quoting styles, passed-through variables
                            "      - PASSED\n"
                            "      - \"QUOTED=caf\\u00e9\"\n";
   document const doc = read(file_kind::compose, text);
-  CHECK(pairs_of(doc) ==
-        std::vector<std::pair<std::string, std::string>>{{"PLAIN", "postgres://a@h/db"},
-                                                         {"DOUBLE", "postgres://a:b@c@h/db"},
-                                                         {"SINGLE", "it's"},
-                                                         {"FROM_SHELL", ""},
-                                                         {"LIST", "postgres://a@h/db?x=1"},
-                                                         {"QUOTED", "caf\xc3\xa9"}});
+  CHECK(pairs_of(doc) == name_values{{"PLAIN", "postgres://a@h/db"},
+                                     {"DOUBLE", "postgres://a:b@c@h/db"},
+                                     {"SINGLE", "it's"},
+                                     {"FROM_SHELL", ""},
+                                     {"LIST", "postgres://a@h/db?x=1"},
+                                     {"QUOTED", "caf\xc3\xa9"}});
   entry const& dbl = doc.entries[1];
   CHECK(dbl.quote == quoting::double_quote);
   CHECK(dbl.raw_value.of(text) == "\"postgres://a:b\\x40c@h/db\"");
@@ -114,8 +109,7 @@ TEST_CASE("Kubernetes: env name/value pairs, references skipped, Secret stringDa
                            "stringData:\n"
                            "  DIRECT_URL: postgres://a@h/db\n";
   document const doc = read(file_kind::kubernetes, text);
-  CHECK(pairs_of(doc) == std::vector<std::pair<std::string, std::string>>{
-                             {"A", "1"}, {"DIRECT_URL", "postgres://a@h/db"}});
+  CHECK(pairs_of(doc) == name_values{{"A", "1"}, {"DIRECT_URL", "postgres://a@h/db"}});
   // An entry's lines run from its name to its value.
   CHECK(doc.entries[0].line.of(text) == "        - name: A\n          value: \"1\"\n");
 }
@@ -151,10 +145,9 @@ TEST_CASE("TOML: tables per kind, code-point columns become byte offsets", "[for
                            "[other]\n"
                            "  IGNORED = \"x\"\n";
   document const doc = read(file_kind::fly, good);
-  CHECK(pairs_of(doc) ==
-        std::vector<std::pair<std::string, std::string>>{{"caf\xc3\xa9", "\xc3\xa9\xc3\xa9"},
-                                                         {"URL", "postgres://a:b@c@h/db"},
-                                                         {"LIT", "x\\y"}});
+  CHECK(pairs_of(doc) == name_values{{"caf\xc3\xa9", "\xc3\xa9\xc3\xa9"},
+                                     {"URL", "postgres://a:b@c@h/db"},
+                                     {"LIT", "x\\y"}});
   CHECK(doc.entries[0].raw_value.of(good) == "\"\xc3\xa9\xc3\xa9\"");
   CHECK(doc.entries[1].raw_value.of(good) == "\"postgres://a:b\\u0040c@h/db\"");
   std::size_t const at = std::string_view(doc.entries[1].logical_value).find('@');
@@ -196,7 +189,7 @@ TEST_CASE("a fix is written in the value's own quoting, or not at all", "[format
 
 } // namespace poolcheck::test
 
-#include "project/workflow_steps.hpp"
+#include "project/migrate_steps.hpp"
 
 namespace poolcheck::test {
 
@@ -241,12 +234,11 @@ TEST_CASE("Compose: a whole-value ${NAME:-default} reads as its default", "[form
                            "      D: ${A:-x}${B}\n"
                            "      E: postgres://u:${PW:-pw}@db/app\n";
   document const doc = read(file_kind::compose, text);
-  CHECK(pairs_of(doc) ==
-        std::vector<std::pair<std::string, std::string>>{{"A", "postgres://u:p@db:5432/app"},
-                                                         {"B", "postgres://u@h/db"},
-                                                         {"C", "${DATABASE_URL}"},
-                                                         {"D", "${A:-x}${B}"},
-                                                         {"E", "postgres://u:${PW:-pw}@db/app"}});
+  CHECK(pairs_of(doc) == name_values{{"A", "postgres://u:p@db:5432/app"},
+                                     {"B", "postgres://u@h/db"},
+                                     {"C", "${DATABASE_URL}"},
+                                     {"D", "${A:-x}${B}"},
+                                     {"E", "postgres://u:${PW:-pw}@db/app"}});
   CHECK(doc.entries[0].inner.of(text) == "postgres://u:p@db:5432/app");
   CHECK(doc.entries[1].inner.of(text) == "postgres://u@h/db");
   // Elsewhere `${...}` is no interpolation poolcheck knows: the value stays whole.

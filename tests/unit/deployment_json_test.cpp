@@ -5,6 +5,7 @@
 #include "formats/file_kind.hpp"
 #include "formats/json_string.hpp"
 #include "formats/write_back.hpp"
+#include "support/entries.hpp"
 #include "support/reader_properties.hpp"
 #include "support/test_support.hpp"
 
@@ -20,6 +21,8 @@ using poolcheck::entry;
 using poolcheck::quoting;
 using poolcheck::formats::file_kind;
 using poolcheck::formats::read_deployment_json;
+using poolcheck::test::edited;
+using poolcheck::test::named;
 
 namespace {
 
@@ -28,27 +31,6 @@ document read(file_kind kind, std::string_view text) {
   if (!doc)
     FAIL(doc.error().message);
   return std::move(*doc);
-}
-
-entry const& named(document const& doc, std::string_view name) {
-  for (entry const& e : doc.entries)
-    if (e.name == name)
-      return e;
-  FAIL("no entry " << std::string(name));
-  return doc.entries.front();
-}
-
-/// The file after `e`'s logical bytes [begin, end) are replaced by `replacement`, or "" when the
-/// value cannot take it.
-std::string edited(std::string_view text, entry const& e, std::size_t begin, std::size_t end,
-                   std::string replacement) {
-  auto const written = poolcheck::formats::written_back(e, {edit{{begin, end}, replacement}});
-  if (written.edits.empty())
-    return "";
-  std::string out(text);
-  for (auto it = written.edits.rbegin(); it != written.edits.rend(); ++it)
-    out.replace(it->span.begin, it->span.size(), it->replacement);
-  return out;
 }
 
 } // namespace

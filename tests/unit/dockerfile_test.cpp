@@ -5,6 +5,7 @@
 #include "formats/dockerfile_value.hpp"
 #include "formats/file_kind.hpp"
 #include "formats/write_back.hpp"
+#include "support/entries.hpp"
 #include "support/reader_properties.hpp"
 #include "support/test_support.hpp"
 
@@ -20,38 +21,13 @@ using poolcheck::edit;
 using poolcheck::entry;
 using poolcheck::quoting;
 using poolcheck::formats::read_dockerfile;
+using poolcheck::test::edited;
+using poolcheck::test::named;
+using poolcheck::test::pairs_of;
 
 namespace {
 
-entry const& named(document const& doc, std::string_view name) {
-  for (entry const& e : doc.entries)
-    if (e.name == name)
-      return e;
-  FAIL("no entry " << std::string(name));
-  return doc.entries.front();
-}
-
-std::vector<std::pair<std::string, std::string>> pairs(document const& doc) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (entry const& e : doc.entries)
-    out.emplace_back(e.name, e.logical_value);
-  return out;
-}
-
-/// The file after `e`'s logical bytes [begin, end) are replaced by `replacement`, or "" when the
-/// value cannot take it.
-std::string edited(std::string_view text, entry const& e, std::size_t begin, std::size_t end,
-                   std::string replacement) {
-  auto const written = poolcheck::formats::written_back(e, {edit{{begin, end}, replacement}});
-  if (written.edits.empty())
-    return "";
-  std::string out(text);
-  for (auto it = written.edits.rbegin(); it != written.edits.rend(); ++it)
-    out.replace(it->span.begin, it->span.size(), it->replacement);
-  return out;
-}
-
-using list = std::vector<std::pair<std::string, std::string>>;
+using list = poolcheck::test::name_values;
 
 } // namespace
 
@@ -65,15 +41,15 @@ TEST_CASE("Dockerfile ENV: several pairs, quotes, the legacy form, any case", "[
                                 "ONBUILD ENV K=skipped\n"
                                 "RUN ENV=not-an-instruction\n";
   document const doc = read_dockerfile(text);
-  CHECK(pairs(doc) == list{{"A", "1"},
-                           {"B", "two words"},
-                           {"C", "its"},
-                           {"D", ""},
-                           {"E", "x y"},
-                           {"F", "q\"uote $HOME \\n"},
-                           {"G", "${H:-\"d e\"}"},
-                           {"LEGACY", "the rest of it"},
-                           {"I", "3"}});
+  CHECK(pairs_of(doc) == list{{"A", "1"},
+                              {"B", "two words"},
+                              {"C", "its"},
+                              {"D", ""},
+                              {"E", "x y"},
+                              {"F", "q\"uote $HOME \\n"},
+                              {"G", "${H:-\"d e\"}"},
+                              {"LEGACY", "the rest of it"},
+                              {"I", "3"}});
   CHECK(named(doc, "A").quote == quoting::none);
   CHECK(named(doc, "B").quote == quoting::double_quote);
   CHECK(named(doc, "B").inner.of(text) == "two words");
@@ -105,7 +81,7 @@ TEST_CASE("Dockerfile: continued lines, comments inside, and where each value by
                                 "cd\"\n"
                                 "RUN true\n";
   document const doc = read_dockerfile(text);
-  REQUIRE(pairs(doc) ==
+  REQUIRE(pairs_of(doc) ==
           list{{"X", "ä"}, {"URL", "postgres://u:p@h/db"}, {"Y", "y"}, {"SPLIT", "abcd"}});
   entry const& url = named(doc, "URL");
   CHECK(url.inner.begin == text.find("postgres"));
@@ -152,7 +128,7 @@ TEST_CASE("Dockerfile: what the builder refuses is skipped and hidden, never a f
                                 "ENV\n"
                                 "\\\n";
   document const doc = read_dockerfile(text);
-  CHECK(pairs(doc) == list{{"OK", "1"}});
+  CHECK(pairs_of(doc) == list{{"OK", "1"}});
   CHECK(doc.hidden_lines.size() == 4);
   CHECK(doc.hidden_lines[0].of(text) == "ENV A=\"never closed\n");
   // Any bytes at all read.
@@ -172,7 +148,7 @@ TEST_CASE("Dockerfile: an escape parser directive makes the backtick the escape 
                                 "ENV P=C:\\app A=`\"q`\" `\n"
                                 "    B=2\n";
   document const doc = read_dockerfile(text);
-  CHECK(pairs(doc) == list{{"P", "C:\\app"}, {"A", "\"q\""}, {"B", "2"}});
+  CHECK(pairs_of(doc) == list{{"P", "C:\\app"}, {"A", "\"q\""}, {"B", "2"}});
 }
 
 TEST_CASE("a Dockerfile value is written back only where its quoting can hold the text",

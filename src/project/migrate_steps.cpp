@@ -1,5 +1,5 @@
 // Workflow -> steps that run `prisma migrate`, `prisma db push` or drizzle-kit.
-#include "project/workflow_steps.hpp"
+#include "project/migrate_steps.hpp"
 
 #include "core/source_file.hpp"
 #include "formats/yaml_tree.hpp"
